@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using Amazon.Runtime.Credentials.Internal;
+using Amazon.Runtime.Internal;
+using Amazon.Runtime.Internal.Auth;
+using Amazon.Runtime.Internal.Transform;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Aws
+{
+    /// <summary>
+    /// A client for one service on AWSSDK.Core's own pipeline: the SDK signs, retries, resolves credentials and
+    /// sends; the protocol engine lays out requests and reads responses. Thread-safe and meant to be reused.
+    /// </summary>
+    public sealed class ServiceClient : AmazonServiceClient
+    {
+        private readonly ServiceBinding _binding;
+        private readonly ShapeRequestMarshaller _marshaller;
+        private readonly ConcurrentDictionary<OperationDef, ShapeResponseUnmarshaller> _unmarshallers = new();
+
+        public ServiceClient(AWSCredentials credentials, ServiceClientConfig config) : base(credentials, config)
+        {
+            _binding = config.Binding;
+            _marshaller = new ShapeRequestMarshaller(_binding);
+        }
+
+        public ServiceBinding Binding => _binding;
+
+        public new ServiceClientConfig Config => (ServiceClientConfig)base.Config;
+
+        /// <summary>Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass.</summary>
+        public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken)
+        {
+            var options = new InvokeOptions
+            {
+                RequestMarshaller = _marshaller,
+                ResponseUnmarshaller = _unmarshallers.GetOrAdd(operation, op => new ShapeResponseUnmarshaller(_binding, op)),
+            };
+            var response = await InvokeAsync<OperationResponse>(new OperationRequest(operation, input), options, cancellationToken).ConfigureAwait(false);
+            return response.Output;
+        }
+
+        protected override void CustomizeRuntimePipeline(RuntimePipeline pipeline)
+        {
+            // Without an auth scheme nothing is signed; every operation of these services uses SigV4.
+            pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthResolver());
+        }
+
+        private sealed class SigV4AuthResolver : BaseAuthResolverHandler
+        {
+            protected override List<IAuthSchemeOption> ResolveAuthOptions(IExecutionContext executionContext) => AuthSchemeOption.DEFAULT_SIGV4;
+        }
+    }
+}
