@@ -32,6 +32,8 @@ public static class TypesEmitter
             }
             w.Line($"ShapeDef IAwsStructure.Shape => {registry}.{ShapesEmitter.Field(shape)};");
             w.Line();
+            w.Line("public override string ToString() => StructureText.Format(this);");
+            w.Line();
             if (shape.Members.Count == 0)
             {
                 w.Line("object? IAwsStructure.GetMember(int index) => null;");

@@ -8,8 +8,11 @@ namespace ImageBuilder.PS.Protocol
     /// <summary>Writes values as the JSON protocols (rest-json and awsJson) put them in a body.</summary>
     public static class JsonShapeWriter
     {
+        private const string Redacted = "*** sensitive ***";
+
         /// <summary>Writes the members of a structure that travel in the body, as one JSON object.</summary>
-        public static void WriteBodyMembers(Utf8JsonWriter writer, IAwsStructure value)
+        /// <param name="redact">Replace values the model marks sensitive (for logs; never for the wire).</param>
+        public static void WriteBodyMembers(Utf8JsonWriter writer, IAwsStructure value, bool redact = false)
         {
             writer.WriteStartObject();
             foreach (var member in value.Shape.Members)
@@ -24,13 +27,18 @@ namespace ImageBuilder.PS.Protocol
                     continue;
                 }
                 writer.WritePropertyName(member.SerializedName);
-                WriteValue(writer, member.Shape, memberValue, member.EffectiveTimestampFormat);
+                WriteValue(writer, member.Shape, memberValue, member.EffectiveTimestampFormat, redact);
             }
             writer.WriteEndObject();
         }
 
-        public static void WriteValue(Utf8JsonWriter writer, ShapeDef shape, object value, TimestampFormat timestampFormat = TimestampFormat.Default)
+        public static void WriteValue(Utf8JsonWriter writer, ShapeDef shape, object value, TimestampFormat timestampFormat = TimestampFormat.Default, bool redact = false)
         {
+            if (redact && shape.IsSensitive)
+            {
+                writer.WriteStringValue(Redacted);
+                return;
+            }
             if (shape.IsDocument)
             {
                 WriteDocument(writer, value);
@@ -39,14 +47,14 @@ namespace ImageBuilder.PS.Protocol
             switch (shape.Kind)
             {
                 case ShapeKind.Structure:
-                    WriteStructure(writer, (IAwsStructure)value);
+                    WriteStructure(writer, (IAwsStructure)value, redact);
                     break;
                 case ShapeKind.List:
                     writer.WriteStartArray();
                     foreach (var item in (IEnumerable)value)
                     {
                         if (item is null) writer.WriteNullValue();
-                        else WriteValue(writer, shape.Element!, item);
+                        else WriteValue(writer, shape.Element!, item, TimestampFormat.Default, redact);
                     }
                     writer.WriteEndArray();
                     break;
@@ -56,7 +64,7 @@ namespace ImageBuilder.PS.Protocol
                     {
                         writer.WritePropertyName((string)entry.Key);
                         if (entry.Value is null) writer.WriteNullValue();
-                        else WriteValue(writer, shape.Value!, entry.Value);
+                        else WriteValue(writer, shape.Value!, entry.Value, TimestampFormat.Default, redact);
                     }
                     writer.WriteEndObject();
                     break;
@@ -83,7 +91,7 @@ namespace ImageBuilder.PS.Protocol
             }
         }
 
-        private static void WriteStructure(Utf8JsonWriter writer, IAwsStructure value)
+        private static void WriteStructure(Utf8JsonWriter writer, IAwsStructure value, bool redact)
         {
             writer.WriteStartObject();
             foreach (var member in value.Shape.Members)
@@ -94,7 +102,7 @@ namespace ImageBuilder.PS.Protocol
                     continue;
                 }
                 writer.WritePropertyName(member.SerializedName);
-                WriteValue(writer, member.Shape, memberValue, member.EffectiveTimestampFormat);
+                WriteValue(writer, member.Shape, memberValue, member.EffectiveTimestampFormat, redact);
             }
             writer.WriteEndObject();
         }

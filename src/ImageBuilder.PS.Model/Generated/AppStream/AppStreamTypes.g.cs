@@ -27,6 +27,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.Application;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -82,6 +84,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.ApplicationConfig;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -125,6 +129,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.CreateImportedImageRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -166,6 +172,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.CreateImportedImageResult;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Image,
@@ -190,6 +198,8 @@ namespace ImageBuilder.PS.Model.AppStream
         public int? MaxResults { get; set; }
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.DescribeImagesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -220,6 +230,8 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.DescribeImagesResult;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -265,6 +277,8 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? ImageType { get; set; }
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.Image;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -332,6 +346,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.ImagePermissions;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AllowFleet,
@@ -355,6 +371,8 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? Message { get; set; }
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.ImageStateChangeReason;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -381,6 +399,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.ResourceError;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ErrorCode,
@@ -406,6 +426,8 @@ namespace ImageBuilder.PS.Model.AppStream
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.RuntimeValidationConfig;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => IntendedInstanceType,
@@ -427,6 +449,8 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? S3Key { get; set; }
 
         ShapeDef IAwsStructure.Shape => AppStreamShapes.S3Location;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {

@@ -14,6 +14,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.AccountAggregation;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AccountId,
@@ -37,6 +39,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? UserDataOverride { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.AdditionalInstanceConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -65,6 +69,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? AccountId { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Ami;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -102,6 +108,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.AmiDistributionConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -133,6 +141,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.AutoDisablePolicy;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => FailureCount,
@@ -154,6 +164,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CancelImageCreationRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -179,6 +191,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CancelImageCreationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -206,6 +220,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CancelLifecycleExecutionRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecycleExecutionId,
@@ -228,6 +244,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LifecycleExecutionId { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CancelLifecycleExecutionResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -267,6 +285,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ProductCodeListItem>? ProductCodes { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Component;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -326,6 +346,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ComponentArn,
@@ -349,6 +371,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? Value { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentParameter;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -375,6 +399,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Description { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentParameterDetail;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -403,6 +429,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Reason { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentState;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -439,6 +467,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Obfuscate { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentSummary;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -497,6 +527,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ComponentVersion;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -539,6 +571,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.Container;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Region,
@@ -563,6 +597,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.TargetContainerRepository? TargetRepository { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ContainerDistributionConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -604,6 +640,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.TargetContainerRepository? TargetRepository { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ContainerRecipe;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -666,6 +704,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ContainerRecipeSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -714,6 +754,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateComponentRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -760,6 +802,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateComponentResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -801,6 +845,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateContainerRecipeRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -856,6 +902,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateContainerRecipeResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -887,6 +935,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateDistributionConfigurationRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -917,6 +967,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? DistributionConfigurationArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateDistributionConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -958,6 +1010,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.PipelineLoggingConfiguration? LoggingConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImagePipelineRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1014,6 +1068,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImagePipelineResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -1049,6 +1105,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRecipeRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1096,6 +1154,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRecipeResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -1133,6 +1193,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1180,6 +1242,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateImageResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -1220,6 +1284,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateInfrastructureConfigurationRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1272,6 +1338,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateInfrastructureConfigurationResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -1304,6 +1372,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateLifecyclePolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1343,6 +1413,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateLifecyclePolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ClientToken,
@@ -1375,6 +1447,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? DryRun { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateWorkflowRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1419,6 +1493,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CreateWorkflowResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ClientToken,
@@ -1446,6 +1522,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Source { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CvssScore;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1475,6 +1553,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.CvssScoreAdjustment;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Metric,
@@ -1502,6 +1582,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.CvssScoreAdjustment>? Adjustments { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.CvssScoreDetails;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1534,6 +1616,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteComponentRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ComponentBuildVersionArn,
@@ -1555,6 +1639,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ComponentBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteComponentResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1579,6 +1665,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteContainerRecipeRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ContainerRecipeArn,
@@ -1600,6 +1688,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ContainerRecipeArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteContainerRecipeResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1624,6 +1714,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteDistributionConfigurationRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => DistributionConfigurationArn,
@@ -1645,6 +1737,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? DistributionConfigurationArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteDistributionConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1669,6 +1763,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImagePipelineRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImagePipelineArn,
@@ -1690,6 +1786,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImagePipelineArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImagePipelineResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1714,6 +1812,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRecipeRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageRecipeArn,
@@ -1735,6 +1835,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageRecipeArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRecipeResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1759,6 +1861,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageBuildVersionArn,
@@ -1780,6 +1884,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1804,6 +1910,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteInfrastructureConfigurationRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => InfrastructureConfigurationArn,
@@ -1825,6 +1933,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? InfrastructureConfigurationArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteInfrastructureConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1849,6 +1959,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteLifecyclePolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecyclePolicyArn,
@@ -1869,6 +1981,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LifecyclePolicyArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteLifecyclePolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1891,6 +2005,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteWorkflowRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => WorkflowBuildVersionArn,
@@ -1911,6 +2027,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? WorkflowBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DeleteWorkflowResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1937,6 +2055,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.DistributeImageRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -1970,6 +2090,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DistributeImageResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ClientToken,
@@ -1999,6 +2121,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.SsmParameterConfiguration>? SsmParameterConfigurations { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Distribution;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2042,6 +2166,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DistributionConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -2083,6 +2209,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.DistributionConfigurationSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -2123,6 +2251,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.EbsInstanceBlockDeviceSpecification;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Encrypted,
@@ -2159,6 +2289,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.EcrConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RepositoryName,
@@ -2185,6 +2317,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? AccountId { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2217,6 +2351,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchLaunchTemplateSpecification;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LaunchTemplateId,
@@ -2242,6 +2378,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchSnapshotConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => TargetResourceCount,
@@ -2263,6 +2401,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? Values { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Filter;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2287,6 +2427,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetComponentPolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ComponentArn,
@@ -2308,6 +2450,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetComponentPolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2332,6 +2476,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetComponentRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ComponentBuildVersionArn,
@@ -2354,6 +2500,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetComponentResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2380,6 +2528,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipePolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ContainerRecipeArn,
@@ -2401,6 +2551,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipePolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2425,6 +2577,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipeRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ContainerRecipeArn,
@@ -2447,6 +2601,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipeResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2473,6 +2629,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetDistributionConfigurationRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => DistributionConfigurationArn,
@@ -2494,6 +2652,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.DistributionConfiguration? DistributionConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetDistributionConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2518,6 +2678,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImagePipelineRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImagePipelineArn,
@@ -2539,6 +2701,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImagePipeline? ImagePipeline { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImagePipelineResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2563,6 +2727,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImagePolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageArn,
@@ -2584,6 +2750,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImagePolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2608,6 +2776,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipePolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageRecipeArn,
@@ -2629,6 +2799,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipePolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2653,6 +2825,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipeRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageRecipeArn,
@@ -2675,6 +2849,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipeResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2701,6 +2877,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageBuildVersionArn,
@@ -2723,6 +2901,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetImageResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2749,6 +2929,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetInfrastructureConfigurationRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => InfrastructureConfigurationArn,
@@ -2770,6 +2952,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.InfrastructureConfiguration? InfrastructureConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetInfrastructureConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2794,6 +2978,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetLifecycleExecutionRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecycleExecutionId,
@@ -2814,6 +3000,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecycleExecution? LifecycleExecution { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetLifecycleExecutionResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2836,6 +3024,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetLifecyclePolicyRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecyclePolicyArn,
@@ -2856,6 +3046,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicy? LifecyclePolicy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetLifecyclePolicyResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2879,6 +3071,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ResourceLocation { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetMarketplaceResourceRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2907,6 +3101,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetMarketplaceResourceResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ResourceArn,
@@ -2931,6 +3127,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? WorkflowExecutionId { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowExecutionRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -2965,6 +3163,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ParallelGroup { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowExecutionResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3013,6 +3213,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => WorkflowBuildVersionArn,
@@ -3034,6 +3236,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3057,6 +3261,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? StepExecutionId { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowStepExecutionRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3094,6 +3300,8 @@ namespace ImageBuilder.PS.Model.Ib
         public int? TimeoutSeconds { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowStepExecutionResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3174,6 +3382,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.Image;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -3248,6 +3458,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageAggregation;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageBuildVersionArn,
@@ -3271,6 +3483,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageLoggingConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LogGroupName,
@@ -3292,6 +3506,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? PackageVersion { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImagePackage;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3338,6 +3554,8 @@ namespace ImageBuilder.PS.Model.Ib
         public int? ConsecutiveFailures { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImagePipeline;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3407,6 +3625,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImagePipelineAggregation;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImagePipelineArn,
@@ -3444,6 +3664,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? AmiWatermarks { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageRecipe;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3502,6 +3724,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageRecipeSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -3547,6 +3771,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? FixAvailable { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFinding;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3598,6 +3824,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFindingAggregation;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AccountAggregation,
@@ -3626,6 +3854,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFindingsFilter;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -3649,6 +3879,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Reason { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageScanState;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3674,6 +3906,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageScanningConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageScanningEnabled,
@@ -3697,6 +3931,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Reason { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageState;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3735,6 +3971,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageSummary;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3788,6 +4026,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageTestsConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageTestsEnabled,
@@ -3819,6 +4059,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageSource { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImageVersion;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3870,6 +4112,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportComponentRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -3915,6 +4159,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportComponentResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -3951,6 +4197,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportDiskImageRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -3998,6 +4246,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportDiskImageResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ClientToken,
@@ -4028,6 +4278,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportVmImageRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4067,6 +4319,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ImportVmImageResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4108,6 +4362,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Placement? Placement { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.InfrastructureConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4171,6 +4427,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.InfrastructureConfigurationSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -4210,6 +4468,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.InspectorScoreDetails;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AdjustedCvss,
@@ -4233,6 +4493,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NoDevice { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.InstanceBlockDeviceMapping;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4262,6 +4524,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.InstanceConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Image,
@@ -4285,6 +4549,8 @@ namespace ImageBuilder.PS.Model.Ib
         public int? HttpPutResponseHopLimit { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.InstanceMetadataOptions;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4311,6 +4577,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LatestPatchVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LatestVersionReferences;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4342,6 +4610,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LaunchPermissionConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => UserIds,
@@ -4370,6 +4640,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? SetDefaultVersion { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LaunchTemplateConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4400,6 +4672,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? EndTime { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecution;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4440,6 +4714,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResource;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AccountId,
@@ -4478,6 +4754,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourceAction;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -4502,6 +4780,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourceState;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Status,
@@ -4525,6 +4805,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourcesImpactedSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => HasImpactedResources,
@@ -4546,6 +4828,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecycleExecutionResourceState? State { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionSnapshotResource;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4570,6 +4854,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Reason { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionState;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4604,6 +4890,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicy;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4650,6 +4938,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetail;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Action,
@@ -4676,6 +4966,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailAction;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Type,
@@ -4700,6 +4992,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Containers { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailActionIncludeResources;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4727,6 +5021,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRules;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => TagMap,
@@ -4753,6 +5049,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? TagMap { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRulesAmis;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4784,6 +5082,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRulesAmisLastLaunched;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Value,
@@ -4809,6 +5109,8 @@ namespace ImageBuilder.PS.Model.Ib
         public int? RetainAtLeast { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailFilter;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4838,6 +5140,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyResourceSelection;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Recipes,
@@ -4861,6 +5165,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? SemanticVersion { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyResourceSelectionRecipe;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4893,6 +5199,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicySummary;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4935,6 +5243,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListComponentBuildVersionsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ComponentVersionArn,
@@ -4961,6 +5271,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListComponentBuildVersionsResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -4990,6 +5302,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListComponentsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5022,6 +5336,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListComponentsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5049,6 +5365,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListContainerRecipesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5079,6 +5397,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListContainerRecipesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5105,6 +5425,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListDistributionConfigurationsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5133,6 +5455,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListDistributionConfigurationsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5160,6 +5484,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageBuildVersionsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5190,6 +5516,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageBuildVersionsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5216,6 +5544,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePackagesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5244,6 +5574,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePackagesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5271,6 +5603,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelineImagesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5301,6 +5635,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelineImagesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5327,6 +5663,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelinesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5355,6 +5693,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelinesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5382,6 +5722,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageRecipesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5412,6 +5754,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageRecipesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5438,6 +5782,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingAggregationsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Filter,
@@ -5463,6 +5809,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingAggregationsResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5493,6 +5841,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Filters,
@@ -5519,6 +5869,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingsResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5549,6 +5901,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? IncludeDeprecated { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5583,6 +5937,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListImagesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5609,6 +5965,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListInfrastructureConfigurationsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5637,6 +5995,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListInfrastructureConfigurationsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -5664,6 +6024,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionResourcesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5695,6 +6057,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionResourcesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecycleExecutionId,
@@ -5724,6 +6088,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => MaxResults,
@@ -5750,6 +6116,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecycleExecutions,
@@ -5774,6 +6142,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecyclePoliciesRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5801,6 +6171,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListLifecyclePoliciesResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecyclePolicySummaryList,
@@ -5824,6 +6196,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListTagsForResourceRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ResourceArn,
@@ -5844,6 +6218,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListTagsForResourceResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5866,6 +6242,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWaitingWorkflowStepsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5891,6 +6269,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWaitingWorkflowStepsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Steps,
@@ -5915,6 +6295,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowBuildVersionsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5942,6 +6324,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowBuildVersionsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => WorkflowSummaryList,
@@ -5966,6 +6350,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowExecutionsRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -5995,6 +6381,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowExecutionsResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6027,6 +6415,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowStepExecutionsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => MaxResults,
@@ -6057,6 +6447,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowStepExecutionsResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6095,6 +6487,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowsRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Owner,
@@ -6125,6 +6519,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowsResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => WorkflowVersionList,
@@ -6148,6 +6544,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.Logging;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => S3Logs,
@@ -6169,6 +6567,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Container>? Containers { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.OutputResources;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6201,6 +6601,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? ReferenceUrls { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.PackageVulnerabilityDetails;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6242,6 +6644,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.PipelineLoggingConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageLogGroupName,
@@ -6267,6 +6671,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? HostResourceGroupArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Placement;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6296,6 +6702,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ProductCodeListItem;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ProductCodeId,
@@ -6319,6 +6727,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutComponentPolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6344,6 +6754,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutComponentPolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -6367,6 +6779,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutContainerRecipePolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6392,6 +6806,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutContainerRecipePolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -6415,6 +6831,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutImagePolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6440,6 +6858,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutImagePolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -6463,6 +6883,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Policy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutImageRecipePolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6488,6 +6910,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.PutImageRecipePolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -6512,6 +6936,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.RegisterImageOptions;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => SecureBootEnabled,
@@ -6535,6 +6961,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.Remediation;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Recommendation,
@@ -6556,6 +6984,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Url { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.RemediationRecommendation;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6580,6 +7010,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.ResourceState;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Status,
@@ -6600,6 +7032,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailExclusionRulesAmis? Amis { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ResourceStateUpdateExclusionRules;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6623,6 +7057,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Containers { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.ResourceStateUpdateIncludeResources;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6650,6 +7086,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.RetryImageRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageBuildVersionArn,
@@ -6673,6 +7111,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.RetryImageResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6699,6 +7139,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? S3Prefix { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.S3ExportConfiguration;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6728,6 +7170,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.S3Logs;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => S3BucketName,
@@ -6753,6 +7197,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.AutoDisablePolicy? AutoDisablePolicy { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Schedule;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6785,6 +7231,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.SendWorkflowStepActionRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => StepExecutionId,
@@ -6816,6 +7264,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.SendWorkflowStepActionResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => StepExecutionId,
@@ -6843,6 +7293,8 @@ namespace ImageBuilder.PS.Model.Ib
         public long? Medium { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.SeverityCounts;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6873,6 +7325,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.SsmParameterConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => AmiAccountId,
@@ -6900,6 +7354,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.StartImagePipelineExecutionRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImagePipelineArn,
@@ -6926,6 +7382,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.StartImagePipelineExecutionResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6957,6 +7415,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.StartResourceStateUpdateRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -6992,6 +7452,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.StartResourceStateUpdateResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecycleExecutionId,
@@ -7015,6 +7477,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.SystemsManagerAgent;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => UninstallAfterBuild,
@@ -7037,6 +7501,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.TagResourceRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ResourceArn,
@@ -7058,6 +7524,8 @@ namespace ImageBuilder.PS.Model.Ib
     {
         ShapeDef IAwsStructure.Shape => IbShapes.TagResourceResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => null;
 
         void IAwsStructure.SetMember(int index, object? value) { }
@@ -7069,6 +7537,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RepositoryName { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.TargetContainerRepository;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7094,6 +7564,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.UntagResourceRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ResourceArn,
@@ -7115,6 +7587,8 @@ namespace ImageBuilder.PS.Model.Ib
     {
         ShapeDef IAwsStructure.Shape => IbShapes.UntagResourceResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => null;
 
         void IAwsStructure.SetMember(int index, object? value) { }
@@ -7128,6 +7602,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateDistributionConfigurationRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7157,6 +7633,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? DistributionConfigurationArn { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateDistributionConfigurationResponse;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7197,6 +7675,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? ImageTags { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateImagePipelineRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7251,6 +7731,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateImagePipelineResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -7288,6 +7770,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateInfrastructureConfigurationRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7338,6 +7822,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateInfrastructureConfigurationResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => RequestId,
@@ -7369,6 +7855,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateLifecyclePolicyRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7405,6 +7893,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.UpdateLifecyclePolicyResponse;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => LifecyclePolicyArn,
@@ -7426,6 +7916,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.SeverityCounts? SeverityCounts { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.VulnerabilityIdAggregation;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7458,6 +7950,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Remediation { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.VulnerablePackage;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7498,6 +7992,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.WindowsConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageIndex,
@@ -7530,6 +8026,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowParameterDetail>? Parameters { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.Workflow;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7579,6 +8077,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowConfiguration;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => WorkflowArn,
@@ -7617,6 +8117,8 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Retried { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowExecutionMetadata;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7664,6 +8166,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowParameter;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Name,
@@ -7689,6 +8193,8 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Description { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowParameterDetail;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7718,6 +8224,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowState;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Status,
@@ -7746,6 +8254,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? StartTime { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowStepExecution;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7789,6 +8299,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? EndTime { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowStepMetadata;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -7840,6 +8352,8 @@ namespace ImageBuilder.PS.Model.Ib
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowSummary;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Arn,
@@ -7884,6 +8398,8 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateCreated { get; set; }
 
         ShapeDef IAwsStructure.Shape => IbShapes.WorkflowVersion;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {

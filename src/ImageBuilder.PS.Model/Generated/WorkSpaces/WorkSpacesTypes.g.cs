@@ -16,6 +16,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.DescribeWorkspaceImagesRequest;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageIds,
@@ -44,6 +46,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.DescribeWorkspaceImagesResult;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => Images,
@@ -67,6 +71,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? ErrorMessage { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ErrorDetails;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -95,6 +101,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public global::System.Collections.Generic.List<string>? Applications { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ImportWorkspaceImageRequest;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -127,6 +135,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ImportWorkspaceImageResult;
 
+        public override string ToString() => StructureText.Format(this);
+
         object? IAwsStructure.GetMember(int index) => index switch
         {
             0 => ImageId,
@@ -147,6 +157,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? Type { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.OperatingSystem;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -169,6 +181,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? Value { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.Tag;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -193,6 +207,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? Description { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.UpdateResult;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {
@@ -227,6 +243,8 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.WorkSpaces.ErrorDetails>? ErrorDetails { get; set; }
 
         ShapeDef IAwsStructure.Shape => WorkSpacesShapes.WorkspaceImage;
+
+        public override string ToString() => StructureText.Format(this);
 
         object? IAwsStructure.GetMember(int index) => index switch
         {

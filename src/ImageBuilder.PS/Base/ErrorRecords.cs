@@ -1,0 +1,53 @@
+using System;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+
+namespace ImageBuilder.PS.Base
+{
+    /// <summary>Builds the error records the module writes: a stable ErrorId, a fitting category, the failing item as target.</summary>
+    internal static class ErrorRecords
+    {
+        public static ErrorRecord FromService(AwsServiceException error, object? target)
+        {
+            var record = new ErrorRecord(error, error.ErrorCode, CategoryFor(error.ErrorCode, (int)error.StatusCode, error is { IsThrottling: true }), target);
+            var requestId = string.IsNullOrEmpty(error.RequestId) ? "" : $", request id {error.RequestId}";
+            record.ErrorDetails = new ErrorDetails($"{error.Message} ({error.ErrorCode}{requestId})");
+            return record;
+        }
+
+        public static ErrorRecord InvalidInput(string errorId, string message, object? target) =>
+            new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
+
+        public static ErrorRecord Connection(Exception error, object? target) =>
+            new(error, "ConnectionFailed", ErrorCategory.ConnectionError, target)
+            {
+                ErrorDetails = new ErrorDetails($"The request could not be completed: {error.Message}"),
+            };
+
+        public static ErrorCategory CategoryFor(string code, int status, bool throttling)
+        {
+            if (throttling) return ErrorCategory.LimitsExceeded;
+            if (Has(code, "NotFound")) return ErrorCategory.ObjectNotFound;
+            if (Has(code, "AlreadyExists")) return ErrorCategory.ResourceExists;
+            if (Has(code, "Dependency") || Has(code, "InUse") || Has(code, "Conflict")) return ErrorCategory.ResourceBusy;
+            if (Has(code, "Forbidden") || Has(code, "AccessDenied") || Has(code, "Unauthorized") || Has(code, "NotAuthorized")) return ErrorCategory.PermissionDenied;
+            if (Has(code, "QuotaExceeded") || Has(code, "LimitExceeded")) return ErrorCategory.QuotaExceeded;
+            if (Has(code, "IdempotentParameterMismatch")) return ErrorCategory.InvalidOperation;
+            if (Has(code, "Invalid") || Has(code, "Validation") || Has(code, "Incompatible")) return ErrorCategory.InvalidArgument;
+            if (Has(code, "NotSupported") || Has(code, "NotPermitted")) return ErrorCategory.InvalidOperation;
+            if (Has(code, "ServiceUnavailable")) return ErrorCategory.ResourceUnavailable;
+            return status switch
+            {
+                400 => ErrorCategory.InvalidArgument,
+                401 or 403 => ErrorCategory.PermissionDenied,
+                404 => ErrorCategory.ObjectNotFound,
+                409 => ErrorCategory.ResourceBusy,
+                429 => ErrorCategory.LimitsExceeded,
+                >= 500 => ErrorCategory.ResourceUnavailable,
+                _ => ErrorCategory.NotSpecified,
+            };
+        }
+
+        private static bool Has(string code, string part) => code.IndexOf(part, StringComparison.OrdinalIgnoreCase) >= 0;
+    }
+}

@@ -1,0 +1,315 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Reflection;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Amazon.Runtime;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Protocol;
+using ImageBuilder.PS.Validation;
+
+namespace ImageBuilder.PS.Base
+{
+    /// <summary>
+    /// The base of every cmdlet that calls AWS: connection parameters, the reused client, cancellation on Ctrl+C,
+    /// input checks from the model, error records, and paging. A cmdlet class holds its own parameters and the call
+    /// it makes; everything else is here.
+    /// </summary>
+    public abstract class IbCmdlet : PSCmdlet, IDisposable
+    {
+        private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
+        private readonly CancellationTokenSource _cancel = new();
+        private readonly Dictionary<ServiceBinding, ServiceClient> _clients = new();
+
+        /// <summary>The AWS region to call (e.g. us-east-1).</summary>
+        [Parameter]
+        [Alias("RegionToCall")]
+        [ArgumentCompleter(typeof(Completion.RegionCompleter))]
+        public string? Region { get; set; }
+
+        /// <summary>A profile from the shared credentials or config file.</summary>
+        [Parameter]
+        [Alias("StoredCredentials", "AWSProfileName")]
+        public string? ProfileName { get; set; }
+
+        /// <summary>The credentials file to read profiles from, instead of the default one.</summary>
+        [Parameter]
+        [Alias("AWSProfilesLocation", "ProfilesLocation")]
+        public string? ProfileLocation { get; set; }
+
+        [Parameter]
+        [Alias("AK")]
+        public string? AccessKey { get; set; }
+
+        [Parameter]
+        [Alias("SK", "SecretAccessKey")]
+        public string? SecretKey { get; set; }
+
+        [Parameter]
+        [Alias("ST")]
+        public string? SessionToken { get; set; }
+
+        /// <summary>A custom endpoint, such as the local emulator.</summary>
+        [Parameter]
+        [Alias("ServiceUrl")]
+        public string? EndpointUrl { get; set; }
+
+        /// <summary>Cancelled when the user presses Ctrl+C (or the pipeline is stopped).</summary>
+        protected CancellationToken Cancellation => _cancel.Token;
+
+        protected override void StopProcessing() => _cancel.Cancel();
+
+        public void Dispose()
+        {
+            _cancel.Dispose();
+            GC.SuppressFinalize(this);
+        }
+
+        /// <summary>The client for a service, reused across calls and cmdlets of this session with the same settings.</summary>
+        protected ServiceClient ClientFor(ServiceBinding binding)
+        {
+            if (_clients.TryGetValue(binding, out var existing))
+            {
+                return existing;
+            }
+            ResolvedConnection connection;
+            try
+            {
+                connection = ConnectionResolver.Resolve(ConnectionOptions(), binding);
+            }
+            catch (ConnectionException e)
+            {
+                ThrowTerminatingError(new ErrorRecord(e, e.ParameterName is null ? "ConnectionSettingsInvalid" : "ParameterInvalid",
+                    ErrorCategory.InvalidArgument, e.ParameterName));
+                throw; // not reached
+            }
+            var client = ModuleState.Current.Clients.Get(binding, connection);
+            var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
+            WriteVerbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
+            _clients[binding] = client;
+            return client;
+        }
+
+        /// <summary>
+        /// Checks a request against the model. Each broken rule becomes an error naming the parameter; nothing is
+        /// sent for a request that fails.
+        /// </summary>
+        protected bool Validate(IAwsStructure input, object? target)
+        {
+            var violations = RequestValidator.Validate(input);
+            if (violations.Count == 0)
+            {
+                return true;
+            }
+            foreach (var violation in violations)
+            {
+                var parameter = ParameterFor(violation.Member);
+                var subject = violation.Path == violation.Member.WireName ? "" : $" ({violation.Path})";
+                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : $" '{violation.Value}'";
+                var message = violation.Value is null && violation.Rule == "is required"
+                    ? $"-{parameter}{subject} is required."
+                    : $"The value{shown} of -{parameter}{subject} is not valid: it {violation.Rule}.";
+                WriteError(ErrorRecords.InvalidInput(violation.Value is null ? "ParameterRequired" : "ParameterValueInvalid", message, target ?? violation.Value));
+            }
+            return false;
+        }
+
+        /// <summary>
+        /// Calls an operation and waits on the pipeline thread (Ctrl+C cancels at once). A service error is written
+        /// as a non-terminating error for <paramref name="target"/> and gives null, so a pipeline goes on.
+        /// </summary>
+        protected IAwsStructure? Call(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target)
+        {
+            var client = ClientFor(binding);
+            WriteVerbose($"{binding.Service.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
+            if (input is not null && IsDebugOn())
+            {
+                WriteDebug($"{operation.Name} input: {Describe(input)}");
+            }
+            try
+            {
+                var output = Wait(client.CallAsync(operation, input, Cancellation));
+                if (output is not null && IsDebugOn())
+                {
+                    WriteDebug($"{operation.Name} output: {Describe(output)}");
+                }
+                return output;
+            }
+            catch (AwsServiceException e)
+            {
+                WriteError(ErrorRecords.FromService(e, target));
+                return null;
+            }
+            catch (AmazonClientException e)
+            {
+                WriteError(ErrorRecords.Connection(e, target));
+                return null;
+            }
+            catch (System.Net.Http.HttpRequestException e)
+            {
+                WriteError(ErrorRecords.Connection(e, target));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Calls a list operation page by page and writes each item as its page arrives. Stops asking for pages
+        /// when the pipeline has enough (-First, or Select-Object -First downstream).
+        /// </summary>
+        /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
+        protected void WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
+        {
+            var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
+            var inputToken = input.Shape.FindMember(paginator.InputToken)!;
+            ulong skip = PagingSkip, first = PagingFirst, written = 0, seen = 0;
+            string? token = null;
+            do
+            {
+                input.SetMember(inputToken.Index, token);
+                var output = Call(binding, operation, input, target);
+                if (output is null)
+                {
+                    return;
+                }
+                var results = output.Shape.FindMember(paginator.ResultKey);
+                if (results is not null && output.GetMember(results.Index) is IEnumerable items)
+                {
+                    foreach (var item in items)
+                    {
+                        if (keep is not null && !keep(item))
+                        {
+                            continue;
+                        }
+                        if (seen++ < skip)
+                        {
+                            continue;
+                        }
+                        if (written >= first)
+                        {
+                            return;
+                        }
+                        WriteObject(item);
+                        written++;
+                    }
+                }
+                token = output.GetMember(output.Shape.FindMember(paginator.OutputToken)!.Index) as string;
+            }
+            while (!string.IsNullOrEmpty(token) && written < first);
+            if (IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
+            }
+        }
+
+        /// <summary>
+        /// ShouldProcess that lets -Force skip the confirmation prompt of a high-impact cmdlet, while -WhatIf still
+        /// only reports and -Confirm still asks.
+        /// </summary>
+        protected bool ShouldProcess(string target, string action, bool force)
+        {
+            if (force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !IsWhatIf())
+            {
+                return true;
+            }
+            return ShouldProcess(target, action);
+        }
+
+        // The engine fills PagingParameters for cmdlets declared with SupportsPaging; others have none.
+        private ulong PagingSkip => PagingParameters?.Skip ?? 0;
+
+        private ulong PagingFirst => PagingParameters?.First ?? ulong.MaxValue;
+
+        private bool IncludeTotalCount => PagingParameters?.IncludeTotalCount.IsPresent == true;
+
+        private bool IsWhatIf()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
+            {
+                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
+        }
+
+        private bool IsDebugOn()
+        {
+            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound))
+            {
+                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
+            }
+            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+        }
+
+        private T Wait<T>(Task<T> task)
+        {
+            try
+            {
+                return task.GetAwaiter().GetResult();
+            }
+            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+        }
+
+        private static string Describe(IAwsStructure value) =>
+            Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.Shape, value, TimestampFormat.Default, redact: true)));
+
+        private ConnectionOptions ConnectionOptions() => new()
+        {
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            Region = Region,
+            EndpointUrl = EndpointUrl,
+            StoredCredentials = Unwrap(GetVariableValue("StoredAWSCredentials")),
+            StoredRegion = Unwrap(GetVariableValue("StoredAWSRegion"))?.ToString(),
+        };
+
+        /// <summary>$StoredAWSCredentials holds AWS Tools' wrapper, whose Credentials property is an SDK credentials object.</summary>
+        private static object? Unwrap(object? value)
+        {
+            if (value is PSObject ps)
+            {
+                value = ps.BaseObject;
+            }
+            if (value is null || value is AWSCredentials || value is string)
+            {
+                return value;
+            }
+            var credentials = PSObject.AsPSObject(value).Properties["Credentials"]?.Value;
+            if (credentials is PSObject inner)
+            {
+                credentials = inner.BaseObject;
+            }
+            return credentials as AWSCredentials ?? (object?)value.ToString();
+        }
+
+        /// <summary>The parameter that fills a request member: the one marked [ApiMember], else the one of the same name.</summary>
+        private string ParameterFor(MemberDef member)
+        {
+            var map = ParameterNamesByType.GetOrAdd(GetType(), type =>
+            {
+                var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+                {
+                    foreach (var attribute in property.GetCustomAttributes<ApiMemberAttribute>())
+                    {
+                        names[attribute.MemberName] = property.Name;
+                    }
+                    if (property.GetCustomAttribute<ParameterAttribute>() is not null && !names.ContainsKey(property.Name))
+                    {
+                        names[property.Name] = property.Name;
+                    }
+                }
+                return names;
+            });
+            return map.TryGetValue(member.WireName, out var name) ? name : member.Name;
+        }
+    }
+}

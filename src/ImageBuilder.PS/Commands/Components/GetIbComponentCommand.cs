@@ -1,0 +1,84 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Components
+{
+    /// <summary>Lists components (ListComponents), or gets one component in full, document included (GetComponent).</summary>
+    [Cmdlet(VerbsCommon.Get, "IbComponent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
+    [OutputType(typeof(ComponentVersion), ParameterSetName = new[] { ListSet })]
+    [OutputType(typeof(Component), ParameterSetName = new[] { ArnSet })]
+    public sealed class GetIbComponentCommand : IbCmdlet
+    {
+        private const string ListSet = "List";
+        private const string ArnSet = "Arn";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArnSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
+        [ApiMember("componentBuildVersionArn")]
+        public string Arn { get; set; } = "";
+
+        [Parameter(Position = 0, ParameterSetName = ListSet)]
+        [SupportsWildcards]
+        public string? Name { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(OwnershipCompleter))]
+        public string? Owner { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(PlatformCompleter))]
+        public string? Platform { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public string? SupportedOsVersion { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ArgumentCompleter(typeof(ComponentTypeCompleter))]
+        public string? Type { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public string? Version { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        [ShapeTransformation(typeof(Filter))]
+        [ApiMember("filters")]
+        public Filter[]? Filter { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public SwitchParameter ByName { get; set; }
+
+        [Parameter(ParameterSetName = ListSet)]
+        public int? MaxResults { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == ArnSet)
+            {
+                var request = new GetComponentRequest { ComponentBuildVersionArn = Arn };
+                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, request, Arn) is GetComponentResponse response)
+                {
+                    WriteObject(response.Component);
+                }
+                return;
+            }
+            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("supportedOsVersion", SupportedOsVersion).Add("type", Type).Add("version", Version);
+            var list = new ListComponentsRequest
+            {
+                Owner = Owner,
+                Filters = filters.ToList(),
+                ByName = ByName.IsPresent ? true : null,
+                MaxResults = MaxResults,
+            };
+            if (Validate(list, null))
+            {
+                var pattern = filters.NamePattern;
+                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListComponents, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(((ComponentVersion)item).Name ?? ""));
+            }
+        }
+    }
+}

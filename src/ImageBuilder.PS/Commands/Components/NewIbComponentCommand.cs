@@ -1,0 +1,126 @@
+using System;
+using System.Collections;
+using System.IO;
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Components
+{
+    /// <summary>Creates a component from a YAML document (CreateComponent) and writes the new component.</summary>
+    [Cmdlet(VerbsCommon.New, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Component))]
+    public sealed class NewIbComponentCommand : IbCmdlet
+    {
+        private const string DataSet = "Data";
+        private const string PathSet = "Path";
+        private const string UriSet = "Uri";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Version")]
+        public string SemanticVersion { get; set; } = "";
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PlatformCompleter))]
+        public string Platform { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = DataSet)]
+        public string Data { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [ApiMember("data")]
+        public string Path { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public string? ChangeDescription { get; set; }
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        [Alias("SupportedOsVersions")]
+        public string[]? SupportedOsVersion { get; set; }
+
+        [Parameter]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        public Hashtable? Tag { get; set; }
+
+        [Parameter]
+        public string? ClientToken { get; set; }
+
+        [Parameter]
+        public SwitchParameter DryRun { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new CreateComponentRequest
+            {
+                Name = Name,
+                SemanticVersion = SemanticVersion,
+                Platform = Platform,
+                Description = Description,
+                ChangeDescription = ChangeDescription,
+                SupportedOsVersions = SupportedOsVersion?.ToList(),
+                Data = ParameterSetName switch
+                {
+                    DataSet => Data,
+                    PathSet => ReadDocument(),
+                    _ => null,
+                },
+                Uri = ParameterSetName == UriSet ? Uri : null,
+                KmsKeyId = KmsKeyId,
+                Tags = Tags.From(Tag),
+                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
+                DryRun = DryRun.IsPresent ? true : null,
+            };
+            if (ParameterSetName == PathSet && request.Data is null)
+            {
+                return;
+            }
+            var target = $"{Name} {SemanticVersion} ({Platform})";
+            if (!Validate(request, target) || !ShouldProcess(target, "Create component"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse created)
+            {
+                var get = new GetComponentRequest { ComponentBuildVersionArn = created.ComponentBuildVersionArn };
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, get, created.ComponentBuildVersionArn) is GetComponentResponse response)
+                {
+                    WriteObject(response.Component);
+                }
+            }
+        }
+
+        private string? ReadDocument()
+        {
+            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
+            try
+            {
+                return File.ReadAllText(full);
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                WriteError(new ErrorRecord(e, "ComponentDocumentUnreadable", ErrorCategory.ReadError, Path)
+                {
+                    ErrorDetails = new ErrorDetails($"The component document '{full}' cannot be read: {e.Message}"),
+                });
+                return null;
+            }
+        }
+    }
+}
