@@ -89,7 +89,7 @@ namespace ImageBuilder.PS.Base
             }
             var client = ModuleState.Current.Clients.Get(binding, connection);
             var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
-            WriteVerbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
+            Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
             _clients[binding] = client;
             return client;
         }
@@ -125,17 +125,17 @@ namespace ImageBuilder.PS.Base
         protected IAwsStructure? Call(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target)
         {
             var client = ClientFor(binding);
-            WriteVerbose($"{binding.Service.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
+            Verbose($"{binding.Service.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
             if (input is not null && IsDebugOn())
             {
-                WriteDebug($"{operation.Name} input: {Describe(input)}");
+                Debug($"{operation.Name} input: {Describe(input)}");
             }
             try
             {
                 var output = Wait(client.CallAsync(operation, input, Cancellation));
                 if (output is not null && IsDebugOn())
                 {
-                    WriteDebug($"{operation.Name} output: {Describe(output)}");
+                    Debug($"{operation.Name} output: {Describe(output)}");
                 }
                 return output;
             }
@@ -234,14 +234,29 @@ namespace ImageBuilder.PS.Base
             return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
         }
 
-        private bool IsDebugOn()
+        private bool IsDebugOn() =>
+            DebugSwitchGiven || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
+
+        /// <summary>
+        /// PowerShell 7 meant -Debug to show messages without asking, and does so for scripts; a compiled cmdlet
+        /// given -Debug still asks at every debug and verbose message (Inquire), which stops a runbook. With -Debug
+        /// given, messages are shown the way a script's would be; otherwise they go to their streams as usual.
+        /// </summary>
+        protected void Debug(string message)
         {
-            if (MyInvocation.BoundParameters.TryGetValue("Debug", out var bound))
-            {
-                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
-            return GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue;
+            if (DebugSwitchGiven && Host?.UI is { } ui) ui.WriteDebugLine(message);
+            else WriteDebug(message);
         }
+
+        /// <inheritdoc cref="Debug"/>
+        protected void Verbose(string message)
+        {
+            if (DebugSwitchGiven && Host?.UI is { } ui) ui.WriteVerboseLine(message);
+            else WriteVerbose(message);
+        }
+
+        private bool DebugSwitchGiven =>
+            MyInvocation.BoundParameters.TryGetValue("Debug", out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
 
         private T Wait<T>(Task<T> task)
         {

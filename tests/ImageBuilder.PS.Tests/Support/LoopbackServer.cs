@@ -88,6 +88,15 @@ public sealed class LoopbackServer : IDisposable
             {
                 return;
             }
+            // Each request is answered on its own, so a slow answer (a Ctrl+C test) does not hold up others.
+            _ = Task.Run(() => AnswerAsync(context));
+        }
+    }
+
+    private async Task AnswerAsync(HttpListenerContext context)
+    {
+        try
+        {
             using var body = new MemoryStream();
             await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);
             var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -109,6 +118,10 @@ public sealed class LoopbackServer : IDisposable
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
+        }
+        catch (Exception e) when (e is HttpListenerException || e is ObjectDisposedException || e is InvalidOperationException)
+        {
+            // The client went away (a cancelled request) or the listener stopped.
         }
     }
 

@@ -67,12 +67,54 @@ public sealed class PowerShellSession : IDisposable
         };
     }
 
+    /// <summary>
+    /// Starts a script, presses Ctrl+C (stops the pipeline) once <paramref name="stopWhen"/> holds, and says how
+    /// long the script took to end after that.
+    /// </summary>
+    public (RunResult Result, TimeSpan StopLatency) RunAndStop(string script, Func<bool> stopWhen, IDictionary<string, object?>? variables = null)
+    {
+        using var ps = PowerShell.Create();
+        ps.Runspace = _runspace;
+        if (variables is not null)
+        {
+            foreach (var pair in variables) _runspace.SessionStateProxy.SetVariable(pair.Key, pair.Value);
+        }
+        ps.AddScript(script);
+        var pending = ps.BeginInvoke();
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!stopWhen() && DateTime.UtcNow < deadline) Thread.Sleep(20);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        ps.Stop();
+        Exception? terminating = null;
+        try
+        {
+            ps.EndInvoke(pending);
+        }
+        catch (Exception e) when (e is PipelineStoppedException || e is RuntimeException)
+        {
+            terminating = e;
+        }
+        var latency = clock.Elapsed;
+        return (new RunResult
+        {
+            Output = Array.Empty<PSObject>(),
+            Errors = ps.Streams.Error.ToList(),
+            Warnings = ps.Streams.Warning.ToList(),
+            Verbose = ps.Streams.Verbose.ToList(),
+            Debug = ps.Streams.Debug.ToList(),
+            Progress = ps.Streams.Progress.ToList(),
+            HostText = Host.Captured.TakeText(),
+            Terminating = terminating,
+        }, latency);
+    }
+
     /// <summary>Runs a script and renders its output through Out-Default (the module's format views), as a console would.</summary>
     public string Render(string script, IDictionary<string, object?>? variables = null)
     {
         var result = Run("& { " + script + " } | Out-Default", variables);
         Assert.True(result.Terminating is null, "Rendering stopped: " + result.Terminating);
-        return result.HostText;
+        // Table headers come with colour codes even with PlainText rendering; a reader of the text ignores them.
+        return System.Text.RegularExpressions.Regex.Replace(result.HostText, @"\x1b\[[0-9;]*m", "");
     }
 
     public void Dispose() => _runspace.Dispose();
