@@ -8,6 +8,7 @@ using ImageBuilder.PS.Model.Ib;
 namespace ImageBuilder.PS.Commands.Components
 {
     /// <summary>Lists components (ListComponents), or gets one component in full, document included (GetComponent).</summary>
+    [ApiOperation("imagebuilder", "ListComponents", "GetComponent")]
     [Cmdlet(VerbsCommon.Get, "IbComponent", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ComponentVersion), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Component), ParameterSetName = new[] { ArnSet })]
@@ -19,10 +20,12 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArnSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
         [ApiMember("componentBuildVersionArn")]
+        [ArgumentCompleter(typeof(ComponentArnCompleter))]
         public string Arn { get; set; } = "";
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ComponentNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

@@ -12,6 +12,7 @@ using ImageBuilder.PS.Model.Ib;
 namespace ImageBuilder.PS.Commands.Components
 {
     /// <summary>Creates a component from a YAML document (CreateComponent) and writes the new component.</summary>
+    [ApiOperation("imagebuilder", "CreateComponent")]
     [Cmdlet(VerbsCommon.New, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Component))]
     public sealed class NewIbComponentCommand : IbCmdlet

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Components
@@ -10,6 +11,7 @@ namespace ImageBuilder.PS.Commands.Components
     /// Deletes component build versions (DeleteComponent). Given a version ARN (as Get-IbComponent lists), deletes
     /// each build of that version.
     /// </summary>
+    [ApiOperation("imagebuilder", "DeleteComponent")]
     [Cmdlet(VerbsCommon.Remove, "IbComponent", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(string))]
     public sealed class RemoveIbComponentCommand : IbCmdlet
@@ -17,6 +19,7 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
         [ApiMember("componentBuildVersionArn")]
+        [ArgumentCompleter(typeof(ComponentArnCompleter))]
         public string Arn { get; set; } = "";
 
         [Parameter]

@@ -8,6 +8,7 @@ using ImageBuilder.PS.Model.Ib;
 namespace ImageBuilder.PS.Commands.Images
 {
     /// <summary>Lists images (ListImages), or gets one image in full (GetImage).</summary>
+    [ApiOperation("imagebuilder", "ListImages", "GetImage")]
     [Cmdlet(VerbsCommon.Get, "IbImage", DefaultParameterSetName = ListSet, SupportsPaging = true)]
     [OutputType(typeof(ImageVersion), ParameterSetName = new[] { ListSet })]
     [OutputType(typeof(Image), ParameterSetName = new[] { ArnSet })]
@@ -19,10 +20,12 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ArnSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn", "ImageVersionArn")]
         [ApiMember("imageBuildVersionArn")]
+        [ArgumentCompleter(typeof(ImageArnCompleter))]
         public string Arn { get; set; } = "";
 
         [Parameter(Position = 0, ParameterSetName = ListSet)]
         [SupportsWildcards]
+        [ArgumentCompleter(typeof(ImageNameCompleter))]
         public string? Name { get; set; }
 
         [Parameter(ParameterSetName = ListSet)]

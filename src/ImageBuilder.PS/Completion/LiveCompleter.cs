@@ -1,0 +1,114 @@
+using System;
+using System.Collections;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Management.Automation;
+using System.Management.Automation.Language;
+using System.Management.Automation.Runspaces;
+using System.Threading;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Completion
+{
+    /// <summary>
+    /// Completes a parameter with live values (names, ARNs) from one page of a List call, using the connection
+    /// parameters already typed on the line. Completion must be quick and quiet: it waits a few seconds at most,
+    /// remembers answers briefly, and offers nothing rather than an error when the call fails.
+    /// </summary>
+    public abstract class LiveCompleter : IArgumentCompleter
+    {
+        private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
+        private static readonly TimeSpan Memory = TimeSpan.FromSeconds(30);
+        private static readonly ConcurrentDictionary<string, (DateTime At, List<CompletionValue> Values)> Remembered = new();
+
+        protected abstract ServiceBinding Binding { get; }
+        protected abstract OperationDef Operation { get; }
+
+        /// <summary>The request for the first page (filters may use what is already on the line).</summary>
+        protected abstract IAwsStructure Request(IDictionary fakeBoundParameters);
+
+        /// <summary>The values one page offers, with a tooltip each.</summary>
+        protected abstract IEnumerable<CompletionValue> Values(IAwsStructure page);
+
+        public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
+        {
+            var prefix = KnownValuesCompleter.Unquote(wordToComplete);
+            var results = new List<CompletionResult>();
+            foreach (var value in Fetch(fakeBoundParameters))
+            {
+                if (value.Text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                {
+                    var text = value.Text.IndexOfAny(new[] { ' ', '$', '\'', '"', '`', '(', ')' }) >= 0 ? "'" + value.Text.Replace("'", "''") + "'" : value.Text;
+                    results.Add(new CompletionResult(text, value.Text, CompletionResultType.ParameterValue, value.Tooltip));
+                }
+            }
+            return results;
+        }
+
+        private List<CompletionValue> Fetch(IDictionary bound)
+        {
+            try
+            {
+                var options = new ConnectionOptions
+                {
+                    Region = Text(bound, "Region"),
+                    ProfileName = Text(bound, "ProfileName"),
+                    ProfileLocation = Text(bound, "ProfileLocation"),
+                    AccessKey = Text(bound, "AccessKey"),
+                    SecretKey = Text(bound, "SecretKey"),
+                    SessionToken = Text(bound, "SessionToken"),
+                    EndpointUrl = Text(bound, "EndpointUrl"),
+                    StoredRegion = SessionVariable("StoredAWSRegion")?.ToString(),
+                };
+                var connection = ConnectionResolver.Resolve(options, Binding);
+                var request = Request(bound);
+                var key = GetType().FullName + "|" + connection.CacheKey(Binding) + "|" + StructureText.Format(request);
+                if (Remembered.TryGetValue(key, out var known) && DateTime.UtcNow - known.At < Memory)
+                {
+                    return known.Values;
+                }
+                var client = ModuleState.Current.Clients.Get(Binding, connection);
+                using var cancel = new CancellationTokenSource(Patience);
+                var page = client.CallAsync(Operation, request, cancel.Token).GetAwaiter().GetResult();
+                var values = page is null ? new List<CompletionValue>() : new List<CompletionValue>(Values(page));
+                Remembered[key] = (DateTime.UtcNow, values);
+                return values;
+            }
+            catch (Exception)
+            {
+                // No connection settings, no network, a denied call: completion offers nothing and says nothing.
+                return new List<CompletionValue>();
+            }
+        }
+
+        private static string? Text(IDictionary bound, string name) =>
+            bound.Contains(name) ? LanguagePrimitives.ConvertTo<string>(bound[name]) : null;
+
+        private static object? SessionVariable(string name)
+        {
+            try
+            {
+                return Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(name);
+            }
+            catch (PSInvalidOperationException)
+            {
+                return null;
+            }
+        }
+    }
+
+    /// <summary>A value a completer offers, and what the tooltip says about it.</summary>
+    public readonly struct CompletionValue
+    {
+        public CompletionValue(string text, string tooltip)
+        {
+            Text = text;
+            Tooltip = tooltip;
+        }
+
+        public string Text { get; }
+        public string Tooltip { get; }
+    }
+}

@@ -1,0 +1,264 @@
+using System.Management.Automation;
+using System.Reflection;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Surface;
+
+/// <summary>
+/// The module's surface as a whole: every operation has its cmdlet (as the spec names it), mutating cmdlets
+/// support -WhatIf/-Confirm with the spec's impact, pipeline input binds by property name, every output type
+/// has a table and a list view, and the manifest exports exactly the cmdlets the assembly holds.
+/// </summary>
+public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
+{
+    /// <summary>
+    /// Operations whose cmdlets are not written yet. An operation leaves this list in the same change that
+    /// gives it its cmdlet; the test fails if a listed operation already has one, so the list stays true.
+    /// </summary>
+    private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
+    {
+        "imagebuilder:ListImageBuildVersions",
+        "imagebuilder:ListImagePackages",
+        "imagebuilder:CreateImage",
+        "imagebuilder:DeleteImage",
+        "imagebuilder:CancelImageCreation",
+        "imagebuilder:ImportVmImage",
+        "imagebuilder:ImportDiskImage",
+        "imagebuilder:DistributeImage",
+        "imagebuilder:RetryImage",
+        "imagebuilder:GetImagePolicy",
+        "imagebuilder:PutImagePolicy",
+        "imagebuilder:ListImageRecipes",
+        "imagebuilder:GetImageRecipe",
+        "imagebuilder:CreateImageRecipe",
+        "imagebuilder:DeleteImageRecipe",
+        "imagebuilder:GetImageRecipePolicy",
+        "imagebuilder:PutImageRecipePolicy",
+        "imagebuilder:ListContainerRecipes",
+        "imagebuilder:GetContainerRecipe",
+        "imagebuilder:CreateContainerRecipe",
+        "imagebuilder:DeleteContainerRecipe",
+        "imagebuilder:GetContainerRecipePolicy",
+        "imagebuilder:PutContainerRecipePolicy",
+        "imagebuilder:ListComponentBuildVersions",
+        "imagebuilder:ImportComponent",
+        "imagebuilder:GetComponentPolicy",
+        "imagebuilder:PutComponentPolicy",
+        "imagebuilder:ListImagePipelines",
+        "imagebuilder:GetImagePipeline",
+        "imagebuilder:CreateImagePipeline",
+        "imagebuilder:UpdateImagePipeline",
+        "imagebuilder:DeleteImagePipeline",
+        "imagebuilder:StartImagePipelineExecution",
+        "imagebuilder:ListImagePipelineImages",
+        "imagebuilder:ListInfrastructureConfigurations",
+        "imagebuilder:GetInfrastructureConfiguration",
+        "imagebuilder:CreateInfrastructureConfiguration",
+        "imagebuilder:UpdateInfrastructureConfiguration",
+        "imagebuilder:DeleteInfrastructureConfiguration",
+        "imagebuilder:ListDistributionConfigurations",
+        "imagebuilder:GetDistributionConfiguration",
+        "imagebuilder:CreateDistributionConfiguration",
+        "imagebuilder:UpdateDistributionConfiguration",
+        "imagebuilder:DeleteDistributionConfiguration",
+        "imagebuilder:ListWorkflows",
+        "imagebuilder:GetWorkflow",
+        "imagebuilder:ListWorkflowBuildVersions",
+        "imagebuilder:CreateWorkflow",
+        "imagebuilder:DeleteWorkflow",
+        "imagebuilder:ListWorkflowExecutions",
+        "imagebuilder:GetWorkflowExecution",
+        "imagebuilder:ListWorkflowStepExecutions",
+        "imagebuilder:GetWorkflowStepExecution",
+        "imagebuilder:ListWaitingWorkflowSteps",
+        "imagebuilder:SendWorkflowStepAction",
+        "imagebuilder:ListLifecyclePolicies",
+        "imagebuilder:GetLifecyclePolicy",
+        "imagebuilder:CreateLifecyclePolicy",
+        "imagebuilder:UpdateLifecyclePolicy",
+        "imagebuilder:DeleteLifecyclePolicy",
+        "imagebuilder:ListLifecycleExecutions",
+        "imagebuilder:GetLifecycleExecution",
+        "imagebuilder:ListLifecycleExecutionResources",
+        "imagebuilder:CancelLifecycleExecution",
+        "imagebuilder:StartResourceStateUpdate",
+        "imagebuilder:ListImageScanFindings",
+        "imagebuilder:ListImageScanFindingAggregations",
+        "imagebuilder:GetMarketplaceResource",
+        "imagebuilder:ListTagsForResource",
+        "imagebuilder:TagResource",
+        "imagebuilder:UntagResource",
+        "AppStream:CreateImportedImage",
+        "AppStream:DescribeImages",
+        "WorkSpaces:ImportWorkspaceImage",
+        "WorkSpaces:DescribeWorkspaceImages",
+    };
+
+    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "Get", "Test", "Wait" };
+
+    public sealed class Fixture : IDisposable
+    {
+        public PowerShellSession Session { get; } = new();
+
+        public IReadOnlyList<CmdletInfo> Cmdlets { get; }
+
+        public Fixture()
+        {
+            Cmdlets = Session.Run("Get-Command -Module ImageBuilder.PS -CommandType Cmdlet").Output.Select(o => (CmdletInfo)o.BaseObject).ToList();
+        }
+
+        public void Dispose() => Session.Dispose();
+    }
+
+    private readonly Fixture _f;
+
+    public SurfaceTests(Fixture fixture) => _f = fixture;
+
+    [Fact]
+    public void EveryModelOperationHasItsCmdletOrIsListedAsPending()
+    {
+        var model = ModelOperations();
+        Assert.Equal(81, model.Count);
+        var implemented = Operations().ToList();
+        foreach (var op in model)
+        {
+            var has = implemented.Where(i => i.Key == op).ToList();
+            if (Pending.Contains(op))
+            {
+                Assert.True(has.Count == 0, $"{op} has a cmdlet ({has.FirstOrDefault().Cmdlet}); take it off the pending list.");
+            }
+            else
+            {
+                Assert.True(has.Count == 1, $"{op} needs exactly one cmdlet that declares it with [ApiOperation]; found {has.Count}.");
+            }
+        }
+        Assert.All(implemented, i => Assert.Contains(i.Key, model));
+    }
+
+    [SkippableFact]
+    public void CmdletsAreTheOnesTheSpecNames()
+    {
+        Skip.If(SpecTable.Path is null, "../shared/spec/cmdlets.md is not beside this checkout.");
+        var rows = SpecTable.Rows();
+        Assert.Equal(ModelOperations().Order(), rows.Select(r => r.ServiceId + ":" + r.Operation).Order());
+        var implemented = Operations().ToDictionary(i => i.Key, i => i.Cmdlet);
+        foreach (var row in rows.Where(r => implemented.ContainsKey(r.ServiceId + ":" + r.Operation)))
+        {
+            var cmdlet = implemented[row.ServiceId + ":" + row.Operation];
+            Assert.Equal(row.Cmdlet, cmdlet);
+            var info = _f.Cmdlets.Single(c => c.Name == cmdlet);
+            foreach (var (parameter, alias) in row.PipelineParameters)
+            {
+                Assert.True(info.Parameters.TryGetValue(parameter, out var p), $"{cmdlet} has no -{parameter}");
+                Assert.True(p!.Attributes.OfType<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName), $"{cmdlet} -{parameter} does not bind by property name");
+                if (alias is not null) Assert.Contains(alias, p.Aliases);
+            }
+            if (row.Impact is not null)
+            {
+                var declared = info.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
+                Assert.Equal(Enum.Parse<ConfirmImpact>(row.Impact), declared.ConfirmImpact);
+                if (declared.ConfirmImpact == ConfirmImpact.High) Assert.True(info.Parameters.ContainsKey("Force"), $"{cmdlet} is high-impact and needs -Force");
+            }
+        }
+    }
+
+    [Fact]
+    public void CmdletsThatChangeSomethingSupportWhatIfAndConfirm()
+    {
+        foreach (var cmdlet in _f.Cmdlets.Where(c => !ReadOnlyVerbs.Contains(c.Verb)))
+        {
+            var declared = cmdlet.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
+            Assert.True(declared.SupportsShouldProcess, $"{cmdlet.Name} changes something but does not support -WhatIf/-Confirm");
+            Assert.True(declared.ConfirmImpact >= ConfirmImpact.Medium, $"{cmdlet.Name} should have at least Medium impact");
+        }
+    }
+
+    [Fact]
+    public void EveryOutputTypeHasATableAndAListView()
+    {
+        var types = _f.Cmdlets.SelectMany(c => c.OutputType).Select(t => t.Name).Where(n => n.StartsWith("ImageBuilder.PS.", StringComparison.Ordinal)).Distinct().ToList();
+        Assert.NotEmpty(types);
+        foreach (var type in types)
+        {
+            var views = _f.Session.Run($"(Get-FormatData -TypeName '{type}').FormatViewDefinition | ForEach-Object {{ $_.Control.GetType().Name }}").Output.Select(o => o.ToString()).ToList();
+            Assert.True(views.Contains("TableControl"), $"{type} has no table view");
+            Assert.True(views.Contains("ListControl"), $"{type} has no list view");
+        }
+    }
+
+    [Fact]
+    public void EveryCmdletDeclaresItsOutputAndHasHelpAndAnOperation()
+    {
+        foreach (var cmdlet in _f.Cmdlets)
+        {
+            Assert.True(cmdlet.ImplementingType.GetCustomAttributes<OutputTypeAttribute>().Any(), $"{cmdlet.Name} declares no [OutputType]");
+            Assert.True(cmdlet.ImplementingType.IsSealed, $"{cmdlet.Name} should be sealed");
+            Assert.True(File.Exists(Path.Combine(PowerShellSession.RepoRoot, "docs", "en-US", cmdlet.Name + ".md")), $"{cmdlet.Name} has no docs/en-US page");
+        }
+    }
+
+    [Fact]
+    public void TheManifestExportsExactlyTheAssemblysCmdlets()
+    {
+        var assembly = _f.Cmdlets[0].ImplementingType.Assembly;
+        var declared = assembly.GetTypes()
+            .Select(t => t.GetCustomAttribute<CmdletAttribute>())
+            .Where(a => a is not null)
+            .Select(a => a!.VerbName + "-" + a.NounName)
+            .Order()
+            .ToList();
+        Assert.Equal(declared, _f.Cmdlets.Select(c => c.Name).Order());
+    }
+
+    /// <summary>
+    /// docs/Cmdlets.md lists every cmdlet with the operations it exposes, generated from the code
+    /// (IBPS_UPDATE_DOCS=1 rewrites it).
+    /// </summary>
+    [Fact]
+    public void TheCmdletTableIsGeneratedFromTheCode()
+    {
+        var text = new System.Text.StringBuilder();
+        text.Append("# Cmdlets and the operations they call\n\n");
+        text.Append("Generated from the module's code by the surface tests (`IBPS_UPDATE_DOCS=1`); do not edit by hand.\n\n");
+        text.Append("| Cmdlet | Operations | Confirm impact |\n|---|---|---|\n");
+        var byCmdlet = Operations().GroupBy(o => o.Cmdlet).ToDictionary(g => g.Key, g => g.Select(o => o.Key.Replace("imagebuilder:", "")).ToList());
+        foreach (var cmdlet in _f.Cmdlets.OrderBy(c => c.Noun, StringComparer.Ordinal).ThenBy(c => c.Verb, StringComparer.Ordinal))
+        {
+            var declared = cmdlet.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
+            var impact = declared.SupportsShouldProcess ? declared.ConfirmImpact.ToString() : "";
+            var operations = byCmdlet.TryGetValue(cmdlet.Name, out var ops) ? string.Join(", ", ops) : "(none: works offline)";
+            text.Append($"| {cmdlet.Name} | {operations} | {impact} |\n");
+        }
+        var path = Path.Combine(PowerShellSession.RepoRoot, "docs", "Cmdlets.md");
+        if (Environment.GetEnvironmentVariable("IBPS_UPDATE_DOCS") == "1")
+        {
+            File.WriteAllText(path, text.ToString());
+        }
+        Assert.True(File.Exists(path) && File.ReadAllText(path) == text.ToString(), "docs/Cmdlets.md is out of date; run the tests with IBPS_UPDATE_DOCS=1.");
+    }
+
+    /// <summary>Every (service:operation, cmdlet) pair the module's cmdlets declare.</summary>
+    private IEnumerable<(string Key, string Cmdlet)> Operations()
+    {
+        foreach (var cmdlet in _f.Cmdlets)
+        {
+            foreach (var attribute in cmdlet.ImplementingType.GetCustomAttributes().Where(a => a.GetType().Name == "ApiOperationAttribute"))
+            {
+                dynamic api = attribute;
+                foreach (string op in api.Operations)
+                {
+                    yield return ((string)api.ServiceId + ":" + op, cmdlet.Name);
+                }
+            }
+        }
+    }
+
+    /// <summary>The operations of the models the module covers, read from the generated layer inside the engine.</summary>
+    private List<string> ModelOperations() =>
+        _f.Session.Run("""
+            foreach ($t in 'Ib', 'AppStream', 'WorkSpaces') {
+                $service = ("ImageBuilder.PS.Model.$t.$($t)Operations" -as [type])::Service
+                $service.Operations | ForEach-Object { "$($service.ServiceId):$($_.Name)" }
+            }
+            """).Output.Select(o => o.ToString()).ToList();
+}
