@@ -163,9 +163,41 @@ namespace ImageBuilder.PS.Base
         /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
         protected void WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
         {
+            ulong skip = PagingSkip, first = PagingFirst, written = 0, seen = 0;
+            if (first == 0)
+            {
+                return;
+            }
+            foreach (var item in ReadPages(binding, operation, input, target))
+            {
+                if (keep is not null && !keep(item))
+                {
+                    continue;
+                }
+                if (seen++ < skip)
+                {
+                    continue;
+                }
+                WriteObject(item);
+                if (++written >= first)
+                {
+                    return;
+                }
+            }
+            if (IncludeTotalCount)
+            {
+                WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
+            }
+        }
+
+        /// <summary>
+        /// The items of a list operation, page by page: the next page is asked for only when the caller has
+        /// taken every item of the one before. A service error ends the items after it is written.
+        /// </summary>
+        protected IEnumerable<object> ReadPages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
+        {
             var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
             var inputToken = input.Shape.FindMember(paginator.InputToken)!;
-            ulong skip = PagingSkip, first = PagingFirst, written = 0, seen = 0;
             string? token = null;
             do
             {
@@ -173,36 +205,73 @@ namespace ImageBuilder.PS.Base
                 var output = Call(binding, operation, input, target);
                 if (output is null)
                 {
-                    return;
+                    yield break;
                 }
                 var results = output.Shape.FindMember(paginator.ResultKey);
                 if (results is not null && output.GetMember(results.Index) is IEnumerable items)
                 {
                     foreach (var item in items)
                     {
-                        if (keep is not null && !keep(item))
-                        {
-                            continue;
-                        }
-                        if (seen++ < skip)
-                        {
-                            continue;
-                        }
-                        if (written >= first)
-                        {
-                            return;
-                        }
-                        WriteObject(item);
-                        written++;
+                        yield return item;
                     }
                 }
                 token = output.GetMember(output.Shape.FindMember(paginator.OutputToken)!.Index) as string;
             }
-            while (!string.IsNullOrEmpty(token) && written < first);
-            if (IncludeTotalCount)
+            while (!string.IsNullOrEmpty(token));
+        }
+
+        /// <summary>
+        /// The build-version ARNs an ARN stands for: itself when it names a build (…/1.0.0/2), every build of a
+        /// version (…/1.0.0) listed with <paramref name="listBuilds"/>. Anything else is written as an error that
+        /// says what to give instead, and gives nothing.
+        /// </summary>
+        /// <param name="resourceType">The ARN's resource type: image, component, workflow/build, ...</param>
+        /// <param name="listBuilds">The ListXBuildVersions operation, whose input takes a version ARN.</param>
+        protected IEnumerable<string> ExpandToBuildVersions(ServiceBinding binding, string arn, string resourceType, OperationDef listBuilds)
+        {
+            var noun = resourceType.StartsWith("workflow", StringComparison.Ordinal) ? "workflow" : resourceType.Replace('-', ' ');
+            if (!Model.Ib.IbArn.TryParse(arn, out var parsed) || parsed.ResourceType != resourceType)
             {
-                WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
+                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                    $"'{arn}' is not {(noun[0] == 'i' ? "an" : "a")} {noun} ARN. Pipe in the output of the Get- cmdlet, or pass an ARN such as arn:aws:imagebuilder:REGION:ACCOUNT:{resourceType}/NAME/1.0.0/1.", arn));
+                yield break;
             }
+            if (parsed.IsBuildVersion)
+            {
+                yield return arn;
+                yield break;
+            }
+            if (!parsed.IsExactVersion)
+            {
+                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                    $"'{arn}' names no single version. Give a version (…/1.0.0) or a build version (…/1.0.0/1).", arn));
+                yield break;
+            }
+            var request = JsonShapeReader.CreateStructure(listBuilds.Input!);
+            var versionMember = FirstMemberEndingWith(request.Shape, "VersionArn");
+            request.SetMember(versionMember.Index, arn);
+            int found = 0;
+            foreach (var item in ReadPages(binding, listBuilds, request, arn))
+            {
+                if (item is IAwsStructure summary && summary.Shape.FindMember("arn") is { } arnMember && summary.GetMember(arnMember.Index) is string buildArn)
+                {
+                    found++;
+                    yield return buildArn;
+                }
+            }
+            if (found == 0)
+            {
+                WriteError(new ErrorRecord(new ItemNotFoundException($"The {noun} version '{arn}' has no builds."), "BuildVersionNotFound", ErrorCategory.ObjectNotFound, arn));
+            }
+        }
+
+        private static MemberDef FirstMemberEndingWith(ShapeDef shape, string suffix)
+        {
+            foreach (var member in shape.Members)
+            {
+                if (member.WireName.EndsWith(suffix, StringComparison.Ordinal)) return member;
+            }
+            throw new InvalidOperationException($"{shape.Name} has no member ending in {suffix}.");
         }
 
         /// <summary>

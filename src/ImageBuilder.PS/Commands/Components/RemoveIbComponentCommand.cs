@@ -1,4 +1,4 @@
-using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
@@ -30,7 +30,8 @@ namespace ImageBuilder.PS.Commands.Components
 
         protected override void ProcessRecord()
         {
-            foreach (var buildArn in BuildVersions())
+            // Listed in full first: deleting while paging through the builds could make the service skip some.
+            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
             {
                 var request = new DeleteComponentRequest { ComponentBuildVersionArn = buildArn };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Delete component build version", Force))
@@ -41,51 +42,6 @@ namespace ImageBuilder.PS.Commands.Components
                 {
                     WriteObject(deleted.ComponentBuildVersionArn);
                 }
-            }
-        }
-
-        /// <summary>The build versions the given ARN stands for: itself, or every build of a version.</summary>
-        private IEnumerable<string> BuildVersions()
-        {
-            if (!IbArn.TryParse(Arn, out var arn) || arn.ResourceType != "component")
-            {
-                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"'{Arn}' is not a component ARN. Pipe in Get-IbComponent output, or pass -Arn arn:aws:imagebuilder:REGION:ACCOUNT:component/NAME/1.0.0/1.", Arn));
-                yield break;
-            }
-            if (arn.IsBuildVersion)
-            {
-                yield return Arn;
-                yield break;
-            }
-            if (!arn.IsExactVersion)
-            {
-                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"'{Arn}' names no single version. Give a version (…/1.0.0) or a build version (…/1.0.0/1).", Arn));
-                yield break;
-            }
-            var list = new ListComponentBuildVersionsRequest { ComponentVersionArn = Arn };
-            var found = new List<string>();
-            string? token = null;
-            do
-            {
-                list.NextToken = token;
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.ListComponentBuildVersions, list, Arn) is not ListComponentBuildVersionsResponse page)
-                {
-                    yield break;
-                }
-                foreach (var summary in page.ComponentSummaryList ?? new List<ComponentSummary>())
-                {
-                    if (summary.Arn is not null) found.Add(summary.Arn);
-                }
-                token = page.NextToken;
-            }
-            while (!string.IsNullOrEmpty(token));
-            if (found.Count == 0)
-            {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"The component version '{Arn}' has no builds to delete."), "ComponentVersionNotFound", ErrorCategory.ObjectNotFound, Arn));
-            }
-            foreach (var build in found)
-            {
-                yield return build;
             }
         }
     }
