@@ -9,12 +9,18 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'ImageBuilder.PS.dll'
-    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml')
+    FormatsToProcess     = @(
+        'Formats/Components.Format.ps1xml'
+        'Formats/Documents.Format.ps1xml'
+        'Formats/Images.Format.ps1xml'
+    )
     CmdletsToExport      = @(
         'Get-IbComponent'
         'Get-IbImage'
         'New-IbComponent'
         'Remove-IbComponent'
+        'Test-IbComponentDocument'
+        'Test-IbWorkflowDocument'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

@@ -7,11 +7,15 @@ using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Documents;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Components
 {
-    /// <summary>Creates a component from a YAML document (CreateComponent) and writes the new component.</summary>
+    /// <summary>
+    /// Creates a component from a YAML document (CreateComponent) and writes the new component. The document is
+    /// checked first, the way Test-IbComponentDocument checks it.
+    /// </summary>
     [ApiOperation("imagebuilder", "CreateComponent")]
     [Cmdlet(VerbsCommon.New, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Component))]
@@ -20,6 +24,7 @@ namespace ImageBuilder.PS.Commands.Components
         private const string DataSet = "Data";
         private const string PathSet = "Path";
         private const string UriSet = "Uri";
+        private const string DocumentSet = "Document";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; } = "";
@@ -41,6 +46,15 @@ namespace ImageBuilder.PS.Commands.Components
 
         [Parameter(Mandatory = true, ParameterSetName = UriSet)]
         public string Uri { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = DocumentSet)]
+        [ApiMember("data")]
+        public object Document { get; set; } = new();
+
+        [Parameter(ParameterSetName = DataSet)]
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = DocumentSet)]
+        public SwitchParameter SkipValidation { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
@@ -80,6 +94,7 @@ namespace ImageBuilder.PS.Commands.Components
                 {
                     DataSet => Data,
                     PathSet => ReadDocument(),
+                    DocumentSet => YamlWriter.Write(Document),
                     _ => null,
                 },
                 Uri = ParameterSetName == UriSet ? Uri : null,
@@ -93,6 +108,11 @@ namespace ImageBuilder.PS.Commands.Components
                 return;
             }
             var target = $"{Name} {SemanticVersion} ({Platform})";
+            if (request.Data is not null && !SkipValidation &&
+                !DocumentGate.Pass(this, ComponentDocumentChecker.Check(request.Data), "Component", ParameterSetName, target))
+            {
+                return;
+            }
             if (!Validate(request, target) || !ShouldProcess(target, "Create component"))
             {
                 return;

@@ -1,0 +1,166 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Text.RegularExpressions;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ImageBuilder.PS.Documents
+{
+    /// <summary>
+    /// A parsed YAML document and the findings made while checking it. Rule classes read nodes through it and
+    /// report problems with the node's position, so every finding has a line and a column.
+    /// </summary>
+    /// <summary>A 1-based line and column in the document's text.</summary>
+    internal readonly struct Position
+    {
+        public Position(int line, int column)
+        {
+            Line = line;
+            Column = column;
+        }
+
+        public int Line { get; }
+        public int Column { get; }
+    }
+
+    internal sealed class YamlView
+    {
+        private static readonly Regex Reference = new(@"\{\{\s*(?<name>[^}\s]+)\s*\}\}", RegexOptions.CultureInvariant);
+        private readonly List<DocumentFinding> _findings = new();
+
+        private YamlView(YamlNode? root) => Root = root;
+
+        public YamlNode? Root { get; }
+
+        public List<DocumentFinding> Findings => _findings;
+
+        /// <summary>Parses the text; a syntax error becomes the one finding, at the place the parser stopped.</summary>
+        public static YamlView Parse(string text)
+        {
+            var stream = new YamlStream();
+            try
+            {
+                stream.Load(new StringReader(text));
+            }
+            catch (YamlException e)
+            {
+                var view = new YamlView(null);
+                var mark = e.Start;
+                view._findings.Add(new DocumentFinding(FindingSeverity.Error, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column), "", "YamlSyntax",
+                    "The text is not valid YAML: " + Plain(e.Message)));
+                return view;
+            }
+            return new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
+        }
+
+        public void Error(YamlNode? at, string path, string rule, string message) => Add(FindingSeverity.Error, at, path, rule, message);
+
+        /// <summary>A finding at a place inside a scalar (a reference within a longer string).</summary>
+        public void Error(Position at, string path, string rule, string message) =>
+            _findings.Add(new DocumentFinding(FindingSeverity.Error, at.Line, at.Column, path, rule, message));
+
+        public void Warning(Position at, string path, string rule, string message) =>
+            _findings.Add(new DocumentFinding(FindingSeverity.Warning, at.Line, at.Column, path, rule, message));
+
+        public void Warning(YamlNode? at, string path, string rule, string message) => Add(FindingSeverity.Warning, at, path, rule, message);
+
+        private void Add(FindingSeverity severity, YamlNode? at, string path, string rule, string message)
+        {
+            var line = at is null ? 1 : (int)at.Start.Line;
+            var column = at is null ? 1 : (int)at.Start.Column;
+            _findings.Add(new DocumentFinding(severity, line, column, path, rule, message));
+        }
+
+        /// <summary>The value of a key, or null; <paramref name="keyNode"/> gives the key's own position.</summary>
+        public static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode)
+        {
+            foreach (var pair in map.Children)
+            {
+                if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
+                {
+                    keyNode = pair.Key;
+                    return pair.Value;
+                }
+            }
+            keyNode = null;
+            return null;
+        }
+
+        public static YamlNode? Get(YamlMappingNode map, string key) => Get(map, key, out _);
+
+        public static string? Text(YamlNode? node) => node is YamlScalarNode scalar ? scalar.Value : null;
+
+        public static bool IsNull(YamlNode? node) =>
+            node is null || (node is YamlScalarNode s && s.Style == ScalarStyle.Plain && (s.Value is null || s.Value == "" || s.Value == "~" || s.Value == "null"));
+
+        public static bool TryInteger(YamlNode? node, out long value)
+        {
+            value = 0;
+            return node is YamlScalarNode s && long.TryParse(s.Value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+        }
+
+        /// <summary>The names referred to with {{ name }} anywhere under a node, each with where it stands.</summary>
+        public static IEnumerable<(string Name, Position At)> TemplateReferences(YamlNode node)
+        {
+            foreach (var scalar in Scalars(node))
+            {
+                foreach (Match match in Reference.Matches(scalar.Value ?? ""))
+                {
+                    yield return (match.Groups["name"].Value, PositionIn(scalar, match.Index));
+                }
+            }
+        }
+
+        /// <summary>
+        /// Where a character of a scalar's value stands in the text: exact for a scalar on one line without escapes
+        /// (the usual case), the scalar's own start otherwise (block scalars fold their lines).
+        /// </summary>
+        public static Position PositionIn(YamlScalarNode scalar, int offset)
+        {
+            var line = (int)scalar.Start.Line;
+            var column = (int)scalar.Start.Column;
+            var value = scalar.Value ?? "";
+            var oneLine = scalar.Start.Line == scalar.End.Line && value.IndexOf('\n') < 0;
+            switch (scalar.Style)
+            {
+                case ScalarStyle.Plain when oneLine:
+                    return new Position(line, column + offset);
+                case ScalarStyle.SingleQuoted when oneLine && value.IndexOf('\'') < 0:
+                case ScalarStyle.DoubleQuoted when oneLine && value.IndexOf('\\') < 0 && value.IndexOf('"') < 0:
+                    return new Position(line, column + 1 + offset);
+                default:
+                    return new Position(line, column);
+            }
+        }
+
+        public static IEnumerable<YamlScalarNode> Scalars(YamlNode node)
+        {
+            switch (node)
+            {
+                case YamlScalarNode scalar:
+                    yield return scalar;
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var child in sequence.Children)
+                        foreach (var s in Scalars(child)) yield return s;
+                    break;
+                case YamlMappingNode map:
+                    foreach (var pair in map.Children)
+                    {
+                        foreach (var s in Scalars(pair.Key)) yield return s;
+                        foreach (var s in Scalars(pair.Value)) yield return s;
+                    }
+                    break;
+            }
+        }
+
+        /// <summary>YamlDotNet puts the position in its messages too ("(Line: 3, Col: 5, ...): "); the finding carries it already.</summary>
+        private static string Plain(string message)
+        {
+            var close = message.IndexOf("): ", StringComparison.Ordinal);
+            return message.StartsWith("(", StringComparison.Ordinal) && close > 0 ? message.Substring(close + 3) : message;
+        }
+    }
+}

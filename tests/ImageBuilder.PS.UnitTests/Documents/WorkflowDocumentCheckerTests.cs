@@ -1,0 +1,105 @@
+using ImageBuilder.PS.Documents;
+
+namespace ImageBuilder.PS.UnitTests.Documents;
+
+public sealed class WorkflowDocumentCheckerTests
+{
+    private const string Good = """
+        name: build-with-approval
+        description: Builds, then waits for a person to approve
+        schemaVersion: 1.0
+        parameters:
+          - name: waitForApproval
+            type: boolean
+            default: true
+        steps:
+          - name: LaunchBuildInstance
+            action: LaunchInstance
+            onFailure: Abort
+            inputs:
+              waitFor: ssmAgent
+          - name: ApplyBuildComponents
+            action: ExecuteComponents
+            onFailure: Abort
+            inputs:
+              instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
+          - name: Approval
+            action: WaitForAction
+            if:
+              booleanEquals: true
+              value: $.parameters.waitForApproval
+          - name: CreateOutputAMI
+            action: CreateImageFromInstance
+            timeoutSeconds: 3600
+            inputs:
+              instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
+          - name: TerminateBuildInstance
+            action: TerminateInstance
+            onFailure: Continue
+            inputs:
+              instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
+        outputs:
+          - name: ImageId
+            value: $.stepOutputs.CreateOutputAMI.imageId
+        """;
+
+    [Fact]
+    public void AGoodDocumentHasNoFindings() => Assert.Empty(WorkflowDocumentChecker.Check(Good));
+
+    [Fact]
+    public void BadStepsReferencesAndParametersArePlaced()
+    {
+        var findings = WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            parameters:
+              - name: size
+                type: number
+              - name: count
+                type: integer
+                default: lots
+            steps:
+              - name: Use
+                action: ExecuteComponents
+                onFailure: Ignore
+                inputs:
+                  instanceId.$: $.stepOutputs.Launch.instanceId
+              - name: Launch
+                action: LaunchInstance
+              - name: Wait
+                action: WaitForActions
+                if:
+                  booleanEquals: true
+                  value: $.parameters.approve
+              - name: Terminate
+                action: TerminateInstance
+                inputs:
+                  instanceId.$: i-0123
+            outputs:
+              - name: Missing
+            """).Select(f => $"{f.Line}:{f.Column} {f.Rule}").ToList();
+        Assert.True(findings.Contains("4:11 ParameterTypeInvalid"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("7:14 ParameterDefaultInvalid"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("11:16 OnFailureInvalid"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("13:21 StepOutputUnknown"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("17:13 UnknownAction"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("20:14 ParameterUnknown"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("24:21 ReferenceExpected"), string.Join(" | ", findings));
+        Assert.True(findings.Contains("26:5 OutputMalformed"), string.Join(" | ", findings));
+    }
+
+    [Fact]
+    public void RequiredInputsOfWorkflowActions()
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - name: Run
+                action: RunCommand
+                inputs:
+                  instanceId: i-0123
+            """));
+        Assert.Equal("InputMissing", finding.Rule);
+        Assert.Equal("RunCommand needs the input 'documentName'.", finding.Message);
+        Assert.Equal(6, finding.Line);
+    }
+}
