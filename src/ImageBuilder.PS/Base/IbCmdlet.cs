@@ -2,6 +2,7 @@ using System;
 using System.Collections;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Management.Automation;
 using System.Reflection;
 using System.Text;
@@ -386,7 +387,7 @@ namespace ImageBuilder.PS.Base
                     {
                         names[attribute.MemberName] = property.Name;
                     }
-                    if (property.GetCustomAttribute<ParameterAttribute>() is not null && !names.ContainsKey(property.Name))
+                    if (property.GetCustomAttributes<ParameterAttribute>().Any() && !names.ContainsKey(property.Name))
                     {
                         names[property.Name] = property.Name;
                     }

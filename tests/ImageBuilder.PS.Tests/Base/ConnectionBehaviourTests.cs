@@ -39,7 +39,7 @@ public sealed class ConnectionBehaviourTests : IClassFixture<LoopbackFixture>
     public void ExhaustedRetriesShowOneErrorAndRetriesKeepTheClientToken()
     {
         _f.Server.Default = _ => CannedResponse.Error(503, "ServiceUnavailableException", "Try later");
-        var result = _f.Run("New-IbComponent -EndpointUrl $Endpoint -Name retry -SemanticVersion 1.0.0 -Platform Linux -Data x");
+        var result = _f.Run("New-IbComponent -EndpointUrl $Endpoint -Name retry -SemanticVersion 1.0.0 -Platform Linux -Data x -SkipValidation");
         var error = Assert.Single(result.Errors);
         Assert.Equal("ServiceUnavailableException", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.ResourceUnavailable, error.CategoryInfo.Category);
@@ -83,7 +83,7 @@ public sealed class ConnectionBehaviourTests : IClassFixture<LoopbackFixture>
 
         // $DebugPreference puts the messages in the debug stream.
         _f.Server.Enqueue(CannedResponse.Json(Samples.Created), CannedResponse.Json(Samples.Component));
-        var stream = _f.Run($"$DebugPreference = 'Continue'; New-IbComponent -EndpointUrl $Endpoint -Name dbg -SemanticVersion 1.0.0 -Platform Linux -Data 'phases: []' {keys}; $DebugPreference = 'SilentlyContinue'");
+        var stream = _f.Run($"$DebugPreference = 'Continue'; New-IbComponent -EndpointUrl $Endpoint -Name dbg -SemanticVersion 1.0.0 -Platform Linux -Data 'phases: []' -SkipValidation {keys}; $DebugPreference = 'SilentlyContinue'");
         stream.AssertSuccess();
         var debug = string.Join("\n", stream.Debug.Select(d => d.Message));
         Assert.Contains("CreateComponent input: {", debug);

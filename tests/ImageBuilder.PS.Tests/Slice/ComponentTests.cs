@@ -102,7 +102,7 @@ public sealed class ComponentTests : IClassFixture<LoopbackFixture>
     [InlineData("-Name install-agent -Description ''", "-Description", "''", "must have at least 1 characters")]
     public void NewComponentRefusesBadInputAndSendsNothing(string arguments, string parameter, string value, string rule)
     {
-        var script = "New-IbComponent -EndpointUrl $Endpoint -Platform Windows -Data 'x' " + arguments;
+        var script = "New-IbComponent -EndpointUrl $Endpoint -Platform Windows -Data 'x' -SkipValidation " + arguments;
         if (!arguments.Contains("-SemanticVersion")) script += " -SemanticVersion 1.0.0";
         var result = _f.Run(script);
         Assert.Empty(_f.Server.Requests);
@@ -115,7 +115,7 @@ public sealed class ComponentTests : IClassFixture<LoopbackFixture>
     public void NewComponentReportsServiceErrors()
     {
         _f.Server.Enqueue(CannedResponse.Error(400, "InvalidParameterCombinationException", "You must specify the data or the uri."));
-        var result = _f.Run("New-IbComponent -EndpointUrl $Endpoint -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data x");
+        var result = _f.Run("New-IbComponent -EndpointUrl $Endpoint -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data x -SkipValidation");
         var error = Assert.Single(result.Errors);
         Assert.Equal("InvalidParameterCombinationException", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
