@@ -21,6 +21,7 @@
         'Remove-IbComponent'
         'Test-IbComponentDocument'
         'Test-IbWorkflowDocument'
+        'Wait-IbImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

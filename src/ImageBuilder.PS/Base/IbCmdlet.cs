@@ -20,7 +20,7 @@ namespace ImageBuilder.PS.Base
     /// input checks from the model, error records, and paging. A cmdlet class holds its own parameters and the call
     /// it makes; everything else is here.
     /// </summary>
-    public abstract class IbCmdlet : PSCmdlet, IDisposable
+    public abstract partial class IbCmdlet : PSCmdlet, IDisposable
     {
         private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
         private readonly CancellationTokenSource _cancel = new();

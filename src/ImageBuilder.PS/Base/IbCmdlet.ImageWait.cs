@@ -1,0 +1,98 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Base
+{
+    public abstract partial class IbCmdlet
+    {
+        /// <summary>The stages of a build in order, with the share of the progress bar each starts at.</summary>
+        private static readonly (string Status, int Percent)[] BuildStages =
+        {
+            ("PENDING", 2), ("CREATING", 5), ("BUILDING", 15), ("TESTING", 60), ("DISTRIBUTING", 80), ("INTEGRATING", 92), ("AVAILABLE", 100),
+        };
+
+        private static readonly HashSet<string> Finished = new(StringComparer.Ordinal) { "AVAILABLE", "DEPRECATED", "DISABLED" };
+        private static readonly HashSet<string> Failed = new(StringComparer.Ordinal) { "FAILED", "CANCELLED", "DELETED" };
+
+        /// <summary>
+        /// Waits for an image build (or import, or distribution) to end, showing its stage and the workflow step
+        /// it is at; writes nothing itself and gives the final image, or null after writing why there is none.
+        /// </summary>
+        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling)
+        {
+            var activity = IbArn.TryParse(imageArn, out var arn)
+                ? $"Image {arn.Name} {arn.Version}{(arn.Build is null ? "" : "/" + arn.Build)}"
+                : "Image " + imageArn;
+            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, timeout, pollCeiling);
+        }
+
+        private WaitObservation<Image>? ObserveImage(string imageArn)
+        {
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not GetImageResponse { Image: { } image })
+            {
+                return null;
+            }
+            var status = image.State?.Status ?? "PENDING";
+            var stage = Array.FindIndex(BuildStages, s => s.Status == status);
+            var from = stage < 0 ? 0 : BuildStages[stage].Percent;
+            var to = stage < 0 || stage + 1 >= BuildStages.Length ? from : BuildStages[stage + 1].Percent;
+            var seen = new WaitObservation<Image>(image, status, from)
+            {
+                Succeeded = Finished.Contains(status),
+                Failure = Failed.Contains(status) ? image.State?.Reason ?? $"The service gives no reason for {status}." : null,
+            };
+            if (!seen.IsFinal && status != "PENDING")
+            {
+                DescribeWorkflowStep(image.Arn ?? imageArn, seen, from, to);
+            }
+            return seen;
+        }
+
+        /// <summary>Names the workflow step the build is at, moves the bar within the stage, and notices a wait for approval.</summary>
+        private void DescribeWorkflowStep(string imageArn, WaitObservation<Image> seen, int from, int to)
+        {
+            var executions = QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = imageArn }) as ListWorkflowExecutionsResponse;
+            var running = executions?.WorkflowExecutions?.LastOrDefault(e => e.Status == "RUNNING") ?? executions?.WorkflowExecutions?.LastOrDefault();
+            if (running?.WorkflowExecutionId is null)
+            {
+                return;
+            }
+            var steps = (QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = running.WorkflowExecutionId }) as ListWorkflowStepExecutionsResponse)?.Steps;
+            if (steps is null || steps.Count == 0)
+            {
+                return;
+            }
+            var index = steps.FindIndex(s => s.Status == "RUNNING");
+            if (index < 0) index = steps.Count - 1;
+            var step = steps[index];
+            var total = Math.Max(running.TotalStepCount ?? steps.Count, steps.Count);
+            seen.Detail = $"{running.Type?.ToLowerInvariant() ?? "build"} workflow, step {index + 1} of {total}: {step.Name} ({step.Action})";
+            var done = steps.Count(s => s.Status == "COMPLETED" || s.Status == "SKIPPED");
+            seen.Percent = from + (to - from) * Math.Min(done, total) / Math.Max(1, total);
+            if (step.Action == "WaitForAction" && step.Status == "RUNNING")
+            {
+                seen.ActionNeeded =
+                    $"The build of {imageArn} is waiting at step '{step.Name}' for someone to act. To go on: " +
+                    $"Send-IbStepAction -StepExecutionId {step.StepExecutionId} -ImageArn {imageArn} -Action RESUME -Reason '...'. " +
+                    "To stop the build: the same with -Action STOP.";
+            }
+        }
+
+        /// <summary>A call whose failure only costs detail (the workflow step of a progress bar): errors go to -Verbose.</summary>
+        private Protocol.IAwsStructure? QuietCall(Protocol.OperationDef operation, Protocol.IAwsStructure request)
+        {
+            try
+            {
+                return Wait(ClientFor(ServiceBinding.ImageBuilder).CallAsync(operation, request, Cancellation));
+            }
+            catch (AwsServiceException e)
+            {
+                Verbose($"{operation.Name} failed ({e.ErrorCode}); the progress shows less detail.");
+                return null;
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Tests.Slice;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Waiting;
+
+/// <summary>Wait-IbImage against a listener that plays a build through its stages.</summary>
+public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
+{
+    private const string Arn = "arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3";
+    private readonly LoopbackFixture _f;
+
+    public WaitIbImageTests(LoopbackFixture fixture)
+    {
+        _f = fixture;
+        _f.Server.Reset();
+    }
+
+    private static string Image(string status, string? reason = null)
+    {
+        var state = reason is null ? $"{{\"status\":\"{status}\"}}" : $"{{\"status\":\"{status}\",\"reason\":\"{reason}\"}}";
+        return $"{{\"requestId\":\"r\",\"image\":{{\"arn\":\"{Arn}\",\"name\":\"golden-windows\",\"version\":\"1.0.0\",\"platform\":\"Windows\",\"state\":{state}}}}}";
+    }
+
+    private const string Executions = """{"requestId":"r","imageBuildVersionArn":"x","workflowExecutions":[{"workflowExecutionId":"wf-exec-1","type":"BUILD","status":"RUNNING","totalStepCount":3}]}""";
+
+    private static string Steps(string runningAction, string runningName, int completed) =>
+        "{\"requestId\":\"r\",\"workflowExecutionId\":\"wf-exec-1\",\"steps\":[" +
+        string.Join(",", Enumerable.Range(0, completed).Select(i => $"{{\"stepExecutionId\":\"step-{i}\",\"name\":\"Done{i}\",\"action\":\"ExecuteComponents\",\"status\":\"COMPLETED\"}}")) +
+        (completed > 0 ? "," : "") +
+        $"{{\"stepExecutionId\":\"step-wait\",\"name\":\"{runningName}\",\"action\":\"{runningAction}\",\"status\":\"RUNNING\"}}]}}";
+
+    /// <summary>Answers GetImage with the statuses in turn (the last one from then on) and the workflow calls with one running step.</summary>
+    private void PlayBuild(string stepAction, string stepName, params string[] images)
+    {
+        int next = 0;
+        _f.Server.Default = request => request.Path switch
+        {
+            "/GetImage" => CannedResponse.Json(images[Math.Min(Interlocked.Increment(ref next) - 1, images.Length - 1)]),
+            "/ListWorkflowExecutions" => CannedResponse.Json(Executions),
+            "/ListWorkflowStepExecutions" => CannedResponse.Json(Steps(stepAction, stepName, 1)),
+            _ => CannedResponse.Error(400, "InvalidRequestException", "unexpected " + request.Path),
+        };
+    }
+
+    private RunResult Wait(string extra = "") =>
+        _f.Run($"Wait-IbImage -EndpointUrl $Endpoint -Arn '{Arn}' -PollInterval 0.02 {extra}");
+
+    [Fact]
+    public void WaitsThroughTheStagesAndWritesTheImage()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("PENDING"), Image("BUILDING"), Image("TESTING"), Image("DISTRIBUTING"), Image("AVAILABLE"));
+        var result = Wait();
+        result.AssertSuccess();
+        Assert.Equal("AVAILABLE", ((dynamic)result.Output.Single()).State.Status);
+        var progress = result.Progress.ToList();
+        Assert.Equal(new[] { "PENDING", "BUILDING", "TESTING", "DISTRIBUTING", "AVAILABLE", "AVAILABLE" }, progress.Select(p => p.StatusDescription));
+        Assert.All(progress, p => Assert.Equal("Image golden-windows 1.0.0/3", p.Activity));
+        Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
+        Assert.True(progress.Take(progress.Count - 1).All(p => p.RecordType == ProgressRecordType.Processing));
+        var percents = progress.Select(p => p.PercentComplete).ToList();
+        Assert.Equal(percents.Order(), percents);
+        Assert.Equal(100, percents[^1]);
+        Assert.Equal("build workflow, step 2 of 3: ApplyBuildComponents (ExecuteComponents)", progress[1].CurrentOperation);
+        Assert.Equal(5, GetImageCount());
+    }
+
+    [Fact]
+    public void AFailedBuildIsAnErrorWithTheServicesReason()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("BUILDING"), Image("FAILED", "Component install-agent failed: exit code 1"));
+        var result = Wait();
+        Assert.Empty(result.Output);
+        var error = result.Errors.Single();
+        Assert.Equal("WaitEndedInFailed", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
+        Assert.Equal("Image golden-windows 1.0.0/3 ended FAILED: Component install-agent failed: exit code 1", error.ErrorDetails.Message);
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+    }
+
+    [Fact]
+    public void ACancelledBuildIsAnError()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("CANCELLED"));
+        var result = Wait();
+        Assert.Equal("WaitEndedInCancelled", result.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void TimeoutEndsTheWaitButNotTheBuild()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("BUILDING"));
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = Wait("-Timeout 0.3");
+        clock.Stop();
+        var error = result.Errors.Single();
+        Assert.Equal("WaitTimedOut", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(ErrorCategory.OperationTimeout, error.CategoryInfo.Category);
+        Assert.Contains("was still BUILDING after 0.3 s", error.ErrorDetails.Message);
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.25, 5);
+        Assert.DoesNotContain(_f.Server.Requests, r => r.Path == "/CancelImageCreation");
+        Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
+    }
+
+    [Fact]
+    public void CtrlCStopsWaitingAtOnceAndLeavesTheBuildRunning()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("BUILDING"));
+        var (result, latency) = _f.Session.RunAndStop($"Wait-IbImage -EndpointUrl $Endpoint -Arn '{Arn}' -PollInterval 30",
+            () => GetImageCount() >= 1, new Dictionary<string, object?> { ["Endpoint"] = _f.Server.Url });
+        Assert.True(latency < TimeSpan.FromSeconds(2), $"stopping took {latency}");
+        Assert.IsAssignableFrom<PipelineStoppedException>(result.Terminating);
+        Assert.DoesNotContain(_f.Server.Requests, r => r.Path == "/CancelImageCreation");
+    }
+
+    [Fact]
+    public void AStepWaitingForActionSaysOnceWhatToRun()
+    {
+        PlayBuild("WaitForAction", "Approval", Image("BUILDING"), Image("BUILDING"), Image("BUILDING"), Image("AVAILABLE"));
+        var result = Wait();
+        result.AssertSuccess();
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("waiting at step 'Approval'", warning.Message);
+        Assert.Contains($"Send-IbStepAction -StepExecutionId step-wait -ImageArn {Arn} -Action RESUME", warning.Message);
+    }
+
+    [Fact]
+    public void ImagesFromThePipelineAreWaitedForInTurn()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("AVAILABLE"));
+        var result = _f.Run($"[pscustomobject]@{{ Arn = '{Arn}' }}, [pscustomobject]@{{ ImageBuildVersionArn = '{Arn}' }} | Wait-IbImage -EndpointUrl $Endpoint -PollInterval 0.02");
+        result.AssertSuccess();
+        Assert.Equal(2, result.Output.Count);
+    }
+
+    private int GetImageCount() => _f.Server.Requests.Count(r => r.Path == "/GetImage");
+}
