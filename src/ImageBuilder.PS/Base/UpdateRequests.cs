@@ -1,0 +1,31 @@
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Base
+{
+    /// <summary>
+    /// Image Builder's Update operations replace the whole resource: a member left out of the request is cleared.
+    /// So an Update- cmdlet starts from the resource as it is now, copied member by member into the request, and
+    /// then applies only the parameters the user gave.
+    /// </summary>
+    internal static class UpdateRequests
+    {
+        /// <summary>
+        /// A new <typeparamref name="T"/> holding every member of <paramref name="current"/> that the request has too
+        /// (same name, same shape). Members the resource does not return (the client token, the resource's ARN under
+        /// another name) are left for the caller to set.
+        /// </summary>
+        public static T FromCurrent<T>(IAwsStructure current) where T : IAwsStructure, new()
+        {
+            var request = new T();
+            foreach (var member in request.Shape.Members)
+            {
+                var source = current.Shape.FindMember(member.WireName);
+                if (source is not null && source.WireName == member.WireName && source.Shape == member.Shape)
+                {
+                    request.SetMember(member.Index, current.GetMember(source.Index));
+                }
+            }
+            return request;
+        }
+    }
+}
