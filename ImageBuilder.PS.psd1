@@ -9,12 +9,31 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'ImageBuilder.PS.dll'
-    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml')
+    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml', 'Formats/Recipes.Format.ps1xml', 'Formats/Pipelines.Format.ps1xml', 'Formats/InfrastructureConfigurations.Format.ps1xml', 'Formats/DistributionConfigurations.Format.ps1xml')
     CmdletsToExport      = @(
         'Get-IbComponent'
+        'Get-IbDistributionConfiguration'
         'Get-IbImage'
+        'Get-IbInfrastructureConfiguration'
+        'Get-IbPipeline'
+        'Get-IbPipelineImage'
+        'Get-IbRecipe'
+        'Get-IbRecipePolicy'
         'New-IbComponent'
+        'New-IbDistributionConfiguration'
+        'New-IbInfrastructureConfiguration'
+        'New-IbPipeline'
+        'New-IbRecipe'
         'Remove-IbComponent'
+        'Remove-IbDistributionConfiguration'
+        'Remove-IbInfrastructureConfiguration'
+        'Remove-IbPipeline'
+        'Remove-IbRecipe'
+        'Set-IbRecipePolicy'
+        'Start-IbPipeline'
+        'Update-IbDistributionConfiguration'
+        'Update-IbInfrastructureConfiguration'
+        'Update-IbPipeline'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
