@@ -101,6 +101,11 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
                 Tags = Tags.From(Tag),
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
             };
+            if (S3LogBucketName is null && S3LogKeyPrefix is not null)
+            {
+                WriteError(ErrorRecords.InvalidInput("ParameterRequired", "-S3LogKeyPrefix needs -S3LogBucketName: the prefix is a folder in that bucket.", Name));
+                return;
+            }
             if (!Validate(request, Name) || !ShouldProcess(Name, "Create infrastructure configuration"))
             {
                 return;

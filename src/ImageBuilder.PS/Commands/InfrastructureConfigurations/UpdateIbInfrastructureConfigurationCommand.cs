@@ -88,6 +88,11 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             request.InfrastructureConfigurationArn = current.Arn ?? Arn;
             request.ClientToken = ClientToken ?? Guid.NewGuid().ToString();
             var changed = Apply(request);
+            if (request.Logging is { S3Logs: { S3BucketName: null, S3KeyPrefix: not null } })
+            {
+                WriteError(ErrorRecords.InvalidInput("ParameterRequired", "-S3LogKeyPrefix needs -S3LogBucketName: the prefix is a folder in that bucket, and the configuration has none.", Arn));
+                return;
+            }
             if (changed.Count == 0)
             {
                 WriteWarning($"No change was given for {Arn}; nothing was sent.");
@@ -129,7 +134,8 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
                 var logs = request.Logging?.S3Logs ?? new S3Logs();
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(S3LogBucketName))) logs.S3BucketName = OrNull(S3LogBucketName);
                 if (MyInvocation.BoundParameters.ContainsKey(nameof(S3LogKeyPrefix))) logs.S3KeyPrefix = OrNull(S3LogKeyPrefix);
-                request.Logging = logs.S3BucketName is null ? null : new Logging { S3Logs = logs };
+                else if (logs.S3BucketName is null) logs.S3KeyPrefix = null;
+                request.Logging = logs.S3BucketName is null && logs.S3KeyPrefix is null ? null : new Logging { S3Logs = logs };
             }
             if (Given(nameof(InstanceMetadataOptions))) request.InstanceMetadataOptions = InstanceMetadataOptions;
             if (Given(nameof(Placement))) request.Placement = Placement;
