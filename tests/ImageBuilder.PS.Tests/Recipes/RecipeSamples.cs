@@ -82,7 +82,7 @@ internal static class RecipeSamples
         {"requestId":"r10","distributionConfiguration":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:distribution-configuration/two-regions",
         "name":"two-regions","description":"Home and Europe","distributions":[
           {"region":"us-east-1","amiDistributionConfiguration":{"name":"golden-{{ imagebuilder:buildDate }}","amiTags":{"Golden":"yes"},
-            "launchPermission":{"userIds":["111111111111","222222222222"]}},"ssmParameterConfigurations":[{"parameterName":"/golden/windows/latest"}]},
+            "launchPermission":{"userIds":["111111111111"]}},"ssmParameterConfigurations":[{"parameterName":"/golden/ami"}]},
           {"region":"eu-west-1","amiDistributionConfiguration":{"name":"golden-{{ imagebuilder:buildDate }}","targetAccountIds":["333333333333"]}}],
         "timeoutMinutes":360,"dateCreated":"2026-01-12T10:00:00.000Z","tags":{"Team":"Platform"}}}
         """;
