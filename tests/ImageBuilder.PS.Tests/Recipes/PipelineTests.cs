@@ -225,4 +225,23 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
         Assert.Equal(3, _f.Server.Requests.Count);
         Assert.Contains("of -MaxResults is not valid", Assert.Single(bad.Errors).Exception.Message);
     }
+
+    [Fact]
+    public void CompletionOffersStatusesAndLiveNamesAndArns()
+    {
+        List<string> Complete(string line)
+        {
+            var result = _f.Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText", Vars(("Line", line)));
+            result.AssertSuccess();
+            return result.Output.Select(o => o.ToString()).ToList();
+        }
+
+        Assert.Equal(new[] { "DISABLED" }, Complete("Update-IbPipeline -Status D"));
+        _f.Server.Default = _ => CannedResponse.Json(Pipelines(("nightly", "ENABLED"), ("nightly-linux", "ENABLED"), ("weekly", "DISABLED")));
+        Assert.Equal(new[] { "nightly", "nightly-linux" }, Complete($"Get-IbPipeline -EndpointUrl {_f.Server.Url} -Name ni"));
+        Assert.Equal(new[] { PipelineArn.Replace("nightly", "weekly") }, Complete($"Start-IbPipeline -EndpointUrl {_f.Server.Url} -Arn {Prefix}image-pipeline/w"));
+        _f.Server.Default = _ => CannedResponse.Json(RecipeSummaries("golden-windows", "golden-linux"));
+        Assert.Equal(new[] { RecipeArn }, Complete($"New-IbPipeline -EndpointUrl {_f.Server.Url} -RecipeArn {Prefix}image-recipe/golden-w"));
+        Assert.Equal("/ListImageRecipes", _f.Server.Requests.Last().RawUrl);
+    }
 }
