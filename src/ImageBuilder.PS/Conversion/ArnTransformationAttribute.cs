@@ -26,7 +26,7 @@ namespace ImageBuilder.PS.Conversion
                 }
                 return Transform(engineIntrinsics, items[0]);
             }
-            return PropertyBag.ArnOf(value)
+            return PropertyBag.ArnOf(inputData!)
                 ?? throw new ArgumentTransformationMetadataException($"This parameter takes an ARN, or an object with an Arn property; the {value.GetType().Name} given has none.");
         }
     }

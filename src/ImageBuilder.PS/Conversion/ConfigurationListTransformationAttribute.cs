@@ -69,11 +69,11 @@ namespace ImageBuilder.PS.Conversion
             if (!PropertyBag.IsBag(value))
             {
                 // One of the module's objects (a component, a workflow): what the recipe needs is its ARN.
-                var objectArn = PropertyBag.ArnOf(value) ?? throw new ArgumentException($"{path} is a {value.GetType().Name}, which has no Arn; give an ARN, an object with an Arn, or a hashtable.");
+                var objectArn = PropertyBag.ArnOf(item!) ?? throw new ArgumentException($"{path} is a {value.GetType().Name}, which has no Arn; give an ARN, an object with an Arn, or a hashtable.");
                 result.SetMember(arnMember.Index, objectArn);
                 return result;
             }
-            foreach (var property in PropertyBag.Read(value))
+            foreach (var property in PropertyBag.Read(item!))
             {
                 var member = string.Equals(property.Key, "Arn", StringComparison.OrdinalIgnoreCase) ? arnMember : shape.FindMember(property.Key);
                 if (member is null)

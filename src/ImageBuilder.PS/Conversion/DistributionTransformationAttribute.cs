@@ -72,12 +72,12 @@ namespace ImageBuilder.PS.Conversion
                     // A region alone: copy the image there with the default settings.
                     return new[] { new Distribution { Region = region } };
             }
-            var properties = PropertyBag.Read(value!).ToList();
+            var properties = PropertyBag.Read(item!).ToList();
             if (properties.Count > 0 && properties.All(p => Member(p.Key) is null && RegionName.IsMatch(p.Key)))
             {
                 return properties.Select(p => One(p.Key, p.Value, $"{path}['{p.Key}']"));
             }
-            return new[] { One(null, value, path) };
+            return new[] { One(null, item, path) };
         }
 
         /// <summary>One region's settings; <paramref name="region"/> comes from the key of a by-region hashtable.</summary>
@@ -90,7 +90,7 @@ namespace ImageBuilder.PS.Conversion
                 {
                     throw new ArgumentException($"{path} takes a hashtable of distribution settings ({KnownNames}), not a {value.GetType().Name}.");
                 }
-                foreach (var property in PropertyBag.Read(value))
+                foreach (var property in PropertyBag.Read(settings!))
                 {
                     var member = Member(property.Key)
                         ?? throw new ArgumentException($"{path} has no property '{property.Key}'. It takes: {KnownNames}.");

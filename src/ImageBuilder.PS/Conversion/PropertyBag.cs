@@ -14,6 +14,10 @@ namespace ImageBuilder.PS.Conversion
         /// <summary>A hashtable, ordered dictionary or PSCustomObject: the forms a user writes a structure in.</summary>
         public static bool IsBag(object? value) => Unwrap(value) is IDictionary || Unwrap(value) is PSCustomObject;
 
+        /// <summary>
+        /// Give the value as it came, still wrapped: a PSCustomObject's properties live on its PSObject wrapper, not
+        /// on the object inside.
+        /// </summary>
         public static IEnumerable<KeyValuePair<string, object?>> Read(object value)
         {
             var unwrapped = Unwrap(value);
@@ -26,7 +30,7 @@ namespace ImageBuilder.PS.Conversion
             return PSObject.AsPSObject(value).Properties.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)).ToList();
         }
 
-        /// <summary>The Arn property of one of the module's objects (or any object that has one), else null.</summary>
+        /// <summary>The Arn property of one of the module's objects (or any object that has one), else null. Give the value still wrapped.</summary>
         public static string? ArnOf(object value)
         {
             var unwrapped = Unwrap(value);

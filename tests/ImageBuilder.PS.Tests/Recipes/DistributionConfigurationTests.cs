@@ -106,6 +106,16 @@ public sealed class DistributionConfigurationTests : IClassFixture<LoopbackFixtu
     }
 
     [Fact]
+    public void NewTakesPSCustomObjectsAsWellAsHashtables()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(Created("distributionConfigurationArn", DistArn)), CannedResponse.Json(Dist));
+        var result = _f.Run("New-IbDistributionConfiguration -EndpointUrl $Endpoint two-regions ([pscustomobject]@{ Region = 'us-east-1'; Ami = [pscustomobject]@{ Name = 'golden-{{ imagebuilder:buildDate }}' } })");
+        result.AssertSuccess();
+        Assert.Equal("""[{"region":"us-east-1","amiDistributionConfiguration":{"name":"golden-{{ imagebuilder:buildDate }}"}}]""",
+            _f.Server.Requests.First().Json.GetProperty("distributions").GetRawText());
+    }
+
+    [Fact]
     public void NewWhatIfSendsNothingAndBadInputIsRefused()
     {
         var whatIf = _f.Run("New-IbDistributionConfiguration -EndpointUrl $Endpoint two-regions @{ 'us-east-1' = $null; 'eu-west-1' = $null } -WhatIf");

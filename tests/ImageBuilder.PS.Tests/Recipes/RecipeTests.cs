@@ -112,14 +112,15 @@ public sealed class RecipeTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
-    public void NewTakesTheParentImageAsAnImageObject()
+    public void NewTakesTheParentImageAsAnImageObjectAndComponentsAsObjects()
     {
         _f.Server.Enqueue(CannedResponse.Json(Created("imageRecipeArn", RecipeArn)), CannedResponse.Json(Recipe));
-        var result = _f.Run("New-IbRecipe -EndpointUrl $Endpoint golden-windows 1.0.1 -ParentImage ([ImageBuilder.PS.Model.Ib.ImageVersion]@{ Arn = $Parent }) -Component $UpdateArn -ClientToken rerun-7",
+        var result = _f.Run("New-IbRecipe -EndpointUrl $Endpoint golden-windows 1.0.1 -ParentImage ([ImageBuilder.PS.Model.Ib.ImageVersion]@{ Arn = $Parent }) -Component ([pscustomobject]@{ ComponentArn = $UpdateArn; Parameters = [pscustomobject]@{ Name = 'Reboot'; Value = 'no' } }) -ClientToken rerun-7",
             Vars(("Parent", ParentImage), ("UpdateArn", UpdateComponentArn)));
         result.AssertSuccess();
         var body = _f.Server.Requests.First().Json;
         Assert.Equal(ParentImage, body.GetProperty("parentImage").GetString());
+        Assert.Equal($$"""[{"componentArn":"{{UpdateComponentArn}}","parameters":[{"name":"Reboot","value":["no"]}]}]""", body.GetProperty("components").GetRawText());
         Assert.Equal("rerun-7", body.GetProperty("clientToken").GetString());
     }
 
