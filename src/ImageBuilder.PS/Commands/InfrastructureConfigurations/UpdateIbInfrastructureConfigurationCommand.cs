@@ -129,6 +129,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             if (Given(nameof(TerminateInstanceOnFailure))) request.TerminateInstanceOnFailure = TerminateInstanceOnFailure;
             if (Given(nameof(SnsTopicArn))) request.SnsTopicArn = OrNull(SnsTopicArn);
             // Both log settings live in one structure: each given one changes its half; an empty bucket stops S3 logging.
+            // | (not ||) so that each given one is named as changed.
             if (Given(nameof(S3LogBucketName)) | Given(nameof(S3LogKeyPrefix)))
             {
                 var logs = request.Logging?.S3Logs ?? new S3Logs();

@@ -136,6 +136,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (Given(nameof(DistributionConfigurationArn))) request.DistributionConfigurationArn = OrNull(DistributionConfigurationArn);
             if (Given(nameof(Schedule))) request.Schedule = Schedule;
             if (Given(nameof(Status))) request.Status = Status;
+            // Both test settings share one structure; | (not ||) so that each given one is named as changed.
             if (Given(nameof(ImageTestsEnabled)) | Given(nameof(ImageTestTimeoutMinutes)))
             {
                 var tests = request.ImageTestsConfiguration ?? new ImageTestsConfiguration();
