@@ -17,9 +17,10 @@ namespace ImageBuilder.PS.Conversion
     {
         public static object? Convert(object? value, ShapeDef shape, string path)
         {
-            if (value is PSObject ps)
+            var wrapped = value as PSObject;
+            if (wrapped is not null)
             {
-                value = ps.BaseObject;
+                value = wrapped.BaseObject;
             }
             if (value is null)
             {
@@ -32,7 +33,8 @@ namespace ImageBuilder.PS.Conversion
             switch (shape.Kind)
             {
                 case ShapeKind.Structure:
-                    return Structure(value, shape, path);
+                    // A PSCustomObject's properties live on its PSObject wrapper, not on the object inside.
+                    return Structure(value is PSCustomObject && wrapped is not null ? wrapped : value, shape, path);
                 case ShapeKind.List:
                     var list = (IList)(shape.Factory?.Invoke() ?? new List<object?>());
                     if (value is IEnumerable items && value is not string && value is not IDictionary)
@@ -45,7 +47,7 @@ namespace ImageBuilder.PS.Conversion
                     }
                     else
                     {
-                        list.Add(Convert(value, shape.Element!, path + "[0]"));
+                        list.Add(Convert(wrapped ?? value, shape.Element!, path + "[0]"));
                     }
                     return list;
                 case ShapeKind.Map:

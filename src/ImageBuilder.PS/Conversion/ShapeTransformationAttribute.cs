@@ -22,6 +22,7 @@ namespace ImageBuilder.PS.Conversion
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).Shape);
+            var given = inputData;
             if (inputData is PSObject ps)
             {
                 inputData = ps.BaseObject;
@@ -40,7 +41,7 @@ namespace ImageBuilder.PS.Conversion
                     list.CopyTo(array);
                     return array;
                 }
-                return ShapeConverter.Convert(inputData, shape, "the value");
+                return ShapeConverter.Convert(given, shape, "the value");
             }
             catch (ArgumentException e)
             {

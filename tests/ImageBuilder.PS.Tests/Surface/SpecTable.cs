@@ -46,7 +46,8 @@ public static class SpecTable
             for (int i = 0; i < operations.Count; i++)
             {
                 var cmdlet = cmdlets.Count == operations.Count ? cmdlets[i] : cmdlets[0];
-                rows.Add(new SpecRow(service, operations[i], cmdlet, pipeline, impact));
+                // A row pairing a Get- with a Set- cmdlet (the policies) gives the Set-'s impact; a Get- has none.
+                rows.Add(new SpecRow(service, operations[i], cmdlet, pipeline, cmdlet.StartsWith("Get-", StringComparison.Ordinal) ? null : impact));
             }
         }
         return rows;
