@@ -9,12 +9,43 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'ImageBuilder.PS.dll'
-    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml')
+    FormatsToProcess     = @(
+        'Formats/Images.Format.ps1xml'
+        'Formats/Components.Format.ps1xml'
+        'Formats/ComponentBuilds.Format.ps1xml'
+        'Formats/Workflows.Format.ps1xml'
+        'Formats/Lifecycle.Format.ps1xml'
+        'Formats/Marketplace.Format.ps1xml'
+    )
     CmdletsToExport      = @(
+        'Add-IbTag'
         'Get-IbComponent'
+        'Get-IbComponentBuildVersion'
+        'Get-IbComponentPolicy'
         'Get-IbImage'
+        'Get-IbLifecycleExecution'
+        'Get-IbLifecycleExecutionResource'
+        'Get-IbLifecyclePolicy'
+        'Get-IbMarketplaceResource'
+        'Get-IbStepExecution'
+        'Get-IbTag'
+        'Get-IbWaitingStep'
+        'Get-IbWorkflow'
+        'Get-IbWorkflowBuildVersion'
+        'Get-IbWorkflowExecution'
+        'Import-IbComponent'
         'New-IbComponent'
+        'New-IbLifecyclePolicy'
+        'New-IbWorkflow'
         'Remove-IbComponent'
+        'Remove-IbLifecyclePolicy'
+        'Remove-IbTag'
+        'Remove-IbWorkflow'
+        'Send-IbStepAction'
+        'Set-IbComponentPolicy'
+        'Set-IbResourceState'
+        'Stop-IbLifecycleExecution'
+        'Update-IbLifecyclePolicy'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()
