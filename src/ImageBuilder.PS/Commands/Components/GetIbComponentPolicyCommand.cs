@@ -11,8 +11,7 @@ namespace ImageBuilder.PS.Commands.Components
     /// for each of its builds.
     /// </summary>
     [ApiOperation("imagebuilder", "GetComponentPolicy")]
-    // The spec's table gives the Get/Set pair one impact; it means nothing here, as reading asks no confirmation.
-    [Cmdlet(VerbsCommon.Get, "IbComponentPolicy", ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsCommon.Get, "IbComponentPolicy")]
     [OutputType(typeof(string))]
     public sealed class GetIbComponentPolicyCommand : IbCmdlet
     {
