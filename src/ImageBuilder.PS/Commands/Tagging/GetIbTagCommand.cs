@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
@@ -23,11 +22,14 @@ namespace ImageBuilder.PS.Commands.Tagging
             var request = new ListTagsForResourceRequest { ResourceArn = ResourceArn };
             if (Validate(request, ResourceArn) && Call(ServiceBinding.ImageBuilder, IbOperations.ListTagsForResource, request, ResourceArn) is ListTagsForResourceResponse response)
             {
-                // Sorted by key and matched without regard to case, as PowerShell users expect of a hashtable.
+                // Keys match without regard to case, as in a hashtable PowerShell itself makes (@{}).
                 var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                foreach (var tag in (response.Tags ?? new System.Collections.Generic.Dictionary<string, string>()).OrderBy(t => t.Key, StringComparer.Ordinal))
+                if (response.Tags is not null)
                 {
-                    tags[tag.Key] = tag.Value;
+                    foreach (var tag in response.Tags)
+                    {
+                        tags[tag.Key] = tag.Value;
+                    }
                 }
                 WriteObject(tags);
             }
