@@ -163,4 +163,14 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         Assert.Contains("component/old-tools/1.0.0/1", result.HostText);
         Assert.DoesNotContain("new-agent", result.HostText);
     }
+
+    [Fact]
+    public void PolicyIsReadOnlyForComponents()
+    {
+        var result = _f.Run("Get-IbComponentPolicy -EndpointUrl $Endpoint arn:aws:imagebuilder:us-east-1:123456789012:image/golden/1.0.0/1");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("is not a component ARN", error.Exception.Message);
+    }
 }

@@ -234,4 +234,18 @@ public sealed class LifecyclePolicyTests : IClassFixture<LoopbackFixture>
 
     private static void AssertJson(string expected, JsonElement actual) =>
         Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(expected).RootElement), JsonSerializer.Serialize(actual));
+
+    [Theory]
+    [InlineData("Get-IbLifecyclePolicy -Arn arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Get-IbLifecyclePolicy -MaxResults 30", "of -MaxResults is not valid")]
+    [InlineData("Remove-IbLifecyclePolicy -Arn keep-six-months -Force", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Update-IbLifecyclePolicy -Arn keep-six-months -Status DISABLED", "of -Arn is not valid: it must match the pattern")]
+    public void ArnsThatAreNotPoliciesAreRefusedAndNothingIsSent(string command, string message)
+    {
+        var result = _f.Run(command + " -EndpointUrl $Endpoint");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(message, error.Exception.Message);
+    }
 }

@@ -205,4 +205,14 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         Assert.Equal("InvalidRequestException", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(WorkflowSamples.StepId, error.TargetObject);
     }
+
+    [Fact]
+    public void PageSizesOutsideTheServicesRangeAreRefused()
+    {
+        var result = _f.Run("Get-IbWaitingStep -EndpointUrl $Endpoint -MaxResults 0");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("The value '0' of -MaxResults is not valid", error.Exception.Message);
+    }
 }

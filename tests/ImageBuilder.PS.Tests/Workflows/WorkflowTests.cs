@@ -224,4 +224,16 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("is not a workflow ARN", error.Exception.Message);
     }
+
+    [Theory]
+    [InlineData("Get-IbWorkflow -Arn arn:aws:imagebuilder:us-east-1:123456789012:component/install-agent/1.0.0/1", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Get-IbWorkflow -MaxResults 26", "of -MaxResults is not valid")]
+    public void GetRefusesBadInputAndSendsNothing(string command, string message)
+    {
+        var result = _f.Run(command + " -EndpointUrl $Endpoint");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains(message, error.Exception.Message);
+    }
 }
