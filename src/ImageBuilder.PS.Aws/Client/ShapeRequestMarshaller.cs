@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using Amazon.Runtime;
 using Amazon.Runtime.Internal;
 using Amazon.Runtime.Internal.Transform;
@@ -27,15 +28,21 @@ namespace ImageBuilder.PS.Aws
                 // The SDK encodes path resources itself (and signs what it sends); greedy labels keep their slashes.
                 request.AddPathResource(PlaceholderFor(data.PathTemplate, label.Key), label.Value);
             }
-            foreach (var pair in data.Query)
+            foreach (var pair in data.Query.Where(p => p.Value is null))
             {
-                if (pair.Value is null)
+                request.AddSubResource(pair.Key);
+            }
+            // A list member repeats its name (?tagKeys=a&tagKeys=b); the SDK's collection holds such a name once, with its values.
+            foreach (var named in data.Query.Where(p => p.Value is not null).GroupBy(p => p.Key, StringComparer.Ordinal))
+            {
+                var values = named.Select(p => p.Value!).ToList();
+                if (values.Count == 1)
                 {
-                    request.AddSubResource(pair.Key);
+                    request.ParameterCollection.Add(named.Key, values[0]);
                 }
                 else
                 {
-                    request.ParameterCollection.Add(pair.Key, pair.Value);
+                    request.ParameterCollection.Add(named.Key, values);
                 }
             }
             if (data.Query.Count > 0)

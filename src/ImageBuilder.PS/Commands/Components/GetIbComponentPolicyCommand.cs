@@ -1,0 +1,36 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Components
+{
+    /// <summary>
+    /// Gets the resource policy of a component build (GetComponentPolicy) as its JSON text. A version ARN stands
+    /// for each of its builds.
+    /// </summary>
+    [ApiOperation("imagebuilder", "GetComponentPolicy")]
+    [Cmdlet(VerbsCommon.Get, "IbComponentPolicy")]
+    [OutputType(typeof(string))]
+    public sealed class GetIbComponentPolicyCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
+        [ApiMember("componentArn")]
+        [ArgumentCompleter(typeof(ComponentArnCompleter))]
+        public string Arn { get; set; } = "";
+
+        protected override void ProcessRecord()
+        {
+            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions))
+            {
+                var request = new GetComponentPolicyRequest { ComponentArn = buildArn };
+                if (Validate(request, buildArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetComponentPolicy, request, buildArn) is GetComponentPolicyResponse response)
+                {
+                    WriteObject(response.Policy);
+                }
+            }
+        }
+    }
+}

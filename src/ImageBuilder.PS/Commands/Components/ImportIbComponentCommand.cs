@@ -1,0 +1,113 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Components
+{
+    /// <summary>
+    /// Turns a script into a component (ImportComponent): Image Builder wraps it in a component document. Writes
+    /// the new component.
+    /// </summary>
+    [ApiOperation("imagebuilder", "ImportComponent")]
+    [Cmdlet(VerbsData.Import, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Component))]
+    public sealed class ImportIbComponentCommand : IbCmdlet
+    {
+        private const string DataSet = "Data";
+        private const string PathSet = "Path";
+        private const string UriSet = "Uri";
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
+        [Alias("Version")]
+        public string SemanticVersion { get; set; } = "";
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(PlatformCompleter))]
+        public string Platform { get; set; } = "";
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ComponentTypeCompleter))]
+        public string Type { get; set; } = "";
+
+        [Parameter]
+        [ArgumentCompleter(typeof(ComponentFormatCompleter))]
+        public string Format { get; set; } = IbValues.ComponentFormat.SHELL;
+
+        [Parameter(Mandatory = true, ParameterSetName = DataSet)]
+        public string Data { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
+        [ApiMember("data")]
+        public string Path { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public string? ChangeDescription { get; set; }
+
+        [Parameter]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        public Hashtable? Tag { get; set; }
+
+        [Parameter]
+        public string? ClientToken { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var data = ParameterSetName switch
+            {
+                DataSet => Data,
+                PathSet => DocumentFile.Read(this, Path, "component"),
+                _ => null,
+            };
+            if (ParameterSetName == PathSet && data is null)
+            {
+                return;
+            }
+            var request = new ImportComponentRequest
+            {
+                Name = Name,
+                SemanticVersion = SemanticVersion,
+                Platform = Platform,
+                Type = Type,
+                Format = Format,
+                Data = data,
+                Uri = ParameterSetName == UriSet ? Uri : null,
+                Description = Description,
+                ChangeDescription = ChangeDescription,
+                KmsKeyId = KmsKeyId,
+                Tags = Tags.From(Tag),
+                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
+            };
+            var target = $"{Name} {SemanticVersion} ({Platform}, {Type})";
+            if (!Validate(request, target) || !ShouldProcess(target, "Import component"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportComponent, request, target) is ImportComponentResponse imported)
+            {
+                var get = new GetComponentRequest { ComponentBuildVersionArn = imported.ComponentBuildVersionArn };
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, get, imported.ComponentBuildVersionArn) is GetComponentResponse response)
+                {
+                    WriteObject(response.Component);
+                }
+            }
+        }
+    }
+}

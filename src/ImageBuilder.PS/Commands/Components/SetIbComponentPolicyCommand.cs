@@ -1,0 +1,48 @@
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Components
+{
+    /// <summary>
+    /// Applies a resource policy to a component build (PutComponentPolicy), to share it with other accounts. A
+    /// version ARN stands for each of its builds.
+    /// </summary>
+    [ApiOperation("imagebuilder", "PutComponentPolicy")]
+    [Cmdlet(VerbsCommon.Set, "IbComponentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(string))]
+    public sealed class SetIbComponentPolicyCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
+        [ApiMember("componentArn")]
+        [ArgumentCompleter(typeof(ComponentArnCompleter))]
+        public string Arn { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        public string Policy { get; set; } = "";
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            // Listed in full before the first change, so the prompts come after any listing error.
+            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
+            {
+                var request = new PutComponentPolicyRequest { ComponentArn = buildArn, Policy = Policy };
+                if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Set component policy"))
+                {
+                    continue;
+                }
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.PutComponentPolicy, request, buildArn) is PutComponentPolicyResponse response && PassThru)
+                {
+                    WriteObject(response.ComponentArn ?? buildArn);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,38 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Marketplace
+{
+    /// <summary>
+    /// Checks the subscription to an AWS Marketplace resource and gets what it takes to download it
+    /// (GetMarketplaceResource): a component's document, or the URL of its artifact.
+    /// </summary>
+    [ApiOperation("imagebuilder", "GetMarketplaceResource")]
+    [Cmdlet(VerbsCommon.Get, "IbMarketplaceResource")]
+    [OutputType(typeof(GetMarketplaceResourceResponse))]
+    public sealed class GetIbMarketplaceResourceCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Arn")]
+        public string ResourceArn { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [ArgumentCompleter(typeof(MarketplaceResourceTypeCompleter))]
+        public string ResourceType { get; set; } = "";
+
+        [Parameter]
+        public string? ResourceLocation { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new GetMarketplaceResourceRequest { ResourceArn = ResourceArn, ResourceType = ResourceType, ResourceLocation = ResourceLocation };
+            if (Validate(request, ResourceArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetMarketplaceResource, request, ResourceArn) is GetMarketplaceResourceResponse response)
+            {
+                WriteObject(response);
+            }
+        }
+    }
+}

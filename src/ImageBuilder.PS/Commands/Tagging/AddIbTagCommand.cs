@@ -1,0 +1,43 @@
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Tagging
+{
+    /// <summary>Adds tags to an Image Builder resource, or changes their values (TagResource).</summary>
+    [ApiOperation("imagebuilder", "TagResource")]
+    [Cmdlet(VerbsCommon.Add, "IbTag", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(string))]
+    public sealed class AddIbTagCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Arn")]
+        public string ResourceArn { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        public Hashtable Tag { get; set; } = new();
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new TagResourceRequest { ResourceArn = ResourceArn, Tags = Tags.From(Tag) };
+            var keys = string.Join(", ", Tag.Keys.Cast<object>());
+            if (!Validate(request, ResourceArn) || !ShouldProcess(ResourceArn, $"Add tags ({keys})"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.TagResource, request, ResourceArn) is TagResourceResponse && PassThru)
+            {
+                WriteObject(ResourceArn);
+            }
+        }
+    }
+}

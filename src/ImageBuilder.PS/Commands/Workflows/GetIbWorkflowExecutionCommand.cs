@@ -1,0 +1,57 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Workflows
+{
+    /// <summary>
+    /// Lists the workflow runs of an image build (ListWorkflowExecutions), or gets one run (GetWorkflowExecution).
+    /// An image version ARN stands for each of its builds.
+    /// </summary>
+    [ApiOperation("imagebuilder", "ListWorkflowExecutions", "GetWorkflowExecution")]
+    [Cmdlet(VerbsCommon.Get, "IbWorkflowExecution", DefaultParameterSetName = IdSet, SupportsPaging = true)]
+    [OutputType(typeof(WorkflowExecutionMetadata), ParameterSetName = new[] { ImageSet })]
+    [OutputType(typeof(GetWorkflowExecutionResponse), ParameterSetName = new[] { IdSet })]
+    public sealed class GetIbWorkflowExecutionCommand : IbCmdlet
+    {
+        // The Id set is the default so that an object carrying both an image ARN and a run id (a step, a run)
+        // gets that one run rather than every run of its image.
+        private const string IdSet = "Id";
+        private const string ImageSet = "Image";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageBuildVersionArn", "Arn")]
+        [ApiMember("imageBuildVersionArn")]
+        [ArgumentCompleter(typeof(ImageArnCompleter))]
+        public string ImageArn { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
+        public string WorkflowExecutionId { get; set; } = "";
+
+        [Parameter(ParameterSetName = ImageSet)]
+        public int? MaxResults { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (ParameterSetName == IdSet)
+            {
+                var request = new GetWorkflowExecutionRequest { WorkflowExecutionId = WorkflowExecutionId };
+                if (Validate(request, WorkflowExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowExecution, request, WorkflowExecutionId) is GetWorkflowExecutionResponse response)
+                {
+                    WriteObject(response);
+                }
+                return;
+            }
+            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
+            {
+                var list = new ListWorkflowExecutionsRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
+                if (Validate(list, buildArn))
+                {
+                    WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowExecutions, list, buildArn);
+                }
+            }
+        }
+    }
+}

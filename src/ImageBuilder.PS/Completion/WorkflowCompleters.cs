@@ -1,0 +1,71 @@
+using System.Collections;
+using System.Collections.Generic;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Completion
+{
+    public sealed class WorkflowTypeCompleter : KnownValuesCompleter
+    {
+        public WorkflowTypeCompleter() : base(IbValues.WorkflowType.All) { }
+    }
+
+    public sealed class WorkflowStepActionCompleter : KnownValuesCompleter
+    {
+        public WorkflowStepActionCompleter() : base(IbValues.WorkflowStepActionType.All) { }
+    }
+
+    /// <summary>Names of the account's workflows (or -Owner's).</summary>
+    public sealed class WorkflowNameCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
+        protected override OperationDef Operation => IbOperations.ListWorkflows;
+
+        protected override IAwsStructure Request(IDictionary bound) =>
+            new ListWorkflowsRequest { Owner = bound["Owner"] as string, ByName = bound.Contains("Owner") ? true : null, MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            var seen = new HashSet<string>();
+            foreach (var workflow in ((ListWorkflowsResponse)page).WorkflowVersionList ?? new List<WorkflowVersion>())
+            {
+                if (workflow.Name is { } name && seen.Add(name)) yield return new CompletionValue(name, $"{name} ({workflow.Type})");
+            }
+        }
+    }
+
+    /// <summary>ARNs of the account's workflow versions.</summary>
+    public sealed class WorkflowArnCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
+        protected override OperationDef Operation => IbOperations.ListWorkflows;
+
+        protected override IAwsStructure Request(IDictionary bound) => new ListWorkflowsRequest { MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            foreach (var workflow in ((ListWorkflowsResponse)page).WorkflowVersionList ?? new List<WorkflowVersion>())
+            {
+                if (workflow.Arn is { } arn) yield return new CompletionValue(arn, $"{workflow.Name} {workflow.Version} ({workflow.Type})");
+            }
+        }
+    }
+
+    /// <summary>Step executions that wait for an action, the ones Send-IbStepAction can act on.</summary>
+    public sealed class WaitingStepCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
+        protected override OperationDef Operation => IbOperations.ListWaitingWorkflowSteps;
+
+        protected override IAwsStructure Request(IDictionary bound) => new ListWaitingWorkflowStepsRequest { MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            foreach (var step in ((ListWaitingWorkflowStepsResponse)page).Steps ?? new List<WorkflowStepExecution>())
+            {
+                if (step.StepExecutionId is { } id) yield return new CompletionValue(id, $"{step.Name} of {step.ImageBuildVersionArn}");
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Workflows;
+
+/// <summary>
+/// Workflow runs and their steps: Get-IbWorkflowExecution, Get-IbStepExecution, Get-IbWaitingStep and
+/// Send-IbStepAction, including the approval pipeline a person types.
+/// </summary>
+public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
+{
+    private readonly LoopbackFixture _f;
+
+    public WorkflowExecutionTests(LoopbackFixture fixture)
+    {
+        _f = fixture;
+        _f.Server.Reset();
+        _f.Session.Host.Captured.ChoiceAnswer = -1;
+    }
+
+    private static Dictionary<string, object?> Vars(params (string, object?)[] pairs) => pairs.ToDictionary(p => p.Item1, p => p.Item2);
+
+    [Fact]
+    public void RunsOfAnImageVersionAreListedForEachOfItsBuilds()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.ImageBuilds(2, 3)));
+        _f.Server.Default = r => CannedResponse.Json(WorkflowSamples.Executions(r.Json.GetProperty("imageBuildVersionArn").GetString()!));
+        var result = _f.Run("[pscustomobject]@{ Arn = $Arn } | Get-IbWorkflowExecution -EndpointUrl $Endpoint", Vars(("Arn", WorkflowSamples.ImageVersionArn)));
+        result.AssertSuccess();
+        var requests = _f.Server.Requests.ToList();
+        Assert.Equal(new[] { "POST /ListImageBuildVersions", "POST /ListWorkflowExecutions", "POST /ListWorkflowExecutions" }, requests.Select(r => r.Method + " " + r.RawUrl));
+        Assert.Equal(WorkflowSamples.ImageVersionArn + "/2", requests[1].Json.GetProperty("imageBuildVersionArn").GetString());
+        Assert.Equal(WorkflowSamples.ImageVersionArn + "/3", requests[2].Json.GetProperty("imageBuildVersionArn").GetString());
+        Assert.Equal(2, result.Output.Count);
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowExecutionMetadata", result.Output[0].TypeNames[0]);
+        Assert.Equal(WorkflowSamples.ExecutionId, result.Output[0].Properties["WorkflowExecutionId"].Value);
+
+        _f.Server.Reset();
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Executions(WorkflowSamples.ImageBuildArn)));
+        var table = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint " + WorkflowSamples.ImageBuildArn);
+        Assert.Matches(@"WorkflowExecutionId\s+Workflow\s+Type\s+Status\s+Steps\s+Started", table);
+        Assert.Matches(WorkflowSamples.ExecutionId + @"\s+approve-build/1\.0\.0/1\s+BUILD\s+RUNNING\s+2/4\s+2026-03-04 05:06", table);
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Executions(WorkflowSamples.ImageBuildArn)));
+        var detail = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint " + WorkflowSamples.ImageBuildArn + " | Format-List");
+        Assert.Matches(@"Steps\s+: 2 of 4 succeeded, 0 failed, 0 skipped", detail);
+    }
+
+    [Fact]
+    public void OneRunIsGotByItsIdAndRendersReadably()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Execution));
+        var result = _f.Run("Get-IbWorkflowExecution -EndpointUrl $Endpoint -WorkflowExecutionId $Id", Vars(("Id", WorkflowSamples.ExecutionId)));
+        result.AssertSuccess();
+        var request = _f.Server.SingleRequest();
+        Assert.Equal("GET /GetWorkflowExecution?workflowExecutionId=" + WorkflowSamples.ExecutionId, request.Method + " " + request.RawUrl);
+        var run = Assert.Single(result.Output);
+        Assert.Equal("ImageBuilder.PS.Model.Ib.GetWorkflowExecutionResponse", run.TypeNames[0]);
+        Assert.Equal(WorkflowSamples.ImageBuildArn, run.Properties["ImageBuildVersionArn"].Value);
+
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Execution));
+        var table = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint -WorkflowExecutionId " + WorkflowSamples.ExecutionId);
+        Assert.Matches(WorkflowSamples.ExecutionId + @"\s+approve-build/1\.0\.0/1\s+BUILD\s+FAILED\s+2/4 \(1 failed\)", table);
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Execution));
+        var detail = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint -WorkflowExecutionId " + WorkflowSamples.ExecutionId + " | Format-List");
+        Assert.Matches(@"Image\s+: " + System.Text.RegularExpressions.Regex.Escape(WorkflowSamples.ImageBuildArn), detail);
+        Assert.Matches(@"Message\s+: Step Approve was stopped", detail);
+        Assert.Matches(@"Ended\s+: 2026-03-04 06:07:08", detail);
+    }
+
+    [Theory]
+    [InlineData("Get-IbWorkflowExecution -WorkflowExecutionId wf-1", "-WorkflowExecutionId")]
+    [InlineData("Get-IbStepExecution -StepExecutionId step-1", "-StepExecutionId")]
+    [InlineData("Get-IbStepExecution -WorkflowExecutionId nope", "-WorkflowExecutionId")]
+    public void MalformedIdsAreRefusedBeforeAnythingIsSent(string command, string parameter)
+    {
+        var result = _f.Run(command + " -EndpointUrl $Endpoint");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains($"of {parameter} is not valid: it must match the pattern", error.Exception.Message);
+    }
+
+    [Fact]
+    public void RunsGiveTheirStepsAndAStepGivesItsDetail()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Execution), CannedResponse.Json(WorkflowSamples.Steps));
+        var steps = _f.Run("Get-IbWorkflowExecution -EndpointUrl $Endpoint -WorkflowExecutionId $Id | Get-IbStepExecution -EndpointUrl $Endpoint -MaxResults 10",
+            Vars(("Id", WorkflowSamples.ExecutionId)));
+        steps.AssertSuccess();
+        var list = _f.Server.Requests.Last();
+        Assert.Equal("POST /ListWorkflowStepExecutions", list.Method + " " + list.RawUrl);
+        Assert.Equal(WorkflowSamples.ExecutionId, list.Json.GetProperty("workflowExecutionId").GetString());
+        Assert.Equal(10, list.Json.GetProperty("maxResults").GetInt32());
+        Assert.Equal(new[] { "LaunchBuildInstance", "Approve" }, steps.Output.Select(o => (string)o.Properties["Name"].Value));
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowStepMetadata", steps.Output[0].TypeNames[0]);
+
+        _f.Server.Reset();
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Steps), CannedResponse.Json(WorkflowSamples.Step));
+        var step = _f.Run("Get-IbStepExecution -EndpointUrl $Endpoint $Id -First 1 -Skip 1 | Get-IbStepExecution -EndpointUrl $Endpoint", Vars(("Id", WorkflowSamples.ExecutionId)));
+        step.AssertSuccess();
+        Assert.Equal("GET /GetWorkflowStepExecution?stepExecutionId=" + WorkflowSamples.OtherStepId, _f.Server.Requests.Last().Method + " " + _f.Server.Requests.Last().RawUrl);
+        var detail = Assert.Single(step.Output);
+        Assert.Equal("ImageBuilder.PS.Model.Ib.GetWorkflowStepExecutionResponse", detail.TypeNames[0]);
+        Assert.Equal(3600, detail.Properties["TimeoutSeconds"].Value);
+
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Steps));
+        var table = _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint " + WorkflowSamples.ExecutionId);
+        Assert.Matches(@"Name\s+Action\s+Status\s+Started\s+StepExecutionId", table);
+        Assert.Matches(@"Approve\s+WaitForAction\s+RUNNING\s+2026-03-04 05:10\s+" + WorkflowSamples.OtherStepId, table);
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Steps));
+        Assert.Matches(@"Action\s+: LaunchInstance", _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint " + WorkflowSamples.ExecutionId + " | Format-List"));
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Step));
+        var full = _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint -StepExecutionId " + WorkflowSamples.OtherStepId + " | Format-List");
+        Assert.Matches(@"Outputs\s+: \{""reason"":""approved""\}", full);
+        Assert.Matches(@"TimeoutSeconds\s+: 3600", full);
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Step));
+        Assert.Matches(@"Approve\s+WaitForAction\s+COMPLETED", _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint -StepExecutionId " + WorkflowSamples.OtherStepId));
+    }
+
+    [Fact]
+    public void WaitingStepsAreApprovedThroughThePipeline()
+    {
+        var otherImage = WorkflowSamples.ImageVersionArn + "/4";
+        _f.Server.Default = r => r.Path switch
+        {
+            "/ListWaitingWorkflowSteps" => CannedResponse.Json(WorkflowSamples.WaitingSteps((WorkflowSamples.StepId, WorkflowSamples.ImageBuildArn), (WorkflowSamples.OtherStepId, otherImage))),
+            "/SendWorkflowStepAction" => CannedResponse.Json($"{{\"stepExecutionId\":\"{r.Json.GetProperty("stepExecutionId").GetString()}\",\"imageBuildVersionArn\":\"{r.Json.GetProperty("imageBuildVersionArn").GetString()}\",\"clientToken\":\"{r.Json.GetProperty("clientToken").GetString()}\"}}"),
+            _ => CannedResponse.Error(404, "ResourceNotFoundException", "no such path"),
+        };
+        var result = _f.Run("Get-IbWaitingStep -EndpointUrl $Endpoint | Send-IbStepAction -EndpointUrl $Endpoint -Action RESUME -Reason approved");
+        result.AssertSuccess();
+        Assert.Empty(result.Output);
+        var requests = _f.Server.Requests.ToList();
+        Assert.Equal(new[] { "POST /ListWaitingWorkflowSteps", "PUT /SendWorkflowStepAction", "PUT /SendWorkflowStepAction" }, requests.Select(r => r.Method + " " + r.RawUrl));
+        var first = requests[1].Json;
+        Assert.Equal(WorkflowSamples.StepId, first.GetProperty("stepExecutionId").GetString());
+        Assert.Equal(WorkflowSamples.ImageBuildArn, first.GetProperty("imageBuildVersionArn").GetString());
+        Assert.Equal("RESUME", first.GetProperty("action").GetString());
+        Assert.Equal("approved", first.GetProperty("reason").GetString());
+        Assert.Equal(otherImage, requests[2].Json.GetProperty("imageBuildVersionArn").GetString());
+        Assert.NotEqual(first.GetProperty("clientToken").GetString(), requests[2].Json.GetProperty("clientToken").GetString());
+    }
+
+    [Fact]
+    public void WaitingStepsRenderWithTheirImage()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WaitingSteps((WorkflowSamples.StepId, WorkflowSamples.ImageBuildArn))));
+        var table = _f.Render("Get-IbWaitingStep -EndpointUrl $Endpoint");
+        Assert.Matches(@"Name\s+Image\s+WaitingSince\s+StepExecutionId", table);
+        Assert.Matches(@"Approve\s+golden-windows/1\.0\.0/3\s+2026-03-04 05:10\s+" + WorkflowSamples.StepId, table);
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WaitingSteps((WorkflowSamples.StepId, WorkflowSamples.ImageBuildArn))));
+        var detail = _f.Render("Get-IbWaitingStep -EndpointUrl $Endpoint | Format-List");
+        Assert.Matches(@"WorkflowExecutionId\s+: " + WorkflowSamples.ExecutionId, detail);
+        Assert.Matches(@"Image\s+: " + System.Text.RegularExpressions.Regex.Escape(WorkflowSamples.ImageBuildArn), detail);
+
+        _f.Server.Reset();
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WaitingSteps((WorkflowSamples.StepId, WorkflowSamples.ImageBuildArn))));
+        var result = _f.Run("Get-IbWaitingStep -EndpointUrl $Endpoint -MaxResults 3");
+        result.AssertSuccess();
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowStepExecution", result.Output.Single().TypeNames[0]);
+        Assert.Equal(3, _f.Server.SingleRequest().Json.GetProperty("maxResults").GetInt32());
+    }
+
+    [Fact]
+    public void SendStepActionWhatIfSendsNothingAndPassThruWritesTheStep()
+    {
+        var whatIf = _f.Run("Send-IbStepAction -EndpointUrl $Endpoint $Step -ImageArn $Image -Action STOP -WhatIf",
+            Vars(("Step", WorkflowSamples.StepId), ("Image", WorkflowSamples.ImageBuildArn)));
+        whatIf.AssertSuccess();
+        Assert.Empty(_f.Server.Requests);
+        Assert.Contains($"What if: Performing the operation \"Send STOP\" on target \"{WorkflowSamples.StepId} of {WorkflowSamples.ImageBuildArn}\".", whatIf.HostText);
+
+        _f.Server.Enqueue(CannedResponse.Json($"{{\"stepExecutionId\":\"{WorkflowSamples.OtherStepId}\",\"imageBuildVersionArn\":\"{WorkflowSamples.ImageBuildArn}\"}}"), CannedResponse.Json(WorkflowSamples.Step));
+        var result = _f.Run("Send-IbStepAction -EndpointUrl $Endpoint $Step -ImageArn $Image -Action RESUME -ClientToken approve-1 -PassThru",
+            Vars(("Step", WorkflowSamples.OtherStepId), ("Image", WorkflowSamples.ImageBuildArn)));
+        result.AssertSuccess();
+        var requests = _f.Server.Requests.ToList();
+        Assert.Equal("approve-1", requests[0].Json.GetProperty("clientToken").GetString());
+        Assert.False(requests[0].Json.TryGetProperty("reason", out _));
+        Assert.Equal("GET /GetWorkflowStepExecution?stepExecutionId=" + WorkflowSamples.OtherStepId, requests[1].Method + " " + requests[1].RawUrl);
+        Assert.Equal("COMPLETED", result.Output.Single().Properties["Status"].Value);
+    }
+
+    [Fact]
+    public void SendStepActionRefusesAnImageVersionInsteadOfABuild()
+    {
+        var result = _f.Run("Send-IbStepAction -EndpointUrl $Endpoint $Step -ImageArn $Image -Action RESUME",
+            Vars(("Step", WorkflowSamples.StepId), ("Image", WorkflowSamples.ImageVersionArn)));
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("of -ImageArn is not valid: it must match the pattern", error.Exception.Message);
+    }
+
+    [Fact]
+    public void AServiceRefusalOfOneStepDoesNotStopTheOthers()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WaitingSteps((WorkflowSamples.StepId, WorkflowSamples.ImageBuildArn), (WorkflowSamples.OtherStepId, WorkflowSamples.ImageBuildArn))),
+            CannedResponse.Error(400, "InvalidRequestException", "The step is no longer waiting."),
+            CannedResponse.Json($"{{\"stepExecutionId\":\"{WorkflowSamples.OtherStepId}\"}}"));
+        var result = _f.Run("Get-IbWaitingStep -EndpointUrl $Endpoint | Send-IbStepAction -EndpointUrl $Endpoint -Action RESUME");
+        Assert.Null(result.Terminating);
+        Assert.Equal(3, _f.Server.Requests.Count);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("InvalidRequestException", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(WorkflowSamples.StepId, error.TargetObject);
+    }
+
+    [Fact]
+    public void PageSizesOutsideTheServicesRangeAreRefused()
+    {
+        var result = _f.Run("Get-IbWaitingStep -EndpointUrl $Endpoint -MaxResults 0");
+        Assert.Empty(_f.Server.Requests);
+        var error = Assert.Single(result.Errors);
+        Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("The value '0' of -MaxResults is not valid", error.Exception.Message);
+    }
+}
