@@ -120,4 +120,23 @@ public sealed class DocumentCmdletTests : IClassFixture<LoopbackFixture>
         Assert.Single(_f.Server.Requests, r => r.Path == "/CreateComponent");
         Assert.Equal("ComponentDocumentInvalid", whatIf.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
     }
+
+    [Fact]
+    public void NewWorkflowChecksItsDocumentToo()
+    {
+        var refused = _f.Run("New-IbWorkflow -EndpointUrl $Endpoint -Name approve -SemanticVersion 1.0.0 -Type BUILD -Data $Doc", new Dictionary<string, object?> { ["Doc"] = BrokenWorkflow });
+        Assert.Empty(_f.Server.Requests);
+        Assert.Equal("WorkflowDocumentInvalid", refused.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("line 5, column 16: onFailure is 'Retry'", refused.Errors.Single().ErrorDetails.Message);
+
+        var fromData = _f.Run("""
+            New-IbWorkflow -EndpointUrl $Endpoint -Name approve -SemanticVersion 1.0.0 -Type BUILD -WhatIf -Document ([ordered]@{
+                schemaVersion = 1.0
+                steps = @(@{ name = 'Approval'; action = 'WaitForAction' })
+            })
+            """);
+        fromData.AssertSuccess();
+        Assert.Empty(_f.Server.Requests);
+        Assert.Contains("What if: Performing the operation \"Create workflow\" on target \"approve 1.0.0 (BUILD)\".", fromData.HostText);
+    }
 }

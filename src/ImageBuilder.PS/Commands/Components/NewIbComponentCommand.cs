@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.IO;
 using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
@@ -93,7 +92,7 @@ namespace ImageBuilder.PS.Commands.Components
                 Data = ParameterSetName switch
                 {
                     DataSet => Data,
-                    PathSet => ReadDocument(),
+                    PathSet => DocumentFile.Read(this, Path, "component"),
                     DocumentSet => YamlWriter.Write(Document),
                     _ => null,
                 },
@@ -127,21 +126,5 @@ namespace ImageBuilder.PS.Commands.Components
             }
         }
 
-        private string? ReadDocument()
-        {
-            var full = SessionState.Path.GetUnresolvedProviderPathFromPSPath(Path);
-            try
-            {
-                return File.ReadAllText(full);
-            }
-            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-            {
-                WriteError(new ErrorRecord(e, "ComponentDocumentUnreadable", ErrorCategory.ReadError, Path)
-                {
-                    ErrorDetails = new ErrorDetails($"The component document '{full}' cannot be read: {e.Message}"),
-                });
-                return null;
-            }
-        }
     }
 }

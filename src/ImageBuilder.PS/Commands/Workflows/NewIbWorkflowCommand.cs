@@ -5,11 +5,15 @@ using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Documents;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
 {
-    /// <summary>Creates a workflow from a YAML document (CreateWorkflow) and writes the new workflow.</summary>
+    /// <summary>
+    /// Creates a workflow from a YAML document (CreateWorkflow) and writes the new workflow. The document is
+    /// checked first, the way Test-IbWorkflowDocument checks it.
+    /// </summary>
     [ApiOperation("imagebuilder", "CreateWorkflow")]
     [Cmdlet(VerbsCommon.New, "IbWorkflow", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workflow))]
@@ -18,6 +22,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         private const string DataSet = "Data";
         private const string PathSet = "Path";
         private const string UriSet = "Uri";
+        private const string DocumentSet = "Document";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; } = "";
@@ -39,6 +44,15 @@ namespace ImageBuilder.PS.Commands.Workflows
 
         [Parameter(Mandatory = true, ParameterSetName = UriSet)]
         public string Uri { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = DocumentSet)]
+        [ApiMember("data")]
+        public object Document { get; set; } = new();
+
+        [Parameter(ParameterSetName = DataSet)]
+        [Parameter(ParameterSetName = PathSet)]
+        [Parameter(ParameterSetName = DocumentSet)]
+        public SwitchParameter SkipValidation { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
@@ -66,6 +80,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 DataSet => Data,
                 PathSet => DocumentFile.Read(this, Path, "workflow"),
+                DocumentSet => YamlWriter.Write(Document),
                 _ => null,
             };
             if (ParameterSetName == PathSet && data is null)
@@ -87,6 +102,11 @@ namespace ImageBuilder.PS.Commands.Workflows
                 DryRun = DryRun.IsPresent ? true : null,
             };
             var target = $"{Name} {SemanticVersion} ({Type})";
+            if (data is not null && !SkipValidation &&
+                !DocumentGate.Pass(this, WorkflowDocumentChecker.Check(data), "Workflow", ParameterSetName, target))
+            {
+                return;
+            }
             if (!Validate(request, target) || !ShouldProcess(target, "Create workflow"))
             {
                 return;
