@@ -9,12 +9,34 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'ImageBuilder.PS.dll'
-    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml')
+    FormatsToProcess     = @('Formats/Images.Format.ps1xml', 'Formats/Components.Format.ps1xml', 'Formats/ImageBuilds.Format.ps1xml', 'Formats/ContainerRecipes.Format.ps1xml', 'Formats/ImageScans.Format.ps1xml', 'Formats/Handoff.Format.ps1xml')
     CmdletsToExport      = @(
+        'Get-IbAppStreamImage'
         'Get-IbComponent'
+        'Get-IbContainerRecipe'
+        'Get-IbContainerRecipePolicy'
         'Get-IbImage'
+        'Get-IbImageBuildVersion'
+        'Get-IbImagePackage'
+        'Get-IbImagePolicy'
+        'Get-IbImageScanFinding'
+        'Get-IbImageScanFindingAggregation'
+        'Get-IbWorkSpacesImage'
+        'Import-IbAppStreamImage'
+        'Import-IbDiskImage'
+        'Import-IbVmImage'
+        'Import-IbWorkSpacesImage'
         'New-IbComponent'
+        'New-IbContainerRecipe'
+        'New-IbImage'
         'Remove-IbComponent'
+        'Remove-IbContainerRecipe'
+        'Remove-IbImage'
+        'Restart-IbImageDistribution'
+        'Set-IbContainerRecipePolicy'
+        'Set-IbImagePolicy'
+        'Start-IbImageDistribution'
+        'Stop-IbImage'
     )
     FunctionsToExport    = @()
     VariablesToExport    = @()

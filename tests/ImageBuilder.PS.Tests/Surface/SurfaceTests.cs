@@ -17,29 +17,12 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     /// </summary>
     private static readonly HashSet<string> Pending = new(StringComparer.Ordinal)
     {
-        "imagebuilder:ListImageBuildVersions",
-        "imagebuilder:ListImagePackages",
-        "imagebuilder:CreateImage",
-        "imagebuilder:DeleteImage",
-        "imagebuilder:CancelImageCreation",
-        "imagebuilder:ImportVmImage",
-        "imagebuilder:ImportDiskImage",
-        "imagebuilder:DistributeImage",
-        "imagebuilder:RetryImage",
-        "imagebuilder:GetImagePolicy",
-        "imagebuilder:PutImagePolicy",
         "imagebuilder:ListImageRecipes",
         "imagebuilder:GetImageRecipe",
         "imagebuilder:CreateImageRecipe",
         "imagebuilder:DeleteImageRecipe",
         "imagebuilder:GetImageRecipePolicy",
         "imagebuilder:PutImageRecipePolicy",
-        "imagebuilder:ListContainerRecipes",
-        "imagebuilder:GetContainerRecipe",
-        "imagebuilder:CreateContainerRecipe",
-        "imagebuilder:DeleteContainerRecipe",
-        "imagebuilder:GetContainerRecipePolicy",
-        "imagebuilder:PutContainerRecipePolicy",
         "imagebuilder:ListComponentBuildVersions",
         "imagebuilder:ImportComponent",
         "imagebuilder:GetComponentPolicy",
@@ -82,16 +65,10 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
         "imagebuilder:ListLifecycleExecutionResources",
         "imagebuilder:CancelLifecycleExecution",
         "imagebuilder:StartResourceStateUpdate",
-        "imagebuilder:ListImageScanFindings",
-        "imagebuilder:ListImageScanFindingAggregations",
         "imagebuilder:GetMarketplaceResource",
         "imagebuilder:ListTagsForResource",
         "imagebuilder:TagResource",
         "imagebuilder:UntagResource",
-        "AppStream:CreateImportedImage",
-        "AppStream:DescribeImages",
-        "WorkSpaces:ImportWorkspaceImage",
-        "WorkSpaces:DescribeWorkspaceImages",
     };
 
     private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "Get", "Test", "Wait" };
@@ -153,7 +130,8 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
                 Assert.True(p!.Attributes.OfType<ParameterAttribute>().Any(a => a.ValueFromPipelineByPropertyName), $"{cmdlet} -{parameter} does not bind by property name");
                 if (alias is not null) Assert.Contains(alias, p.Aliases);
             }
-            if (row.Impact is not null)
+            // A row such as Get-/Set-IbImagePolicy gives one impact to both cmdlets; it is the changing one's.
+            if (row.Impact is not null && !ReadOnlyVerbs.Contains(info.Verb))
             {
                 var declared = info.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
                 Assert.Equal(Enum.Parse<ConfirmImpact>(row.Impact), declared.ConfirmImpact);
