@@ -20,7 +20,7 @@ internal static class ImageSamples
     public const string Ami = "ami-0123456789abcdef0";
     public const string WestAmi = "ami-0fedcba9876543210";
 
-    public static string Json(object value) => JsonSerializer.Serialize(value);
+    public static string ToJson(object value) => JsonSerializer.Serialize(value);
 
     public static Dictionary<string, object?> Amis(params (string Region, string Image)[] amis) => new()
     {
@@ -45,10 +45,10 @@ internal static class ImageSamples
     };
 
     public static string BuildVersions(string? nextToken, params Dictionary<string, object?>[] builds) =>
-        Json(new Dictionary<string, object?> { ["requestId"] = "r1", ["imageSummaryList"] = builds, ["nextToken"] = nextToken });
+        ToJson(new Dictionary<string, object?> { ["requestId"] = "r1", ["imageSummaryList"] = builds, ["nextToken"] = nextToken });
 
     public static string ImageVersions(params string[] names) =>
-        Json(new Dictionary<string, object?>
+        ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r2",
             ["imageVersionList"] = names.Select(n => new Dictionary<string, object?>
@@ -68,11 +68,11 @@ internal static class ImageSamples
         image["outputResources"] = amis ?? Amis((Region, Ami));
         image["imageRecipe"] = new Dictionary<string, object?> { ["arn"] = RecipeArn, ["name"] = "golden-windows" };
         image["tags"] = new Dictionary<string, object?> { ["Team"] = "Platform" };
-        return Json(new Dictionary<string, object?> { ["requestId"] = "r3", ["image"] = image });
+        return ToJson(new Dictionary<string, object?> { ["requestId"] = "r3", ["image"] = image });
     }
 
     public static string Packages(string? nextToken, params (string Name, string Version)[] packages) =>
-        Json(new Dictionary<string, object?>
+        ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r4",
             ["imagePackageList"] = packages.Select(p => new Dictionary<string, object?> { ["packageName"] = p.Name, ["packageVersion"] = p.Version }).ToList(),
@@ -80,14 +80,14 @@ internal static class ImageSamples
         });
 
     public static string BuildArnAnswer(string member, string arn) =>
-        Json(new Dictionary<string, object?> { ["requestId"] = "r5", ["clientToken"] = "t", [member] = arn });
+        ToJson(new Dictionary<string, object?> { ["requestId"] = "r5", ["clientToken"] = "t", [member] = arn });
 
     public const string Policy = """{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":["210987654321"]},"Action":["imagebuilder:GetImage"],"Resource":["*"]}]}""";
 
     // Container recipes
 
     public static string ContainerRecipes(params string[] names) =>
-        Json(new Dictionary<string, object?>
+        ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r6",
             ["containerRecipeSummaryList"] = names.Select(n => new Dictionary<string, object?>
@@ -101,7 +101,7 @@ internal static class ImageSamples
     public const string Dockerfile = "FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}\n";
 
     public static string ContainerRecipe() =>
-        Json(new Dictionary<string, object?>
+        ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r7",
             ["containerRecipe"] = new Dictionary<string, object?>
@@ -139,10 +139,10 @@ internal static class ImageSamples
     };
 
     public static string Findings(string? nextToken, params Dictionary<string, object?>[] findings) =>
-        Json(new Dictionary<string, object?> { ["requestId"] = "r8", ["findings"] = findings, ["nextToken"] = nextToken });
+        ToJson(new Dictionary<string, object?> { ["requestId"] = "r8", ["findings"] = findings, ["nextToken"] = nextToken });
 
     public static string Aggregations(string type, params Dictionary<string, object?>[] responses) =>
-        Json(new Dictionary<string, object?> { ["requestId"] = "r9", ["aggregationType"] = type, ["responses"] = responses });
+        ToJson(new Dictionary<string, object?> { ["requestId"] = "r9", ["aggregationType"] = type, ["responses"] = responses });
 
     public static Dictionary<string, object?> Counts(long all, long critical, long high, long medium) =>
         new() { ["all"] = all, ["critical"] = critical, ["high"] = high, ["medium"] = medium };
@@ -162,7 +162,7 @@ internal static class ImageSamples
     };
 
     public static string AppStreamImages(string? nextToken, params Dictionary<string, object?>[] images) =>
-        Json(new Dictionary<string, object?> { ["Images"] = images, ["NextToken"] = nextToken });
+        ToJson(new Dictionary<string, object?> { ["Images"] = images, ["NextToken"] = nextToken });
 
     public static Dictionary<string, object?> WorkSpacesImage(string id, string name, string state) => new()
     {
@@ -177,5 +177,5 @@ internal static class ImageSamples
     };
 
     public static string WorkSpacesImages(string? nextToken, params Dictionary<string, object?>[] images) =>
-        Json(new Dictionary<string, object?> { ["Images"] = images, ["NextToken"] = nextToken });
+        ToJson(new Dictionary<string, object?> { ["Images"] = images, ["NextToken"] = nextToken });
 }
