@@ -86,7 +86,7 @@ internal static class ImageSamples
 
     // Container recipes
 
-    public static string ContainerRecipes(params string[] names) =>
+    public static string ContainerRecipeSummaries(params string[] names) =>
         ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r6",
@@ -100,7 +100,7 @@ internal static class ImageSamples
 
     public const string Dockerfile = "FROM {{{ imagebuilder:parentImage }}}\n{{{ imagebuilder:environments }}}\n{{{ imagebuilder:components }}}\n";
 
-    public static string ContainerRecipe() =>
+    public static string FullContainerRecipe() =>
         ToJson(new Dictionary<string, object?>
         {
             ["requestId"] = "r7",
