@@ -17,7 +17,8 @@ namespace ImageBuilder.PS.Conversion
     {
         public static object? Convert(object? value, ShapeDef shape, string path)
         {
-            if (value is PSObject ps)
+            // A PSCustomObject's properties live on its wrapper: unwrapping it would lose them.
+            if (value is PSObject ps && ps.BaseObject is not PSCustomObject)
             {
                 value = ps.BaseObject;
             }

@@ -22,7 +22,7 @@ namespace ImageBuilder.PS.Conversion
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).Shape);
-            if (inputData is PSObject ps)
+            if (inputData is PSObject ps && ps.BaseObject is not PSCustomObject)
             {
                 inputData = ps.BaseObject;
             }

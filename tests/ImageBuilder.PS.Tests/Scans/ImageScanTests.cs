@@ -85,6 +85,10 @@ public sealed class ImageScanTests : IClassFixture<LoopbackFixture>
         var raw = _f.Run("Get-IbImageScanFinding -EndpointUrl $Endpoint -Filter @{ Name = 'vulnerabilityId'; Values = 'CVE-2026-0003' }");
         raw.AssertSuccess();
         Assert.Equal("[{\"name\":\"vulnerabilityId\",\"values\":[\"CVE-2026-0003\"]}]", SentFilters(_f.Server.Requests.Last()));
+
+        var custom = _f.Run("Get-IbImageScanFinding -EndpointUrl $Endpoint -Filter ([pscustomobject]@{ Name = 'severity'; Values = 'HIGH' })");
+        custom.AssertSuccess();
+        Assert.Equal("[{\"name\":\"severity\",\"values\":[\"HIGH\"]}]", SentFilters(_f.Server.Requests.Last()));
     }
 
     [Fact]

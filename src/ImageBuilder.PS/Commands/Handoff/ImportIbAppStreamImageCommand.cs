@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Handoff
     /// the new AppStream image. An Image Builder image piped in supplies its AMI in the region called.
     /// </summary>
     [ApiOperation("AppStream", "CreateImportedImage")]
-    [Cmdlet(VerbsData.Import, "IbAppStreamImage", DefaultParameterSetName = AmiSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "IbAppStreamImage", DefaultParameterSetName = ImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
     public sealed class ImportIbAppStreamImageCommand : ImageHandoffCmdlet
     {

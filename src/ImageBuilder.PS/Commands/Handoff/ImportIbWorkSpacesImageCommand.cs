@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Handoff
     /// WorkSpaces image. An Image Builder image piped in supplies its AMI in the region called.
     /// </summary>
     [ApiOperation("WorkSpaces", "ImportWorkspaceImage")]
-    [Cmdlet(VerbsData.Import, "IbWorkSpacesImage", DefaultParameterSetName = AmiSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsData.Import, "IbWorkSpacesImage", DefaultParameterSetName = ImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(WorkspaceImage))]
     public sealed class ImportIbWorkSpacesImageCommand : ImageHandoffCmdlet
     {
