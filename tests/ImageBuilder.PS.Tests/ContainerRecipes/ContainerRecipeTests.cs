@@ -203,4 +203,21 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
         Assert.Empty(_f.Server.Requests);
         Assert.Contains("The value 'web-app' of -Arn is not valid", Assert.Single(bad.Errors).Exception.Message);
     }
+
+    private List<string> Complete(string line)
+    {
+        var result = _f.Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText",
+            new Dictionary<string, object?> { ["Line"] = line });
+        result.AssertSuccess();
+        return result.Output.Select(o => o.ToString()).ToList();
+    }
+
+    [Fact]
+    public void RecipeNamesAndArnsComplete()
+    {
+        _f.Server.Default = _ => CannedResponse.Json(ContainerRecipeSummaries("web-app", "web-api", "batch"));
+        Assert.Equal(new[] { "web-app", "web-api" }, Complete($"Get-IbContainerRecipe -EndpointUrl {_f.Server.Url} -Name we"));
+        Assert.Equal(new[] { ContainerRecipeArn }, Complete($"Remove-IbContainerRecipe -EndpointUrl {_f.Server.Url} -Arn arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/web-app"));
+        Assert.Equal(new[] { "DOCKER" }, Complete("Get-IbContainerRecipe -ContainerType D"));
+    }
 }

@@ -281,4 +281,24 @@ public sealed class HandoffTests : IClassFixture<LoopbackFixture>
         Assert.Matches(@"OS\s+: WINDOWS", list);
         Assert.Matches(@"Created\s+: 2026-03-04 04:53:20", list);
     }
+
+    private List<string> Complete(string line)
+    {
+        var result = _f.Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText",
+            new Dictionary<string, object?> { ["Line"] = line });
+        result.AssertSuccess();
+        return result.Output.Select(o => o.ToString()).ToList();
+    }
+
+    [Fact]
+    public void ImportValuesAndImageIdsComplete()
+    {
+        Assert.Equal(new[] { "BYOL_REGULAR", "BYOL_REGULAR_WSP", "BYOL_REGULAR_BYOP" }, Complete("Import-IbWorkSpacesImage -IngestionProcess BYOL_REG"));
+        Assert.Equal(new[] { "ALWAYS_LATEST" }, Complete("Import-IbAppStreamImage -AgentSoftwareVersion AL"));
+        _f.Server.Default = _ => CannedResponse.Json(WorkSpacesImages(null, WorkSpacesImage(WorkSpacesImageId, "win11", "AVAILABLE")));
+        Assert.Equal(new[] { WorkSpacesImageId }, Complete($"Get-IbWorkSpacesImage -EndpointUrl {_f.Server.Url} -ImageId wsi-"));
+        _f.Server.Default = _ => CannedResponse.Json(AppStreamImages(null, AppStreamImage("win11-apps", "AVAILABLE")));
+        Assert.Equal(new[] { "win11-apps" }, Complete($"Get-IbAppStreamImage -EndpointUrl {_f.Server.Url} -Name win"));
+        Assert.Equal("{\"Type\":\"PRIVATE\",\"MaxResults\":25}", _f.Server.Requests.Last().BodyText);
+    }
 }

@@ -194,4 +194,20 @@ public sealed class ImageScanTests : IClassFixture<LoopbackFixture>
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
         Assert.Contains("-Filter (filter.name) is not valid: it must match the pattern", error.Exception.Message);
     }
+
+    private List<string> Complete(string line)
+    {
+        var result = _f.Run("(TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches | ForEach-Object CompletionText",
+            new Dictionary<string, object?> { ["Line"] = line });
+        result.AssertSuccess();
+        return result.Output.Select(o => o.ToString()).ToList();
+    }
+
+    [Fact]
+    public void SeveritiesAndStatusesComplete()
+    {
+        Assert.Equal(new[] { "CRITICAL" }, Complete("Get-IbImageScanFinding -Severity CR"));
+        Assert.Equal(new[] { "AVAILABLE" }, Complete("Get-IbImageBuildVersion -Status AV"));
+        Assert.Empty(_f.Server.Requests);
+    }
 }
