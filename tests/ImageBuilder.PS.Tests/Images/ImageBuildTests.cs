@@ -150,10 +150,11 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
         Assert.DoesNotContain($"{VersionArn}/1\"", whatIf.HostText);
 
         _f.Server.Requests.Clear();
-        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn", Vars(("Arn", VersionArn)));
+        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -ClientToken nightly-stop", Vars(("Arn", VersionArn)));
         result.AssertSuccess();
-        Assert.Equal(new[] { VersionArn + "/2", VersionArn + "/3" },
-            _f.Server.Requests.Where(r => r.Path == "/CancelImageCreation").Select(r => r.Json.GetProperty("imageBuildVersionArn").GetString()));
+        var cancels = _f.Server.Requests.Where(r => r.Path == "/CancelImageCreation").Select(r => r.Json).ToList();
+        Assert.Equal(new[] { VersionArn + "/2", VersionArn + "/3" }, cancels.Select(c => c.GetProperty("imageBuildVersionArn").GetString()));
+        Assert.Equal(new[] { "nightly-stop-2", "nightly-stop-3" }, cancels.Select(c => c.GetProperty("clientToken").GetString()));
 
         _f.Server.Default = _ => CannedResponse.Json(BuildVersions(null, Build("golden-windows", "1.0.0", 1, "AVAILABLE")));
         var idle = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn", Vars(("Arn", VersionArn)));

@@ -38,9 +38,10 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            foreach (var buildArn in BuildsToCancel().ToList())
+            var builds = BuildsToCancel().ToList();
+            foreach (var buildArn in builds)
             {
-                var request = new CancelImageCreationRequest { ImageBuildVersionArn = buildArn, ClientToken = ClientToken ?? Guid.NewGuid().ToString() };
+                var request = new CancelImageCreationRequest { ImageBuildVersionArn = buildArn, ClientToken = TokenFor(buildArn, builds.Count) };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Cancel image build"))
                 {
                     continue;
@@ -54,6 +55,19 @@ namespace ImageBuilder.PS.Commands.Images
                     }
                 }
             }
+        }
+
+        /// <summary>
+        /// The caller's token stands for one cancellation; when a version stands for several builds, each build gets
+        /// its own token made from it, so that a re-run is still recognised and the builds do not share one.
+        /// </summary>
+        private string TokenFor(string buildArn, int builds)
+        {
+            if (ClientToken is null)
+            {
+                return Guid.NewGuid().ToString();
+            }
+            return builds > 1 && IbArn.TryParse(buildArn, out var parsed) ? $"{ClientToken}-{parsed.Build}" : ClientToken;
         }
 
         /// <summary>
