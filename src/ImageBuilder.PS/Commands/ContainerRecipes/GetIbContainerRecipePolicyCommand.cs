@@ -1,0 +1,30 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.ContainerRecipes
+{
+    /// <summary>Gets the resource policy that shares a container recipe with other accounts (GetContainerRecipePolicy), as JSON text.</summary>
+    [ApiOperation("imagebuilder", "GetContainerRecipePolicy")]
+    [Cmdlet(VerbsCommon.Get, "IbContainerRecipePolicy")]
+    [OutputType(typeof(string))]
+    public sealed class GetIbContainerRecipePolicyCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContainerRecipeArn")]
+        [ApiMember("containerRecipeArn")]
+        [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
+        public string Arn { get; set; } = "";
+
+        protected override void ProcessRecord()
+        {
+            var request = new GetContainerRecipePolicyRequest { ContainerRecipeArn = Arn };
+            if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipePolicy, request, Arn) is GetContainerRecipePolicyResponse response)
+            {
+                WriteObject(response.Policy);
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.ContainerRecipes
+{
+    /// <summary>Applies a resource policy to a container recipe (PutContainerRecipePolicy), to share it with other accounts.</summary>
+    [ApiOperation("imagebuilder", "PutContainerRecipePolicy")]
+    [Cmdlet(VerbsCommon.Set, "IbContainerRecipePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(string))]
+    public sealed class SetIbContainerRecipePolicyCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("ContainerRecipeArn")]
+        [ApiMember("containerRecipeArn")]
+        [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
+        public string Arn { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        public string Policy { get; set; } = "";
+
+        [Parameter]
+        public SwitchParameter PassThru { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new PutContainerRecipePolicyRequest { ContainerRecipeArn = Arn, Policy = Policy };
+            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Set container recipe policy"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.PutContainerRecipePolicy, request, Arn) is PutContainerRecipePolicyResponse response && PassThru)
+            {
+                WriteObject(response.ContainerRecipeArn ?? Arn);
+            }
+        }
+    }
+}

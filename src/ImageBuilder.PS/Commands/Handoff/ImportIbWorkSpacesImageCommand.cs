@@ -1,0 +1,88 @@
+using System.Collections;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.WorkSpaces;
+
+namespace ImageBuilder.PS.Commands.Handoff
+{
+    /// <summary>
+    /// Imports an AMI into WorkSpaces as a bring-your-own-license image (ImportWorkspaceImage) and writes the new
+    /// WorkSpaces image. An Image Builder image piped in supplies its AMI in the region called.
+    /// </summary>
+    [ApiOperation("WorkSpaces", "ImportWorkspaceImage")]
+    [Cmdlet(VerbsData.Import, "IbWorkSpacesImage", DefaultParameterSetName = ImageSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(WorkspaceImage))]
+    public sealed class ImportIbWorkSpacesImageCommand : ImageHandoffCmdlet
+    {
+        private const string AmiSet = "Ami";
+        private const string ImageSet = "Image";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = AmiSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("AmiId", "SourceAmiId")]
+        public string Ec2ImageId { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = ImageSet, ValueFromPipeline = true)]
+        [ImageTransformation]
+        public Image Image { get; set; } = new();
+
+        [Parameter(Mandatory = true)]
+        [ArgumentCompleter(typeof(WorkSpacesIngestionProcessCompleter))]
+        public string IngestionProcess { get; set; } = "";
+
+        [Parameter(Mandatory = true)]
+        [Alias("Name")]
+        public string ImageName { get; set; } = "";
+
+        [Parameter(Mandatory = true)]
+        [Alias("Description")]
+        public string ImageDescription { get; set; } = "";
+
+        [Parameter]
+        [Alias("Applications")]
+        [ArgumentCompleter(typeof(WorkSpacesApplicationCompleter))]
+        [ApiMember("Applications")]
+        public string[]? Application { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("Tags")]
+        public Hashtable? Tag { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var amiId = ParameterSetName == ImageSet ? AmiInCallRegion(Image, ServiceBinding.WorkSpaces, nameof(Ec2ImageId)) : Ec2ImageId;
+            if (amiId is null)
+            {
+                return;
+            }
+            var request = new ImportWorkspaceImageRequest
+            {
+                Ec2ImageId = amiId,
+                IngestionProcess = IngestionProcess,
+                ImageName = ImageName,
+                ImageDescription = ImageDescription,
+                Applications = Application?.ToList(),
+                Tags = Tags.From(Tag)?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
+            };
+            var target = $"{amiId} as {ImageName}";
+            if (!Validate(request, target) || !ShouldProcess(target, "Import into WorkSpaces"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.ImportWorkspaceImage, request, target) is ImportWorkspaceImageResult { ImageId: { } imageId })
+            {
+                var describe = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
+                if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, describe, imageId) is DescribeWorkspaceImagesResult { Images: { Count: > 0 } images })
+                {
+                    WriteObject(images[0]);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System;
+using System.Collections;
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Images
+{
+    /// <summary>Starts a build of an image from a recipe and an infrastructure configuration (CreateImage) and writes the new image.</summary>
+    [ApiOperation("imagebuilder", "CreateImage")]
+    [Cmdlet(VerbsCommon.New, "IbImage", DefaultParameterSetName = RecipeSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Image))]
+    public sealed class NewIbImageCommand : IbCmdlet
+    {
+        private const string RecipeSet = "Recipe";
+        private const string ContainerRecipeSet = "ContainerRecipe";
+
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecipeSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("ImageRecipeArn")]
+        [ApiMember("imageRecipeArn")]
+        public string RecipeArn { get; set; } = "";
+
+        [Parameter(Mandatory = true, ParameterSetName = ContainerRecipeSet, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
+        public string ContainerRecipeArn { get; set; } = "";
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        public string InfrastructureConfigurationArn { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? DistributionConfigurationArn { get; set; }
+
+        [Parameter]
+        public SwitchParameter SkipTest { get; set; }
+
+        [Parameter]
+        public SwitchParameter EnableImageScanning { get; set; }
+
+        [Parameter]
+        [ShapeTransformation(typeof(ImageScanningConfiguration))]
+        public ImageScanningConfiguration? ImageScanningConfiguration { get; set; }
+
+        [Parameter]
+        public SwitchParameter DisableEnhancedImageMetadata { get; set; }
+
+        [Parameter]
+        [Alias("Workflows")]
+        [ShapeTransformation(typeof(WorkflowConfiguration))]
+        [ApiMember("workflows")]
+        public WorkflowConfiguration[]? Workflow { get; set; }
+
+        [Parameter]
+        public string? ExecutionRole { get; set; }
+
+        [Parameter]
+        [ApiMember("loggingConfiguration")]
+        public string? LogGroupName { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        public Hashtable? Tag { get; set; }
+
+        [Parameter]
+        public string? ClientToken { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new CreateImageRequest
+            {
+                ImageRecipeArn = ParameterSetName == RecipeSet ? RecipeArn : null,
+                ContainerRecipeArn = ParameterSetName == ContainerRecipeSet ? ContainerRecipeArn : null,
+                InfrastructureConfigurationArn = InfrastructureConfigurationArn,
+                DistributionConfigurationArn = DistributionConfigurationArn,
+                ImageTestsConfiguration = SkipTest ? new ImageTestsConfiguration { ImageTestsEnabled = false } : null,
+                ImageScanningConfiguration = ScanningConfiguration(),
+                EnhancedImageMetadataEnabled = DisableEnhancedImageMetadata ? false : null,
+                Workflows = Workflow?.ToList(),
+                ExecutionRole = ExecutionRole,
+                LoggingConfiguration = LogGroupName is null ? null : new ImageLoggingConfiguration { LogGroupName = LogGroupName },
+                Tags = Tags.From(Tag),
+                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
+            };
+            var recipe = request.ImageRecipeArn ?? request.ContainerRecipeArn!;
+            if (!Validate(request, recipe) || !ShouldProcess(recipe, "Build image"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImage, request, recipe) is CreateImageResponse created)
+            {
+                var get = new GetImageRequest { ImageBuildVersionArn = created.ImageBuildVersionArn };
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, created.ImageBuildVersionArn) is GetImageResponse response)
+                {
+                    WriteObject(response.Image);
+                }
+            }
+        }
+
+        /// <summary>-EnableImageScanning is a shorthand that turns scanning on, in the given configuration or a new one.</summary>
+        private ImageScanningConfiguration? ScanningConfiguration()
+        {
+            if (!EnableImageScanning)
+            {
+                return ImageScanningConfiguration;
+            }
+            var configuration = ImageScanningConfiguration ?? new ImageScanningConfiguration();
+            configuration.ImageScanningEnabled = true;
+            return configuration;
+        }
+    }
+}

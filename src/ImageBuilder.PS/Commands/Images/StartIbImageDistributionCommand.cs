@@ -1,0 +1,69 @@
+using System;
+using System.Collections;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Commands.Images
+{
+    /// <summary>
+    /// Distributes an image that is already built to the regions and accounts of a distribution configuration
+    /// (DistributeImage), without building it again, and writes the image the distribution creates.
+    /// </summary>
+    [ApiOperation("imagebuilder", "DistributeImage")]
+    [Cmdlet(VerbsLifecycle.Start, "IbImageDistribution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Image))]
+    public sealed class StartIbImageDistributionCommand : IbCmdlet
+    {
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]
+        [ArgumentCompleter(typeof(ImageArnCompleter))]
+        public string SourceImage { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        public string DistributionConfigurationArn { get; set; } = "";
+
+        [Parameter(Mandatory = true)]
+        public string ExecutionRole { get; set; } = "";
+
+        [Parameter]
+        [ApiMember("loggingConfiguration")]
+        public string? LogGroupName { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        public Hashtable? Tag { get; set; }
+
+        [Parameter]
+        public string? ClientToken { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            var request = new DistributeImageRequest
+            {
+                SourceImage = SourceImage,
+                DistributionConfigurationArn = DistributionConfigurationArn,
+                ExecutionRole = ExecutionRole,
+                LoggingConfiguration = LogGroupName is null ? null : new ImageLoggingConfiguration { LogGroupName = LogGroupName },
+                Tags = Tags.From(Tag),
+                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
+            };
+            if (!Validate(request, SourceImage) || !ShouldProcess(SourceImage, $"Distribute image with {DistributionConfigurationArn}"))
+            {
+                return;
+            }
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.DistributeImage, request, SourceImage) is DistributeImageResponse started)
+            {
+                var get = new GetImageRequest { ImageBuildVersionArn = started.ImageBuildVersionArn };
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, started.ImageBuildVersionArn) is GetImageResponse response)
+                {
+                    WriteObject(response.Image);
+                }
+            }
+        }
+    }
+}

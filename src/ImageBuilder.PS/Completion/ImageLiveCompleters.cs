@@ -1,0 +1,81 @@
+using System.Collections;
+using System.Collections.Generic;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Model.AppStream;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.WorkSpaces;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Completion
+{
+    /// <summary>Names of the account's container recipes (or -Owner's).</summary>
+    public sealed class ContainerRecipeNameCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
+        protected override OperationDef Operation => IbOperations.ListContainerRecipes;
+
+        protected override IAwsStructure Request(IDictionary bound) =>
+            new ListContainerRecipesRequest { Owner = bound["Owner"] as string, MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            var seen = new HashSet<string>();
+            foreach (var recipe in ((ListContainerRecipesResponse)page).ContainerRecipeSummaryList ?? new List<ContainerRecipeSummary>())
+            {
+                if (recipe.Name is { } name && seen.Add(name)) yield return new CompletionValue(name, $"{name} ({recipe.Platform}, from {recipe.ParentImage})");
+            }
+        }
+    }
+
+    /// <summary>ARNs of the account's container recipe versions.</summary>
+    public sealed class ContainerRecipeArnCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
+        protected override OperationDef Operation => IbOperations.ListContainerRecipes;
+
+        protected override IAwsStructure Request(IDictionary bound) => new ListContainerRecipesRequest { MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            foreach (var recipe in ((ListContainerRecipesResponse)page).ContainerRecipeSummaryList ?? new List<ContainerRecipeSummary>())
+            {
+                if (recipe.Arn is { } arn) yield return new CompletionValue(arn, $"{recipe.Name} ({recipe.Platform})");
+            }
+        }
+    }
+
+    /// <summary>Names of the AppStream images the account owns (the first page of private images).</summary>
+    public sealed class AppStreamImageNameCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.AppStream;
+        protected override OperationDef Operation => AppStreamOperations.DescribeImages;
+
+        protected override IAwsStructure Request(IDictionary bound) =>
+            new DescribeImagesRequest { Type = bound["Type"] as string ?? AppStreamValues.VisibilityType.PRIVATE, MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            foreach (var image in ((DescribeImagesResult)page).Images ?? new List<Model.AppStream.Image>())
+            {
+                if (image.Name is { } name) yield return new CompletionValue(name, $"{name} ({image.State}, {image.Platform})");
+            }
+        }
+    }
+
+    /// <summary>Ids of the account's WorkSpaces images, with their names as tooltips.</summary>
+    public sealed class WorkSpacesImageIdCompleter : LiveCompleter
+    {
+        protected override ServiceBinding Binding => ServiceBinding.WorkSpaces;
+        protected override OperationDef Operation => WorkSpacesOperations.DescribeWorkspaceImages;
+
+        protected override IAwsStructure Request(IDictionary bound) => new DescribeWorkspaceImagesRequest { MaxResults = 25 };
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        {
+            foreach (var image in ((DescribeWorkspaceImagesResult)page).Images ?? new List<WorkspaceImage>())
+            {
+                if (image.ImageId is { } id) yield return new CompletionValue(id, $"{image.Name} ({image.State})");
+            }
+        }
+    }
+}
