@@ -25,21 +25,24 @@ Console.WriteLine($"Control endpoints: {emulator.Url}/_emulator/state, /_emulato
 Console.WriteLine("Press Ctrl+C to stop.");
 
 using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    e.Cancel = true;
-    stop.Cancel();
-};
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
+using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Stop);
+using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Stop);
 try
 {
     await Task.Delay(Timeout.Infinite, stop.Token);
 }
 catch (OperationCanceledException)
 {
-    // Ctrl+C or the process ending: dispose below saves the state file, if any.
+    // Stopped by a signal: falling out of here disposes the emulator.
 }
 return 0;
+
+// Ctrl+C or SIGTERM: stop waiting; disposing the emulator then saves the state file, if any.
+void Stop(System.Runtime.InteropServices.PosixSignalContext context)
+{
+    context.Cancel = true;
+    stop.Cancel();
+}
 
 static EmulatorOptions? ParseArguments(string[] args)
 {

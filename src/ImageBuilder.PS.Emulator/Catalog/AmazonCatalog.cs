@@ -101,7 +101,7 @@ internal static class AmazonCatalog
 
     private static void AddWorkflow(EmulatorState state, string type, string name, string description, params (string Name, string Action)[] steps)
     {
-        var data = $"name: {name}\ndescription: {description}\nschemaVersion: 1.0\nsteps:\n"
+        var data = $"name: {name}\ndescription: {System.Text.Json.JsonSerializer.Serialize(description)}\nschemaVersion: 1.0\nsteps:\n"
                    + string.Concat(steps.Select(s => $"  - name: {s.Name}\n    action: {s.Action}\n    onFailure: Abort\n"));
         var arnType = "workflow/" + type.ToLowerInvariant();
         var arn = state.Arns.Build(arnType, name, "1.0.0", 1, "aws");

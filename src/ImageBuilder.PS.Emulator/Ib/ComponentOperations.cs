@@ -43,7 +43,7 @@ internal sealed class ComponentOperations
             Parameters = parameters.Count == 0 ? null : parameters.Select(p => new ComponentParameterDetail
             {
                 Name = p.Name,
-                Type = p.Type,
+                Type = ComponentParameterType(p.Type),
                 DefaultValue = p.Default is null ? null : new List<string> { p.Default },
                 Description = p.Description,
             }).ToList(),
@@ -58,6 +58,15 @@ internal sealed class ComponentOperations
             LatestVersionReferences = IbSupport.LatestReferences(_state.Components, entry, withBuild: true),
         };
     }
+
+    /// <summary>Documents write parameter types in any case; the service reports them as String, Integer, Boolean, StringList.</summary>
+    private static string ComponentParameterType(string type) => type.ToLowerInvariant() switch
+    {
+        "integer" => "Integer",
+        "boolean" => "Boolean",
+        "stringlist" => "StringList",
+        _ => "String",
+    };
 
     private ImportComponentResponse Import(ImportComponentRequest request, CallContext call)
     {
