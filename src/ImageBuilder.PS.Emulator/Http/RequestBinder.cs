@@ -11,8 +11,6 @@ namespace ImageBuilder.PS.Emulator.Http;
 /// </summary>
 internal static class RequestBinder
 {
-    private static readonly JsonReaderOptions StrictJson = new() { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 };
-
     public static IAwsStructure BindRestJson(OperationDef operation, IReadOnlyDictionary<string, string> labels,
         IReadOnlyList<KeyValuePair<string, string>> query, IHeaderDictionary headers, byte[] body)
     {
@@ -75,18 +73,25 @@ internal static class RequestBinder
         {
             throw ServiceError.Serialization("The request body is not valid UTF-8.");
         }
+        JsonDocument document;
         try
         {
-            var reader = new Utf8JsonReader(body, StrictJson);
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
+            document = JsonDocument.Parse(body, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Disallow, MaxDepth = 64 });
+        }
+        catch (JsonException e)
+        {
+            throw ServiceError.Serialization("The request body is not valid JSON: " + FirstLine(e.Message));
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 throw ServiceError.Serialization("The request body must be a JSON object.");
             }
-            reader.Skip();
-            while (reader.Read())
-            {
-                // Reading to the end makes trailing content after the object an error.
-            }
+            JsonTypeCheck.Check(document.RootElement, input.Shape, "");
+        }
+        try
+        {
             JsonShapeReader.ReadBodyMembers(body, input);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or OverflowException or InvalidCastException)

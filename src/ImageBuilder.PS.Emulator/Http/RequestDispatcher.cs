@@ -59,12 +59,12 @@ internal sealed class RequestDispatcher
         }
         catch (ServiceError error)
         {
-            response = ResponseWriter.Error(table?.Service, error);
+            response = ResponseWriter.Error(table?.Service, error, target.Length > 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             _engine.Log($"Unexpected failure serving {http.Request.Method} {rawPath}: {e}");
-            response = ResponseWriter.Error(table?.Service, ServiceError.Internal("The emulator failed to serve the request: " + e.Message));
+            response = ResponseWriter.Error(table?.Service, ServiceError.Internal("The emulator failed to serve the request: " + e.Message), target.Length > 0);
         }
         await WriteAsync(http, response);
     }

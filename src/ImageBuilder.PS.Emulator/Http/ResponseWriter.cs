@@ -22,9 +22,9 @@ internal static class ResponseWriter
     /// rest-json: the code in x-amzn-ErrorType and {"message"} in the body; awsJson: the same header and
     /// {"__type","message"} in the body.
     /// </summary>
-    public static WireResponse Error(ServiceDef? service, ServiceError error)
+    public static WireResponse Error(ServiceDef? service, ServiceError error, bool? awsJsonRequest = null)
     {
-        bool awsJson = service is not null && service.Protocol != WireProtocol.RestJson;
+        bool awsJson = awsJsonRequest ?? (service is not null && service.Protocol != WireProtocol.RestJson);
         var body = JsonBytes.Write(w =>
         {
             w.WriteStartObject();
@@ -35,7 +35,8 @@ internal static class ResponseWriter
             w.WriteString("message", error.Message);
             w.WriteEndObject();
         });
-        return new WireResponse(error.Status, body, service is null ? "application/json" : ContentType(service), error.Code);
+        var contentType = service is not null ? ContentType(service) : awsJson ? "application/x-amz-json-1.1" : "application/json";
+        return new WireResponse(error.Status, body, contentType, error.Code);
     }
 
     /// <summary>A fingerprint of a request's content without its client token, to tell a retry from a different request.</summary>
