@@ -28,21 +28,24 @@ internal sealed class BuildMachine
         return run;
     }
 
-    /// <summary>Brings every build in progress up to the given time.</summary>
-    public void Advance(DateTime now)
+    /// <summary>Brings every build in progress up to the given time; true when anything moved.</summary>
+    public bool Advance(DateTime now)
     {
         if (_state.ActiveBuilds.Count == 0)
         {
-            return;
+            return false;
         }
+        bool moved = false;
         foreach (var run in _state.ActiveBuilds.Values.ToList())
         {
             int guard = 0;
             while (!run.Finished && !run.Waiting && run.NextAt <= now && guard++ < 10_000)
             {
                 Step(run);
+                moved = true;
             }
         }
+        return moved;
     }
 
     public void Cancel(BuildRun run, DateTime now)

@@ -101,9 +101,13 @@ internal sealed class EmulatorEngine
     public DateTime AdvanceLocked()
     {
         var now = Clock.Now;
-        Builds.Advance(now);
-        Imports.Advance(now);
-        Lifecycle.Advance(now);
+        bool builds = Builds.Advance(now);
+        bool imports = Imports.Advance(now);
+        bool lifecycle = Lifecycle.Advance(now);
+        if (builds || imports || lifecycle)
+        {
+            State.Changes++;
+        }
         return now;
     }
 

@@ -134,15 +134,14 @@ internal sealed class ComponentOperations
         var owner = IbSupport.ParseOwner(request.Owner);
         var filters = new ListFilters(request.Filters, "name", "platform", "supportedOsVersion", "type", "version");
         // One row per version: its newest build stands for it (or per name, when byName is set).
-        var rows = _state.Components.All
+        var rows = _state.Listing(call.PagingScope, () => _state.Components.All
             .Where(e => e.Owner == owner)
             .Where(e => filters.Matches("name", e.Value.Name) && filters.Matches("platform", e.Value.Platform)
                         && filters.MatchesAny("supportedOsVersion", e.Value.SupportedOsVersions)
                         && filters.Matches("type", e.Value.Type) && filters.Matches("version", e.Value.Version))
             .GroupBy(e => request.ByName == true ? e.Family : e.VersionArn)
             .Select(g => g.Max(EntryOrder<Component>.Instance)!)
-            .OrderBy(e => e, EntryOrder<Component>.Instance)
-            .ToList();
+            .OrderBy(e => e, EntryOrder<Component>.Instance));
         var page = Paging.Of(rows, request.NextToken, request.MaxResults, call.PagingScope);
         return new ListComponentsResponse
         {

@@ -82,7 +82,7 @@ internal sealed class ConfigurationOperations
     private ListInfrastructureConfigurationsResponse ListInfrastructure(ListInfrastructureConfigurationsRequest request, CallContext call)
     {
         var filters = new ListFilters(request.Filters, "name");
-        var rows = _state.InfrastructureConfigurations.All.Where(e => filters.Matches("name", e.Value.Name)).OrderBy(e => e.Arn, StringComparer.Ordinal).ToList();
+        var rows = _state.Listing(call.PagingScope, () => _state.InfrastructureConfigurations.All.Where(e => filters.Matches("name", e.Value.Name)).OrderBy(e => e.Arn, StringComparer.Ordinal));
         var page = Paging.Of(rows, request.NextToken, request.MaxResults, call.PagingScope);
         return new ListInfrastructureConfigurationsResponse
         {

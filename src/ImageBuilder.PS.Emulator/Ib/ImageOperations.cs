@@ -72,12 +72,11 @@ internal sealed class ImageOperations
     {
         var owner = IbSupport.ParseOwner(request.Owner);
         var filters = new ListFilters(request.Filters, "name", "osVersion", "platform", "type", "version");
-        var rows = _state.Images.All
+        var rows = _state.Listing(call.PagingScope, () => _state.Images.All
             .Where(e => e.Owner == owner && IsListed(e, request.IncludeDeprecated == true) && Matches(filters, e))
             .GroupBy(e => request.ByName == true ? e.Family : e.VersionArn)
             .Select(g => g.Max(EntryOrder<Image>.Instance)!)
-            .OrderBy(e => e, EntryOrder<Image>.Instance)
-            .ToList();
+            .OrderBy(e => e, EntryOrder<Image>.Instance));
         var page = Paging.Of(rows, request.NextToken, request.MaxResults, call.PagingScope);
         return new ListImagesResponse
         {
@@ -123,7 +122,7 @@ internal sealed class ImageOperations
         {
             builds = _state.Images.All.Where(e => e.Owner == Ownership.Self);
         }
-        var rows = builds.Where(e => e.Value.State?.Status != "DELETED" && Matches(filters, e)).OrderBy(e => e, EntryOrder<Image>.Instance).ToList();
+        var rows = _state.Listing(call.PagingScope, () => builds.Where(e => e.Value.State?.Status != "DELETED" && Matches(filters, e)).OrderBy(e => e, EntryOrder<Image>.Instance));
         var page = Paging.Of(rows, request.NextToken, request.MaxResults, call.PagingScope);
         return new ListImageBuildVersionsResponse { ImageSummaryList = page.Items.Select(Summary).ToList(), NextToken = page.NextToken };
     }

@@ -14,12 +14,15 @@ internal sealed class ImportMachine
 
     public ImportMachine(EmulatorState state) => _state = state;
 
-    public void Advance(DateTime now)
+    /// <summary>Brings every import up to the given time; true when anything moved.</summary>
+    public bool Advance(DateTime now)
     {
+        bool moved = false;
         foreach (var record in _state.AppStreamImages.Values)
         {
             while (record.Image.State is not ("AVAILABLE" or "FAILED") && record.NextAt <= now)
             {
+                moved = true;
                 var next = AppStreamStates[Array.IndexOf(AppStreamStates, record.Image.State) + 1];
                 record.Image.State = next;
                 if (FailsAt(record.Failure, next))
@@ -39,6 +42,7 @@ internal sealed class ImportMachine
         {
             if (record.Image.State == "PENDING" && record.NextAt <= now)
             {
+                moved = true;
                 if (FailsAt(record.Failure, "PENDING") || FailsAt(record.Failure, "AVAILABLE"))
                 {
                     record.Image.State = "ERROR";
@@ -52,6 +56,7 @@ internal sealed class ImportMachine
                 }
             }
         }
+        return moved;
     }
 
     /// <summary>An AppStream import failing at PENDING fails on leaving it (the first status it reaches, IMPORTING).</summary>

@@ -16,20 +16,24 @@ internal sealed class LifecycleEngine
 
     public LifecycleEngine(EmulatorState state) => _state = state;
 
-    public void Advance(DateTime now)
+    /// <summary>Runs the daily policy run when a day has passed, and applies executions that are due; true when anything changed.</summary>
+    public bool Advance(DateTime now)
     {
+        bool changed = false;
         if (now - _state.LastLifecycleRun >= Day)
         {
             _state.LastLifecycleRun = now;
-            RunPolicies(now);
+            changed = RunPolicies(now).Count > 0;
         }
         foreach (var record in _state.LifecycleExecutions.Values)
         {
             if (!record.Done && record.ApplyAt <= now)
             {
                 Apply(record);
+                changed = true;
             }
         }
+        return changed;
     }
 
     /// <summary>Starts an execution for every enabled policy; returns their ids.</summary>

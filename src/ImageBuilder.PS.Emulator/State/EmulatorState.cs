@@ -49,6 +49,10 @@ internal sealed class EmulatorState
     public Dictionary<string, WorkSpacesImageRecord> WorkSpacesImages { get; } = new(StringComparer.Ordinal);
 
     public IdempotencyCache Idempotency { get; } = new();
+    public ListingCache Listings { get; } = new();
+
+    /// <summary>The rows of a listing, computed once per state of the emulator (see <see cref="ListingCache"/>).</summary>
+    public List<T> Listing<T>(string scope, Func<IEnumerable<T>> compute) => Listings.Get(scope, Changes, () => compute().ToList());
     public List<ArrangedFailure> ArrangedFailures { get; } = new();
 
     /// <summary>When lifecycle policies last ran on their own (they run once a day of emulator time).</summary>
@@ -105,6 +109,7 @@ internal sealed class EmulatorState
         AppStreamImages.Clear();
         WorkSpacesImages.Clear();
         Idempotency.Clear();
+        Listings.Clear();
         ArrangedFailures.Clear();
         _sequence = 0;
     }

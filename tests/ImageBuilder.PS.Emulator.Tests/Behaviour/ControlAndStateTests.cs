@@ -83,6 +83,28 @@ public sealed class ControlAndStateTests : IClassFixture<EmulatorFixture>, IDisp
     }
 
     [Fact]
+    public async Task Twenty_thousand_images_page_through_in_full()
+    {
+        _emulator.SeedImages(20_000, "volume");
+        var seen = new HashSet<string>();
+        string? token = null;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        do
+        {
+            var page = await _client.RestJsonAsync("POST", "/ListImages", token is null ? "{}" : $"{{\"nextToken\":\"{token}\"}}");
+            foreach (var image in page.Json.GetProperty("imageVersionList").EnumerateArray())
+            {
+                Assert.True(seen.Add(image.GetProperty("arn").GetString()!));
+            }
+            token = page.Json.TryGetProperty("nextToken", out var next) ? next.GetString() : null;
+        }
+        while (token is not null);
+
+        Assert.Equal(20_000, seen.Count);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"800 pages took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task Control_endpoints_answer_in_json()
     {
         using var http = new HttpClient { BaseAddress = new Uri(_emulator.Url) };
