@@ -210,15 +210,21 @@ internal sealed class ControlEndpoints
         {
             return null;
         }
+        const int limit = 1024 * 1024;
         using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer);
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+            {
+                throw new ControlError(413, "A control request body is at most 1 MiB.");
+            }
+            buffer.Write(chunk, 0, read);
+        }
         if (buffer.Length == 0)
         {
             return null;
-        }
-        if (buffer.Length > 1024 * 1024)
-        {
-            throw new ControlError(413, "A control request body is at most 1 MiB.");
         }
         return JsonDocument.Parse(buffer.ToArray());
     }

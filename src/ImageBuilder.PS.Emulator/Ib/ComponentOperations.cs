@@ -47,6 +47,7 @@ internal sealed class ComponentOperations
                 DefaultValue = p.Default is null ? null : new List<string> { p.Default },
                 Description = p.Description,
             }).ToList(),
+            // A document in S3 cannot be fetched here; the component keeps a note of where it lives instead.
             Data = request.Data ?? $"# The document is stored at {request.Uri}",
             KmsKeyId = request.KmsKeyId,
             Tags = IbSupport.CopyTags(request.Tags),
