@@ -452,6 +452,21 @@ class Conformance:
         self.error(ib.get_image, "ResourceNotFoundException", 404, imageBuildVersionArn=self.image)
         check(ib.list_image_scan_findings(filters=[{"name": "imageBuildVersionArn", "values": [self.image]}])["findings"] == [], "findings go with the image")
 
+    # ------------------------------------------------------------------ errors the service sends on its own
+    def service_errors(self):
+        ib = self.ib
+        amazon = "arn:aws:imagebuilder:us-east-1:aws:component/update-linux/1.0.2/1"
+        self.error(ib.delete_component, "ForbiddenException", 403, componentBuildVersionArn=amazon)
+        self.error(ib.put_component_policy, "ForbiddenException", 403, componentArn=amazon, policy=POLICY)
+        self.emu.control("faults", {"operation": "ListImages", "kind": "Throttle", "count": 1})
+        self.error(ib.list_images, "CallRateLimitExceededException", 429)
+        self.emu.control("faults", {"operation": "ListImages", "kind": "ServerError", "statusCode": 503, "count": 1})
+        self.error(ib.list_images, "ServiceUnavailableException", 503)
+        self.emu.control("faults", {"operation": "GetImage", "kind": "ServerError", "count": 1})
+        self.error(ib.get_image, "ServiceException", 500, imageBuildVersionArn="arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x")
+        self.emu.control("faults", None, method="DELETE")
+        ib.list_images()
+
     # ------------------------------------------------------------------ AppStream and WorkSpaces
     def appstream_and_workspaces(self):
         appstream, workspaces = self.emu.appstream, self.emu.workspaces
@@ -497,6 +512,7 @@ class Conformance:
         self.lifecycle()
         self.tags_and_marketplace()
         self.cleanup()
+        self.service_errors()
         self.appstream_and_workspaces()
         self.emu.control("reset", {})
 

@@ -49,12 +49,13 @@ class Emulator:
     """Clients for the three services pointed at the emulator, and its control API."""
 
     def __init__(self, url, models_dir, retries=1):
+        """retries: total attempts per call (1: no retries, so every arranged fault reaches the script)."""
         self.url = url.rstrip("/")
         self.data = prepare_models(models_dir)
         core = botocore.session.Session()
         core.get_component("data_loader").search_paths.insert(0, self.data)
         self.session = boto3.session.Session(botocore_session=core)
-        config = Config(retries={"max_attempts": retries, "mode": "standard"}, connect_timeout=5, read_timeout=60)
+        config = Config(retries={"total_max_attempts": retries, "mode": "standard"}, connect_timeout=5, read_timeout=60)
         self.config = config
         self.ib = self.client("imagebuilder")
         self.appstream = self.client("appstream")
