@@ -1,5 +1,3 @@
-using ImageBuilder.PS.Emulator.Core;
-
 namespace ImageBuilder.PS.Emulator;
 
 /// <summary>How an emulator starts. Every setting has a default that suits tests.</summary>

@@ -1,15 +1,10 @@
-using ImageBuilder.PS.Emulator.Builds;
 using ImageBuilder.PS.Emulator.Control;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.Http;
 using ImageBuilder.PS.Emulator.Persistence;
 using ImageBuilder.PS.Emulator.State;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace ImageBuilder.PS.Emulator;
 

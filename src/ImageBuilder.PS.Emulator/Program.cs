@@ -1,6 +1,5 @@
 using System.Globalization;
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Emulator.Core;
 
 // The standalone emulator: dotnet run --project src/ImageBuilder.PS.Emulator -- --urls http://127.0.0.1:5000
 // Options: --urls URL, --account-id ID, --region REGION, --state-file PATH, --clock real|stepped|scaled:N, --stage-seconds N.

@@ -1,9 +1,6 @@
-using System.Globalization;
 using System.Text.Json;
-using ImageBuilder.PS.Emulator.Builds;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
-using Microsoft.AspNetCore.Http;
 
 namespace ImageBuilder.PS.Emulator.Control;
 

@@ -1,16 +1,5 @@
 namespace ImageBuilder.PS.Emulator.Core;
 
-/// <summary>How the emulator's clock moves.</summary>
-public enum ClockMode
-{
-    /// <summary>Wall-clock time.</summary>
-    Real,
-    /// <summary>Time runs a fixed factor faster (or slower) than the wall clock, from the moment the mode is set.</summary>
-    Scaled,
-    /// <summary>Time stands still until a test advances it.</summary>
-    Stepped,
-}
-
 /// <summary>
 /// The emulator's notion of now. Builds, imports and lifecycle executions move on this clock, so tests can step
 /// through states deterministically and demos can run a build in seconds.

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
-using Microsoft.AspNetCore.Http;
 
 namespace ImageBuilder.PS.Emulator.Http;
 

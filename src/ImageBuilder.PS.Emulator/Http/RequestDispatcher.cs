@@ -1,7 +1,6 @@
 using ImageBuilder.PS.Emulator.Control;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace ImageBuilder.PS.Emulator.Http;

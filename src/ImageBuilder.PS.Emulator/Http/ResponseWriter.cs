@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
 

@@ -1,4 +1,3 @@
-using ImageBuilder.PS.Emulator.Builds;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.State;
 using ImageBuilder.PS.Model.AppStream;

@@ -60,7 +60,7 @@ internal sealed class ImportMachine
     }
 
     /// <summary>An AppStream import failing at PENDING fails on leaving it (the first status it reaches, IMPORTING).</summary>
-    private static bool FailsAt(Builds.ArrangedFailure? failure, string status) =>
+    private static bool FailsAt(ArrangedFailure? failure, string status) =>
         failure is not null && (string.Equals(failure.Stage, status, StringComparison.OrdinalIgnoreCase)
                                 || (status == "IMPORTING" && string.Equals(failure.Stage, "PENDING", StringComparison.OrdinalIgnoreCase)));
 }

@@ -1,5 +1,3 @@
-using ImageBuilder.PS.Emulator.Builds;
-
 namespace ImageBuilder.PS.Emulator.Imports;
 
 /// <summary>An AppStream imported image and where its import stands.</summary>

@@ -62,7 +62,7 @@ public sealed class AwsCliTests : IClassFixture<EmulatorFixture>
     {
         Skip.IfNot(ExternalTool.HasAwsCli, "The AWS CLI is not installed.");
         _fixture.Emulator.Reset();
-        _fixture.Emulator.SetClock(Core.ClockMode.Stepped);
+        _fixture.Emulator.SetClock(ClockMode.Stepped);
 
         var workspaces = Json(ExternalTool.Aws(Url, "workspaces", "import-workspace-image", "--ec2-image-id", "ami-0123456789abcdef0",
             "--ingestion-process", "BYOL_REGULAR_WSP", "--image-name", "cli-image", "--image-description", "From the CLI"));

@@ -1,4 +1,4 @@
-namespace ImageBuilder.PS.Emulator.Core;
+namespace ImageBuilder.PS.Emulator;
 
 /// <summary>The kinds of failure the emulator can answer a call with, to test retries, waits and error handling.</summary>
 public enum FaultKind
