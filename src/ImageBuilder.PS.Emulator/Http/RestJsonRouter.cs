@@ -48,6 +48,8 @@ internal sealed class RestJsonRouter
 
     private static string[] Split(string path) => path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
+    private static bool IsLabel(string segment) => segment.StartsWith('{') && segment.EndsWith('}');
+
     private sealed class Route
     {
         private readonly string[] _segments;
@@ -65,16 +67,20 @@ internal sealed class RestJsonRouter
         public bool TryMatch(string[] raw, out Dictionary<string, string> labels)
         {
             labels = new Dictionary<string, string>(StringComparer.Ordinal);
-            if (raw.Length != _segments.Length)
+            // A label that ends the template takes the rest of the path, so an ARN sent with its slashes
+            // unencoded (/tags/arn:aws:...:component/name/1.0.0/1) still reaches its operation.
+            bool trailingLabel = _segments.Length > 0 && IsLabel(_segments[^1]);
+            if (raw.Length != _segments.Length && !(trailingLabel && raw.Length > _segments.Length))
             {
                 return false;
             }
-            for (int i = 0; i < raw.Length; i++)
+            for (int i = 0; i < _segments.Length; i++)
             {
                 var template = _segments[i];
-                if (template.StartsWith('{') && template.EndsWith('}'))
+                if (IsLabel(template))
                 {
-                    labels[template.Trim('{', '}', '+')] = Uri.UnescapeDataString(raw[i]);
+                    var text = i == _segments.Length - 1 ? string.Join('/', raw.Skip(i)) : raw[i];
+                    labels[template.Trim('{', '}', '+')] = Uri.UnescapeDataString(text);
                 }
                 else if (!string.Equals(template, raw[i], StringComparison.Ordinal))
                 {
