@@ -27,4 +27,16 @@ public sealed class Boto3ConformanceTests : IClassFixture<EmulatorFixture>
         Assert.Equal("81", covered.Groups[2].Value);
         Assert.Equal("81", covered.Groups[1].Value);
     }
+
+    [SkippableFact]
+    public void Odd_input_to_every_operation_never_gets_a_5xx()
+    {
+        Skip.If(Paths.Models is null, "../shared/models is not beside this checkout.");
+        Skip.IfNot(ExternalTool.HasBoto3, "python3 with boto3 is not installed.");
+
+        var result = ExternalTool.Python("robustness.py", new[] { "--endpoint", _fixture.Emulator.Url, "--models", Paths.Models! }, TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 0, result.All);
+        Assert.Matches(@"calls: 162,", result.Output);
+    }
 }
