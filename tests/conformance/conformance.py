@@ -258,7 +258,7 @@ class Conformance:
                                             distributionConfigurationArn=self.dist,
                                             workflows=[{"workflowArn": self.workflow},
                                                        {"workflowArn": "arn:aws:imagebuilder:us-east-1:aws:workflow/test/test-image/x.x.x"}],
-                                            imageScanningConfiguration={"imageScanningEnabled": True}, schedule={"scheduleExpression": "cron(0 0 * * ? *)"})
+                                            imageScanningConfiguration={"imageScanningEnabled": True}, schedule={"scheduleExpression": "cron(0 0 1 1 ? 2099)"})  # far off: no scheduled run during the test
         self.pipeline = pipeline["imagePipelineArn"]
         self.error(ib.create_image_pipeline, "ResourceAlreadyExistsException", 400, name="web-pipeline", imageRecipeArn=self.recipe, infrastructureConfigurationArn=self.infra)
         self.error(ib.create_image_pipeline, "InvalidParameterCombinationException", 400, name="two-recipes", imageRecipeArn=self.recipe,

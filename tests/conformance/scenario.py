@@ -175,6 +175,20 @@ class Scenario:
         seen = self.follow(stopped, ("FAILED",), lambda s: ib.send_workflow_step_action(stepExecutionId=s["stepExecutionId"], imageBuildVersionArn=stopped, action="STOP", reason="Rejected"))
         check(seen[-2:] == ["BUILDING", "FAILED"] and "Rejected" in self.status(stopped)["reason"], f"stopped build {seen}")
 
+        # A schedule: the pipeline runs by itself when its cron expression comes due on the emulator's clock.
+        nightly = ib.create_image_pipeline(name="nginx-nightly", imageRecipeArn=recipe, infrastructureConfigurationArn=infra,
+                                           schedule={"scheduleExpression": "cron(30 2 * * ? *)", "pipelineExecutionStartCondition": "EXPRESSION_MATCH_ONLY"},
+                                           imageTestsConfiguration={"imageTestsEnabled": False})["imagePipelineArn"]
+        next_run = ib.get_image_pipeline(imagePipelineArn=nightly)["imagePipeline"]["dateNextRun"]
+        check(next_run.endswith("T02:30:00Z"), f"next run {next_run}")
+        self.emu.control("clock/advance", {"seconds": 86400})
+        scheduled = ib.list_image_pipeline_images(imagePipelineArn=nightly)["imageSummaryList"]
+        check(len(scheduled) == 1 and scheduled[0]["buildType"] == "SCHEDULED", f"scheduled images {scheduled}")
+        after = ib.get_image_pipeline(imagePipelineArn=nightly)["imagePipeline"]
+        check(after["dateLastRun"] == next_run and after["dateNextRun"] > next_run, f"pipeline run dates {after}")
+        self.emu.control("clock/advance", {"seconds": 60})
+        ib.delete_image_pipeline(imagePipelineArn=nightly)
+
         # Cleanup: what is in use cannot go yet.
         expect_error(ib.delete_image_recipe, "ResourceDependencyException", imageRecipeArn=recipe)
         expect_error(ib.delete_component, "ResourceDependencyException", componentBuildVersionArn=component)
@@ -190,7 +204,7 @@ class Scenario:
                              (ib.delete_distribution_configuration, {"distributionConfigurationArn": dist}),
                              (ib.delete_lifecycle_policy, {"lifecyclePolicyArn": policy})):
             call(**kwargs)
-        for image in (first, second, failed, stopped):
+        for image in (first, second, failed, stopped, scheduled[0]["arn"]):
             ib.delete_image(imageBuildVersionArn=image)
         check(ib.list_images()["imageVersionList"] == [], "nothing of ours is left")
         check(ib.list_image_scan_findings()["findings"] == [], "no findings are left")

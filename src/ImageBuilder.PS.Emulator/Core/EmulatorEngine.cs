@@ -29,6 +29,7 @@ internal sealed class EmulatorEngine
         Lifecycle = new LifecycleEngine(State);
         Planner = new BuildPlanner(State);
         var factory = new ImageFactory(State, Builds, Planner);
+        Scheduler = new PipelineScheduler(State, factory);
 
         ImageBuilder = new OperationTable(IbOperations.Service);
         new ComponentOperations(State).Register(ImageBuilder);
@@ -62,6 +63,7 @@ internal sealed class EmulatorEngine
     public ImportMachine Imports { get; }
     public LifecycleEngine Lifecycle { get; }
     public BuildPlanner Planner { get; }
+    public PipelineScheduler Scheduler { get; }
     public OperationTable ImageBuilder { get; }
     public OperationTable AppStream { get; }
     public OperationTable WorkSpaces { get; }
@@ -101,10 +103,11 @@ internal sealed class EmulatorEngine
     public DateTime AdvanceLocked()
     {
         var now = Clock.Now;
+        bool scheduled = Scheduler.Advance(now);
         bool builds = Builds.Advance(now);
         bool imports = Imports.Advance(now);
         bool lifecycle = Lifecycle.Advance(now);
-        if (builds || imports || lifecycle)
+        if (scheduled || builds || imports || lifecycle)
         {
             State.Changes++;
         }

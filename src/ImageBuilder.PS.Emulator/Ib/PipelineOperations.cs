@@ -60,6 +60,7 @@ internal sealed class PipelineOperations
             LoggingConfiguration = request.LoggingConfiguration,
             ConsecutiveFailures = 0,
         };
+        pipeline.DateNextRun = PipelineScheduler.NextRun(pipeline, call.Now);
         _state.Pipelines.Add(new Entry<ImagePipeline>(arn, arn, Ownership.Self, pipeline, _state.NextSequence()));
         return new CreateImagePipelineResponse { ClientToken = request.ClientToken, ImagePipelineArn = arn };
     }
@@ -86,6 +87,7 @@ internal sealed class PipelineOperations
         p.ExecutionRole = request.ExecutionRole;
         p.ImageTags = IbSupport.CopyTags(request.ImageTags);
         p.DateUpdated = call.Now;
+        p.DateNextRun = PipelineScheduler.NextRun(p, call.Now);
         return new UpdateImagePipelineResponse { ClientToken = request.ClientToken, ImagePipelineArn = entry.Arn };
     }
 
