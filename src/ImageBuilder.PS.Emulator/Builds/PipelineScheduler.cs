@@ -1,0 +1,108 @@
+using ImageBuilder.PS.Emulator.State;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Emulator.Builds;
+
+/// <summary>
+/// Runs enabled pipelines whose cron schedule comes due on the emulator's clock, as scheduled builds. With the
+/// default start condition (EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE) a run happens only when the
+/// pipeline has no available image yet or a component its recipe uses is newer than its last run. Callers hold
+/// the state's lock.
+/// </summary>
+internal sealed class PipelineScheduler
+{
+    private readonly EmulatorState _state;
+    private readonly ImageFactory _factory;
+
+    public PipelineScheduler(EmulatorState state, ImageFactory factory)
+    {
+        _state = state;
+        _factory = factory;
+    }
+
+    /// <summary>When the pipeline runs next, or null (no schedule, disabled, or a form the emulator does not evaluate).</summary>
+    public static DateTime? NextRun(ImagePipeline pipeline, DateTime after)
+    {
+        if (pipeline.Status == "DISABLED" || CronSchedule.TryParse(pipeline.Schedule?.ScheduleExpression) is not { } cron)
+        {
+            return null;
+        }
+        var zone = TimeZoneInfo.Utc;
+        if (pipeline.Schedule?.Timezone is { } name && !TimeZoneInfo.TryFindSystemTimeZoneById(name, out zone))
+        {
+            zone = TimeZoneInfo.Utc;
+        }
+        return cron.NextAfter(after, zone!);
+    }
+
+    /// <summary>Starts the builds that are due; true when any started.</summary>
+    public bool Advance(DateTime now)
+    {
+        bool started = false;
+        foreach (var pipeline in _state.Pipelines.All.ToList())
+        {
+            var p = pipeline.Value;
+            if (p.DateNextRun is not { } due || due > now)
+            {
+                continue;
+            }
+            if (p.Schedule?.PipelineExecutionStartCondition == "EXPRESSION_MATCH_ONLY" || HasNewDependencies(pipeline))
+            {
+                try
+                {
+                    var image = _factory.StartBuild(new BuildRequest
+                    {
+                        ImageRecipeArn = p.ImageRecipeArn,
+                        ContainerRecipeArn = p.ContainerRecipeArn,
+                        InfrastructureConfigurationArn = p.InfrastructureConfigurationArn!,
+                        DistributionConfigurationArn = p.DistributionConfigurationArn,
+                        ImageTestsConfiguration = p.ImageTestsConfiguration,
+                        ImageScanningConfiguration = p.ImageScanningConfiguration,
+                        EnhancedImageMetadataEnabled = p.EnhancedImageMetadataEnabled,
+                        Workflows = p.Workflows,
+                        ExecutionRole = p.ExecutionRole,
+                        Tags = p.ImageTags,
+                        Pipeline = pipeline,
+                        BuildType = "SCHEDULED",
+                    }, due);
+                    p.DateLastRun = due;
+                    p.LastRunStatus = image.Value.State?.Status;
+                    started = true;
+                }
+                catch (Core.ServiceError)
+                {
+                    // A recipe or configuration deleted since the pipeline was made: the service skips the run too.
+                    p.LastRunStatus = "FAILED";
+                }
+            }
+            p.DateNextRun = NextRun(p, now);
+        }
+        return started;
+    }
+
+    private bool HasNewDependencies(Entry<ImagePipeline> pipeline)
+    {
+        var p = pipeline.Value;
+        bool hasImage = _state.Images.All.Any(i => i.Value.SourcePipelineArn == pipeline.Arn && i.Value.State?.Status == "AVAILABLE");
+        if (!hasImage || p.DateLastRun is not { } lastRun)
+        {
+            return true;
+        }
+        var components = (p.ImageRecipeArn is { } r ? _state.ImageRecipes.Get(r)?.Value.Components : null)
+                         ?? (p.ContainerRecipeArn is { } c ? _state.ContainerRecipes.Get(c)?.Value.Components : null)
+                         ?? new List<ComponentConfiguration>();
+        foreach (var component in components)
+        {
+            if (!IbArn.TryParse(component.ComponentArn, out var arn))
+            {
+                continue;
+            }
+            var selected = _state.Components.Resolve(arn.Format(null, null), arn.Version, int.TryParse(arn.Build, out var b) ? b : null);
+            if (selected?.Value.DateCreated > lastRun)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,34 @@
+namespace ImageBuilder.PS.Emulator;
+
+/// <summary>The kinds of failure the emulator can answer a call with, to test retries, waits and error handling.</summary>
+public enum FaultKind
+{
+    /// <summary>HTTP 429 with the service's throttling error code (CallRateLimitExceededException, ThrottlingException).</summary>
+    Throttle,
+    /// <summary>HTTP 429 with no error code at all, as a proxy or load balancer might send.</summary>
+    ThrottleWithoutCode,
+    /// <summary>A 5xx answer (500 ServiceException by default; see <see cref="FaultRule.StatusCode"/>).</summary>
+    ServerError,
+    /// <summary>The call is answered normally, after <see cref="FaultRule.Delay"/>.</summary>
+    Slow,
+    /// <summary>The connection is dropped without an answer.</summary>
+    DropConnection,
+}
+
+/// <summary>
+/// A fault to inject: which operation (or "*" for all), what kind, and how often: the next <see cref="Count"/>
+/// matching calls, or each matching call with probability <see cref="Rate"/>, or (neither set) every matching call.
+/// </summary>
+public sealed class FaultRule
+{
+    /// <summary>An operation name (CreateImage, DescribeImages, ...) or "*".</summary>
+    public string Operation { get; init; } = "*";
+    public FaultKind Kind { get; init; }
+    public int? Count { get; init; }
+    /// <summary>Probability between 0 and 1 that a matching call gets the fault (deterministic sequence per rule).</summary>
+    public double? Rate { get; init; }
+    /// <summary>The status of a <see cref="FaultKind.ServerError"/> (500, 502, 503, 504).</summary>
+    public int StatusCode { get; init; } = 500;
+    /// <summary>How long a <see cref="FaultKind.Slow"/> call waits before it is answered.</summary>
+    public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
+}

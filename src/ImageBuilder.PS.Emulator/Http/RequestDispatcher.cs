@@ -1,0 +1,213 @@
+using ImageBuilder.PS.Emulator.Control;
+using ImageBuilder.PS.Emulator.Core;
+using ImageBuilder.PS.Protocol;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace ImageBuilder.PS.Emulator.Http;
+
+/// <summary>
+/// Every request enters here: control calls go to the control endpoints; AWS calls are routed (rest-json by
+/// method and path, awsJson by X-Amz-Target), checked for a signature, possibly given an arranged fault, bound to
+/// the operation's input, validated, and run under the state's lock. Anything a client sends is answered with an
+/// AWS-shaped error at worst; nothing it sends can stop the emulator.
+/// </summary>
+internal sealed class RequestDispatcher
+{
+    /// <summary>The largest body accepted; AWS front ends refuse large bodies the same way.</summary>
+    public const int MaxBodyBytes = 10 * 1024 * 1024;
+
+    private readonly EmulatorEngine _engine;
+    private readonly ControlEndpoints _control;
+
+    public ControlEndpoints Control => _control;
+    private readonly RestJsonRouter _router;
+
+    public RequestDispatcher(EmulatorEngine engine)
+    {
+        _engine = engine;
+        _control = new ControlEndpoints(engine);
+        _router = new RestJsonRouter(engine.ImageBuilder.Service);
+    }
+
+    public async Task HandleAsync(HttpContext http)
+    {
+        var requestId = Guid.NewGuid().ToString();
+        http.Response.Headers["x-amzn-RequestId"] = requestId;
+        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString);
+        int question = raw.IndexOf('?');
+        var rawPath = question < 0 ? raw : raw.Substring(0, question);
+        var query = QueryString.Parse(question < 0 ? null : raw.Substring(question + 1));
+
+        if (rawPath.StartsWith("/_emulator", StringComparison.Ordinal))
+        {
+            await _control.HandleAsync(http, rawPath, query);
+            return;
+        }
+
+        string target = http.Request.Headers["X-Amz-Target"].ToString();
+        OperationTable? table = string.IsNullOrEmpty(target) ? _engine.ImageBuilder : null;
+        WireResponse response;
+        try
+        {
+            response = await ServeAsync(http, requestId, rawPath, query, target, t => table = t);
+        }
+        catch (DroppedConnection)
+        {
+            http.Abort();
+            return;
+        }
+        catch (ServiceError error)
+        {
+            response = ResponseWriter.Error(table?.Service, error, target.Length > 0);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            _engine.Log($"Unexpected failure serving {http.Request.Method} {rawPath}: {e}");
+            response = ResponseWriter.Error(table?.Service, ServiceError.Internal("The emulator failed to serve the request: " + e.Message), target.Length > 0);
+        }
+        await WriteAsync(http, response);
+    }
+
+    private async Task<WireResponse> ServeAsync(HttpContext http, string requestId, string rawPath,
+        List<KeyValuePair<string, string>> query, string target, Action<OperationTable> identified)
+    {
+        var request = http.Request;
+        OperationTable table;
+        OperationDef operation;
+        Dictionary<string, string> labels;
+        if (target.Length > 0)
+        {
+            int dot = target.LastIndexOf('.');
+            var prefix = dot < 0 ? target : target.Substring(0, dot);
+            table = _engine.ForTargetPrefix(prefix) ?? throw ServiceError.UnknownOperation($"The target '{target}' is not recognized.", 400);
+            identified(table);
+            var name = dot < 0 ? "" : target.Substring(dot + 1);
+            if (!table.Service.TryGetOperation(name, out operation))
+            {
+                throw ServiceError.UnknownOperation($"The operation '{name}' is not supported by {table.Service.ServiceId}.", 400);
+            }
+            if (!HttpMethods.IsPost(request.Method))
+            {
+                throw ServiceError.UnknownOperation($"awsJson calls are POST requests, not {request.Method}.", 400);
+            }
+            labels = new Dictionary<string, string>();
+        }
+        else
+        {
+            table = _engine.ImageBuilder;
+            var matched = _router.Match(request.Method, rawPath, out labels, out var pathKnown);
+            operation = matched ?? throw (pathKnown
+                ? new ServiceError("MethodNotAllowedException", 405, $"{request.Method} is not allowed on {rawPath}.")
+                : ServiceError.UnknownOperation($"No operation is found at {request.Method} {rawPath}."));
+        }
+
+        var signatureError = SigV4Check.Check(request.Headers.Authorization.ToString(), request.Headers["X-Amz-Date"].ToString(), request.Headers.Date.ToString(), query);
+        if (signatureError is not null)
+        {
+            throw signatureError;
+        }
+
+        var body = await ReadBodyAsync(request);
+        CheckContentType(table.Service, request.ContentType, body.Length);
+
+        var fault = _engine.Faults.Next(operation.Name);
+        if (fault is not null)
+        {
+            var faulted = await ApplyFaultAsync(fault, table.Service, http.RequestAborted);
+            if (faulted is not null)
+            {
+                return faulted;
+            }
+        }
+
+        var input = table.Service.Protocol == WireProtocol.RestJson
+            ? RequestBinder.BindRestJson(operation, labels, query, request.Headers, body)
+            : RequestBinder.BindAwsJson(operation, body);
+        InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
+        return _engine.Invoke(table, operation, input, requestId);
+    }
+
+    private static ValidationStyle ValidationStyleOf(ServiceDef service, OperationDef operation) => service.TargetPrefix switch
+    {
+        "PhotonAdminProxyService" => ValidationStyle.Coral,
+        "WorkspacesService" => ValidationStyle.WorkSpaces,
+        _ => operation.Name is "TagResource" or "UntagResource" or "ListTagsForResource" ? ValidationStyle.ImageBuilderTagging : ValidationStyle.ImageBuilder,
+    };
+
+    private static void CheckContentType(ServiceDef service, string? contentType, int bodyLength)
+    {
+        if (string.IsNullOrEmpty(contentType))
+        {
+            return;
+        }
+        var mediaType = contentType.Split(';')[0].Trim();
+        bool json = service.Protocol == WireProtocol.RestJson
+            ? mediaType.Contains("json", StringComparison.OrdinalIgnoreCase) || (bodyLength == 0 && mediaType.Length > 0)
+            : mediaType.StartsWith("application/x-amz-json-", StringComparison.OrdinalIgnoreCase) || mediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+        if (!json)
+        {
+            throw ServiceError.UnsupportedMediaType(mediaType);
+        }
+    }
+
+    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    {
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            throw ServiceError.RequestTooLarge(MaxBodyBytes);
+        }
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > MaxBodyBytes)
+            {
+                throw ServiceError.RequestTooLarge(MaxBodyBytes);
+            }
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private static async Task<WireResponse?> ApplyFaultAsync(FaultRule fault, ServiceDef service, CancellationToken aborted)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Slow:
+                await Task.Delay(fault.Delay, aborted);
+                return null;
+            case FaultKind.DropConnection:
+                throw new DroppedConnection();
+            case FaultKind.Throttle:
+                var code = service.Protocol == WireProtocol.RestJson ? "CallRateLimitExceededException" : "ThrottlingException";
+                return ResponseWriter.Error(service, new ServiceError(code, 429, "Rate exceeded"));
+            case FaultKind.ThrottleWithoutCode:
+                return new WireResponse(429, "{\"message\":\"Too Many Requests\"}"u8.ToArray(), "application/json");
+            default:
+                var serverCode = fault.StatusCode == 503 ? "ServiceUnavailableException" : fault.StatusCode == 500 ? "ServiceException" : "InternalFailure";
+                return ResponseWriter.Error(service, new ServiceError(serverCode, fault.StatusCode, "The service had an internal error (arranged by the emulator)."));
+        }
+    }
+
+    private static async Task WriteAsync(HttpContext http, WireResponse response)
+    {
+        if (http.Response.HasStarted)
+        {
+            return;
+        }
+        http.Response.StatusCode = response.Status;
+        http.Response.ContentType = response.ContentType;
+        if (response.ErrorType is not null)
+        {
+            http.Response.Headers["x-amzn-ErrorType"] = response.ErrorType;
+        }
+        http.Response.ContentLength = response.Body.Length;
+        await http.Response.Body.WriteAsync(response.Body);
+    }
+
+    /// <summary>Thrown to end a call without an answer.</summary>
+    private sealed class DroppedConnection : Exception
+    {
+    }
+}

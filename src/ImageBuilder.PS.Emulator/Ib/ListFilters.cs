@@ -1,0 +1,46 @@
+using ImageBuilder.PS.Emulator.Core;
+using ImageBuilder.PS.Model.Ib;
+
+namespace ImageBuilder.PS.Emulator.Ib;
+
+/// <summary>
+/// The filters of a List call: each named filter must be one the operation supports; a value matches when it
+/// equals any of the filter's values, and every filter must match.
+/// </summary>
+internal sealed class ListFilters
+{
+    private readonly Dictionary<string, HashSet<string>> _filters = new(StringComparer.Ordinal);
+
+    public ListFilters(IEnumerable<Filter>? filters, params string[] supported)
+    {
+        foreach (var filter in filters ?? Enumerable.Empty<Filter>())
+        {
+            var name = filter.Name ?? throw ServiceError.InvalidParameterValue("Every filter needs a name.");
+            if (!supported.Contains(name, StringComparer.Ordinal))
+            {
+                throw ServiceError.InvalidParameterValue($"The filter name '{name}' is not supported. Supported filters: {string.Join(", ", supported)}.");
+            }
+            if (filter.Values is null || filter.Values.Count == 0)
+            {
+                throw ServiceError.InvalidParameterValue($"The filter '{name}' needs at least one value.");
+            }
+            if (!_filters.TryGetValue(name, out var values))
+            {
+                _filters[name] = values = new HashSet<string>(StringComparer.Ordinal);
+            }
+            values.UnionWith(filter.Values);
+        }
+    }
+
+    public bool IsEmpty => _filters.Count == 0;
+
+    public bool Has(string name) => _filters.ContainsKey(name);
+
+    /// <summary>True when the filter is absent or the value is one of its values.</summary>
+    public bool Matches(string name, string? value) =>
+        !_filters.TryGetValue(name, out var values) || (value is not null && values.Contains(value));
+
+    /// <summary>True when the filter is absent or any of the values is one of its values.</summary>
+    public bool MatchesAny(string name, IEnumerable<string>? candidates) =>
+        !_filters.TryGetValue(name, out var values) || (candidates is not null && candidates.Any(values.Contains));
+}

@@ -1,0 +1,74 @@
+using ImageBuilder.PS.Emulator.Core;
+using ImageBuilder.PS.Emulator.State;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Emulator.Ib;
+
+/// <summary>Tags on every taggable resource, found by ARN across all the resource kinds.</summary>
+internal sealed class TagOperations
+{
+    private readonly EmulatorState _state;
+
+    public TagOperations(EmulatorState state) => _state = state;
+
+    public void Register(OperationTable table)
+    {
+        table.Add<TagResourceRequest, TagResourceResponse>(IbOperations.TagResource, Tag);
+        table.Add<UntagResourceRequest, UntagResourceResponse>(IbOperations.UntagResource, Untag);
+        table.Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(IbOperations.ListTagsForResource, (r, c) =>
+            new ListTagsForResourceResponse { Tags = TagsOf(Find(r.ResourceArn!)) ?? new Dictionary<string, string>() });
+    }
+
+    private TagResourceResponse Tag(TagResourceRequest request, CallContext call)
+    {
+        var resource = Find(request.ResourceArn!);
+        var tags = TagsOf(resource) ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, value) in request.Tags!)
+        {
+            tags[key] = value;
+        }
+        if (tags.Count > 50)
+        {
+            throw ServiceError.InvalidParameter("A resource can have at most 50 tags.");
+        }
+        SetTags(resource, tags);
+        return new TagResourceResponse();
+    }
+
+    private UntagResourceResponse Untag(UntagResourceRequest request, CallContext call)
+    {
+        var resource = Find(request.ResourceArn!);
+        var tags = TagsOf(resource);
+        if (tags is not null)
+        {
+            foreach (var key in request.TagKeys!)
+            {
+                tags.Remove(key);
+            }
+        }
+        return new UntagResourceResponse();
+    }
+
+    private IAwsStructure Find(string arn) =>
+        (IAwsStructure?)_state.Components.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.ImageRecipes.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.ContainerRecipes.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.InfrastructureConfigurations.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.DistributionConfigurations.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.Pipelines.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.Images.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.Workflows.Get(arn)?.Value
+        ?? (IAwsStructure?)_state.LifecyclePolicies.Get(arn)?.Value
+        ?? throw ServiceError.NotFound($"The resource {arn} does not exist.");
+
+    // Every taggable structure has a "tags" member; reading it through the shape keeps this one place for all kinds.
+    private static Dictionary<string, string>? TagsOf(IAwsStructure resource) =>
+        resource.Shape.FindMember("tags") is { } member ? (Dictionary<string, string>?)resource.GetMember(member.Index) : null;
+
+    private static void SetTags(IAwsStructure resource, Dictionary<string, string> tags)
+    {
+        var member = resource.Shape.FindMember("tags") ?? throw ServiceError.InvalidParameter($"The resource {resource.Shape.Name} cannot be tagged.");
+        resource.SetMember(member.Index, tags);
+    }
+}
