@@ -1,0 +1,150 @@
+using ImageBuilder.PS.Emulator;
+using ImageBuilder.PS.Tests.Slice;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Emulated;
+
+/// <summary>
+/// The pipelines issue 4 promises, written exactly as a user would, run in the hosted engine against the emulator
+/// (every cmdlet in them talks to it through $PSDefaultParameterValues).
+/// </summary>
+public sealed class PipelinesTests : IClassFixture<EmulatorFixture>
+{
+    private const string WaitingWorkflow = """
+        schemaVersion: 1.0
+        steps:
+          - name: LaunchBuildInstance
+            action: LaunchInstance
+            onFailure: Abort
+          - name: Approval
+            action: WaitForAction
+          - name: CreateOutputAMI
+            action: CreateImageFromInstance
+            inputs:
+              instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
+        """;
+
+    private readonly EmulatorFixture _f;
+
+    public PipelinesTests(EmulatorFixture fixture)
+    {
+        _f = fixture;
+        _f.Emulator.Reset();
+        _f.Emulator.SetClock(ClockMode.Stepped);
+    }
+
+    /// <summary>A component, a recipe on an Amazon Windows image, an infrastructure configuration and the nightly pipeline.</summary>
+    private void CreateNightlyPipeline()
+    {
+        var setup = _f.Run("""
+            $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
+            $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
+            $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
+            New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component |
+                New-IbPipeline -Name nightly -InfrastructureConfigurationArn $infra.Arn -ImageScanningEnabled
+            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document });
+        setup.AssertSuccess();
+        Assert.Equal("nightly", ((dynamic)setup.Output.Single()).Name);
+    }
+
+    private string BuildNightly()
+    {
+        var started = _f.Run("Get-IbPipeline -Name nightly | Start-IbPipeline");
+        started.AssertSuccess();
+        dynamic image = started.Output.Single();
+        Assert.Equal("ImageBuilder.PS.Model.Ib.Image", started.Output.Single().TypeNames[0]);
+        _f.AdvanceStages(8);
+        return (string)image.Arn;
+    }
+
+    [Fact]
+    public void StartingAPipelineFoundByNameBuildsAnImage()
+    {
+        CreateNightlyPipeline();
+        var arn = BuildNightly();
+        var done = _f.Run("Get-IbImage -Arn $Arn", new Dictionary<string, object?> { ["Arn"] = arn });
+        done.AssertSuccess();
+        Assert.Equal("AVAILABLE", ((dynamic)done.Output.Single()).State.Status);
+    }
+
+    [Fact]
+    public void AvailableBuildsOfYourWindowsImages()
+    {
+        CreateNightlyPipeline();
+        var first = BuildNightly();
+        _f.Emulator.ArrangeFailure(new ArrangedFailure { Target = FailureTarget.ImageBuild, Stage = "TESTING", Reason = "tests failed" });
+        BuildNightly();
+        var result = _f.Run("Get-IbImage -Owner Self -Platform Windows | Get-IbImageBuildVersion | Where-Object Status -eq AVAILABLE");
+        result.AssertSuccess();
+        Assert.Equal(new[] { first }, result.Output.Select(o => (string)((dynamic)o).Arn));
+    }
+
+    [Fact]
+    public void CriticalScanFindingsOfAnImage()
+    {
+        CreateNightlyPipeline();
+        var arn = BuildNightly();
+        var all = _f.Run("Get-IbImageScanFinding -ImageArn $Arn", new Dictionary<string, object?> { ["Arn"] = arn });
+        all.AssertSuccess();
+        var critical = _f.Run("Get-IbImageScanFinding -ImageArn $Arn | Where-Object Severity -eq CRITICAL", new Dictionary<string, object?> { ["Arn"] = arn });
+        critical.AssertSuccess();
+        Assert.NotEmpty(critical.Output);
+        Assert.True(critical.Output.Count < all.Output.Count);
+        Assert.All(critical.Output, f => Assert.Equal("CRITICAL", (string)((dynamic)f).Severity));
+        Assert.Equal(all.Output.Count(f => (string)((dynamic)f).Severity == "CRITICAL"), critical.Output.Count);
+    }
+
+    [Fact]
+    public void AWaitingStepIsApprovedFromThePipeline()
+    {
+        CreateNightlyPipeline();
+        var start = _f.Run("""
+            $workflow = New-IbWorkflow -Name approve-build -SemanticVersion 1.0.0 -Type BUILD -Data $Workflow
+            $pipeline = Get-IbPipeline -Name nightly
+            New-IbImage -RecipeArn $pipeline.ImageRecipeArn -InfrastructureConfigurationArn $pipeline.InfrastructureConfigurationArn -Workflow @{ WorkflowArn = $workflow.Arn }
+            """, new Dictionary<string, object?> { ["Workflow"] = WaitingWorkflow });
+        start.AssertSuccess();
+        var arn = (string)((dynamic)start.Output.Single()).Arn;
+        _f.AdvanceStages(4);
+
+        var approve = _f.Run("Get-IbWaitingStep | Send-IbStepAction -Action RESUME -Reason approved");
+        approve.AssertSuccess();
+        _f.AdvanceStages(8);
+        var done = _f.Run("(Get-IbImage -Arn $Arn).State.Status", new Dictionary<string, object?> { ["Arn"] = arn });
+        Assert.Equal("AVAILABLE", done.Output.Single().ToString());
+        Assert.Empty(_f.Run("Get-IbWaitingStep").Output);
+    }
+
+    [Fact]
+    public void OldComponentsAreOnlyReportedWithWhatIf()
+    {
+        var setup = _f.Run("""
+            New-IbComponent -Name old-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc | Out-Null
+            New-IbComponent -Name old-tools -SemanticVersion 2.0.0 -Platform Linux -Data $Doc | Out-Null
+            New-IbComponent -Name current-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc | Out-Null
+            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document });
+        setup.AssertSuccess();
+        var result = _f.Run("Get-IbComponent -Name old-* | Remove-IbComponent -WhatIf");
+        result.AssertSuccess();
+        Assert.Contains("component/old-agent/1.0.0/1\".", result.HostText);
+        Assert.Contains("component/old-tools/2.0.0/1\".", result.HostText);
+        Assert.DoesNotContain("current-agent", result.HostText);
+        Assert.Equal(3, _f.Run("Get-IbComponent").Output.Count);
+    }
+
+    [Fact]
+    public void ABuiltImageGoesToWorkSpaces()
+    {
+        CreateNightlyPipeline();
+        var arn = BuildNightly();
+        var result = _f.Run("Get-IbImage -Arn $Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden",
+            new Dictionary<string, object?> { ["Arn"] = arn });
+        result.AssertSuccess();
+        dynamic imported = result.Output.Single();
+        Assert.Equal("win11", (string)imported.Name);
+        Assert.Equal("golden", (string)imported.Description);
+        _f.AdvanceStages(3);
+        var state = _f.Run("(Get-IbWorkSpacesImage -ImageId $Id).State", new Dictionary<string, object?> { ["Id"] = (string)imported.ImageId });
+        Assert.Equal("AVAILABLE", state.Output.Single().ToString());
+    }
+}
