@@ -11,7 +11,7 @@ namespace ImageBuilder.PS.Commands.Handoff
     /// The base of the cmdlets that hand an Image Builder image on to AppStream or WorkSpaces: an image piped in
     /// supplies its output AMI in the region the cmdlet calls.
     /// </summary>
-    public abstract class ImageHandoffCmdlet : IbCmdlet
+    public abstract class ImageHandoffCmdlet : WaitingCmdlet
     {
         /// <summary>
         /// The id of the AMI <paramref name="image"/> produced in the region <paramref name="binding"/> is called in, or

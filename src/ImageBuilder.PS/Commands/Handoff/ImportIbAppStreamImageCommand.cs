@@ -104,7 +104,7 @@ namespace ImageBuilder.PS.Commands.Handoff
             request.AppCatalogConfig = AppCatalogConfig?.ToList();
             if (Call(ServiceBinding.AppStream, AppStreamOperations.CreateImportedImage, request, target) is CreateImportedImageResult { Image: { } image })
             {
-                WriteObject(image);
+                WriteAppStreamImage(image);
             }
         }
 

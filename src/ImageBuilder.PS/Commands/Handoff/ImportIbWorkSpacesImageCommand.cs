@@ -80,7 +80,7 @@ namespace ImageBuilder.PS.Commands.Handoff
                 var describe = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
                 if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, describe, imageId) is DescribeWorkspaceImagesResult { Images: { Count: > 0 } images })
                 {
-                    WriteObject(images[0]);
+                    WriteWorkSpacesImage(images[0]);
                 }
             }
         }

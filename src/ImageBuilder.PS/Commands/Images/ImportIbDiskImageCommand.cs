@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "ImportDiskImage")]
     [Cmdlet(VerbsData.Import, "IbDiskImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class ImportIbDiskImageCommand : IbCmdlet
+    public sealed class ImportIbDiskImageCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         public string Name { get; set; } = "";
@@ -97,7 +97,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var get = new GetImageRequest { ImageBuildVersionArn = imported.ImageBuildVersionArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, imported.ImageBuildVersionArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

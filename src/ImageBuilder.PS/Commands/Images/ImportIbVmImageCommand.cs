@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "ImportVmImage")]
     [Cmdlet(VerbsData.Import, "IbVmImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class ImportIbVmImageCommand : IbCmdlet
+    public sealed class ImportIbVmImageCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         public string Name { get; set; } = "";
@@ -75,7 +75,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var get = new GetImageRequest { ImageBuildVersionArn = imported.ImageArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, imported.ImageArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

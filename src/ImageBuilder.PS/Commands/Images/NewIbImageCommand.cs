@@ -14,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "CreateImage")]
     [Cmdlet(VerbsCommon.New, "IbImage", DefaultParameterSetName = RecipeSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class NewIbImageCommand : IbCmdlet
+    public sealed class NewIbImageCommand : WaitingCmdlet
     {
         private const string RecipeSet = "Recipe";
         private const string ContainerRecipeSet = "ContainerRecipe";
@@ -95,7 +95,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var get = new GetImageRequest { ImageBuildVersionArn = created.ImageBuildVersionArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, created.ImageBuildVersionArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

@@ -11,7 +11,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "RetryImage")]
     [Cmdlet(VerbsLifecycle.Restart, "IbImageDistribution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class RestartIbImageDistributionCommand : IbCmdlet
+    public sealed class RestartIbImageDistributionCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn")]
@@ -43,7 +43,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var get = new GetImageRequest { ImageBuildVersionArn = buildArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, buildArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "DistributeImage")]
     [Cmdlet(VerbsLifecycle.Start, "IbImageDistribution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class StartIbImageDistributionCommand : IbCmdlet
+    public sealed class StartIbImageDistributionCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]
@@ -61,7 +61,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var get = new GetImageRequest { ImageBuildVersionArn = started.ImageBuildVersionArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, started.ImageBuildVersionArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
     [ApiOperation("imagebuilder", "StartResourceStateUpdate")]
     [Cmdlet(VerbsCommon.Set, "IbResourceState", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(LifecycleExecution))]
-    public sealed class SetIbResourceStateCommand : IbCmdlet
+    public sealed class SetIbResourceStateCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]
@@ -81,7 +81,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                     var get = new GetLifecycleExecutionRequest { LifecycleExecutionId = started.LifecycleExecutionId };
                     if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, get, started.LifecycleExecutionId) is GetLifecycleExecutionResponse response)
                     {
-                        WriteObject(response.LifecycleExecution);
+                        WriteLifecycleExecution(response.LifecycleExecution);
                     }
                 }
             }

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
     [ApiOperation("imagebuilder", "StartImagePipelineExecution")]
     [Cmdlet(VerbsLifecycle.Start, "IbPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class StartIbPipelineCommand : IbCmdlet
+    public sealed class StartIbPipelineCommand : WaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImagePipelineArn", "PipelineArn")]
@@ -50,7 +50,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
                 var get = new GetImageRequest { ImageBuildVersionArn = started.ImageBuildVersionArn };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, started.ImageBuildVersionArn) is GetImageResponse response)
                 {
-                    WriteObject(response.Image);
+                    WriteImage(response.Image);
                 }
             }
         }

@@ -1,0 +1,128 @@
+using System;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Model.AppStream;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.WorkSpaces;
+
+namespace ImageBuilder.PS.Base
+{
+    /// <summary>
+    /// The base of cmdlets that start long work (builds, imports, distributions, state changes): with -Wait they
+    /// follow it to its end, with a progress bar, and write the resource as it ended.
+    /// </summary>
+    public abstract class WaitingCmdlet : IbCmdlet
+    {
+        /// <summary>Waits for the work to end before writing the resource.</summary>
+        [Parameter]
+        public SwitchParameter Wait { get; set; }
+
+        /// <summary>With -Wait: how long to wait at most (no limit unless given).</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan? Timeout { get; set; }
+
+        /// <summary>With -Wait: the longest pause between two looks.</summary>
+        [Parameter]
+        [SecondsTransformation]
+        public TimeSpan PollInterval { get; set; } = DefaultPollCeiling;
+
+        /// <summary>Writes an image, after waiting for its build to end when -Wait was given.</summary>
+        protected void WriteImage(Model.Ib.Image? image)
+        {
+            WriteResource(image, i => i.Arn is null ? i : WaitForImage(i.Arn, Timeout, PollInterval));
+        }
+
+        /// <summary>Writes an imported AppStream image, after waiting for the import to end when -Wait was given.</summary>
+        protected void WriteAppStreamImage(Model.AppStream.Image? image) =>
+            WriteResource(image, i => i.Name is null ? i : WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, Timeout, PollInterval));
+
+        /// <summary>Writes an imported WorkSpaces image, after waiting for the import to end when -Wait was given.</summary>
+        protected void WriteWorkSpacesImage(WorkspaceImage? image) =>
+            WriteResource(image, i => i.ImageId is null ? i : WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, Timeout, PollInterval));
+
+        /// <summary>Writes a lifecycle run, after waiting for it to end when -Wait was given.</summary>
+        protected void WriteLifecycleExecution(LifecycleExecution? execution) =>
+            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, Timeout, PollInterval));
+
+        private void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
+        {
+            if (resource is null)
+            {
+                return;
+            }
+            if (!Wait)
+            {
+                WriteObject(resource);
+                return;
+            }
+            if (wait(resource) is { } ended)
+            {
+                WriteObject(ended);
+            }
+        }
+
+        private static readonly Dictionary<string, int> AppStreamStages = new(StringComparer.Ordinal)
+        {
+            ["PENDING"] = 5, ["CREATING"] = 15, ["IMPORTING"] = 30, ["VALIDATING"] = 70, ["COPYING"] = 85, ["AVAILABLE"] = 100,
+        };
+
+        private WaitObservation<Model.AppStream.Image>? ObserveAppStreamImage(string name)
+        {
+            var request = new DescribeImagesRequest { Names = new List<string> { name } };
+            if (Call(ServiceBinding.AppStream, AppStreamOperations.DescribeImages, request, name) is not DescribeImagesResult { Images: { Count: > 0 } images })
+            {
+                return null;
+            }
+            var image = images[0];
+            var status = image.State ?? "PENDING";
+            return new WaitObservation<Model.AppStream.Image>(image, status, AppStreamStages.TryGetValue(status, out var percent) ? percent : 50)
+            {
+                Succeeded = status == "AVAILABLE",
+                Failure = status == "FAILED" ? Reason(image) : null,
+            };
+        }
+
+        private static string Reason(Model.AppStream.Image image)
+        {
+            if (image.StateChangeReason?.Message is { } message) return message;
+            if (image.ImageErrors is { Count: > 0 } errors) return string.Join("; ", errors.ConvertAll(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
+            return "AppStream gives no reason.";
+        }
+
+        private WaitObservation<WorkspaceImage>? ObserveWorkSpacesImage(string imageId)
+        {
+            var request = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
+            if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not DescribeWorkspaceImagesResult { Images: { Count: > 0 } images })
+            {
+                return null;
+            }
+            var image = images[0];
+            var status = image.State ?? "PENDING";
+            return new WaitObservation<WorkspaceImage>(image, status, status == "AVAILABLE" ? 100 : 40)
+            {
+                Succeeded = status == "AVAILABLE",
+                Failure = status == "ERROR" ? $"{image.ErrorCode}: {image.ErrorMessage ?? "WorkSpaces gives no reason."}" : null,
+            };
+        }
+
+        private WaitObservation<LifecycleExecution>? ObserveLifecycleExecution(string id)
+        {
+            var request = new GetLifecycleExecutionRequest { LifecycleExecutionId = id };
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, request, id) is not GetLifecycleExecutionResponse { LifecycleExecution: { } execution })
+            {
+                return null;
+            }
+            var status = execution.State?.Status ?? "PENDING";
+            var percent = status switch { "PENDING" => 5, "IN_PROGRESS" => 50, "CANCELLING" => 90, _ => 100 };
+            return new WaitObservation<LifecycleExecution>(execution, status, percent)
+            {
+                Detail = execution.ResourcesImpactedSummary?.HasImpactedResources == true ? "resources affected" : null,
+                Succeeded = status == "SUCCESS",
+                Failure = status is "FAILED" or "CANCELLED" ? execution.State?.Reason ?? $"The service gives no reason for {status}." : null,
+            };
+        }
+    }
+}
