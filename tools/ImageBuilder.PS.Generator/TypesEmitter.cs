@@ -30,7 +30,7 @@ public static class TypesEmitter
             {
                 w.Line();
             }
-            w.Line($"ShapeDef IAwsStructure.Shape => {registry}.{ShapesEmitter.Field(shape)};");
+            w.Line($"ShapeDef IAwsStructure.GetShape() => {registry}.{ShapesEmitter.Field(shape)};");
             w.Line();
             w.Line("public override string ToString() => StructureText.Format(this);");
             w.Line();

@@ -121,7 +121,7 @@ internal sealed class EmulatorEngine
         {
             throw ServiceError.UnknownOperation($"The emulator does not implement {operation.Name}.", 400);
         }
-        var tokenMember = input.Shape.Members.FirstOrDefault(m => m.IsIdempotencyToken);
+        var tokenMember = input.GetShape().Members.FirstOrDefault(m => m.IsIdempotencyToken);
         var token = tokenMember is null ? null : input.GetMember(tokenMember.Index) as string;
         var fingerprint = token is null ? null : ResponseWriter.Fingerprint(input);
         var scope = ResponseWriter.PagingScope(operation.Name, input);
@@ -134,7 +134,7 @@ internal sealed class EmulatorEngine
             }
             var call = new CallContext(operation.Name, requestId, now, State.Settings.Account, State.Settings.Region) { PagingScope = scope };
             var output = handler(input, call);
-            if (output.Shape.FindMember("requestId") is { } requestIdMember && output.GetMember(requestIdMember.Index) is null)
+            if (output.GetShape().FindMember("requestId") is { } requestIdMember && output.GetMember(requestIdMember.Index) is null)
             {
                 output.SetMember(requestIdMember.Index, requestId);
             }

@@ -11,7 +11,7 @@ internal static class StructureCopy
         {
             return null;
         }
-        var bytes = JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.Shape, value));
-        return (T?)JsonShapeReader.ReadBody(bytes, value.Shape);
+        var bytes = JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value));
+        return (T?)JsonShapeReader.ReadBody(bytes, value.GetShape());
     }
 }

@@ -28,7 +28,7 @@ internal static class InputChecks
     public static void Validate(IAwsStructure input, ValidationStyle style)
     {
         var violations = RequestValidator.Validate(input);
-        foreach (var member in input.Shape.Members)
+        foreach (var member in input.GetShape().Members)
         {
             if (input.GetMember(member.Index) is { } value)
             {

@@ -15,7 +15,7 @@ internal static class RequestBinder
     {
         var input = JsonShapeReader.CreateStructure(operation.Input!);
         bool hasBodyMembers = false;
-        foreach (var member in input.Shape.Members)
+        foreach (var member in input.GetShape().Members)
         {
             try
             {
@@ -87,7 +87,7 @@ internal static class RequestBinder
             {
                 throw ServiceError.Serialization("The request body must be a JSON object.");
             }
-            JsonTypeCheck.Check(document.RootElement, input.Shape, "");
+            JsonTypeCheck.Check(document.RootElement, input.GetShape(), "");
         }
         try
         {

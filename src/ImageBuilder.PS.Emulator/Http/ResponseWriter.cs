@@ -44,7 +44,7 @@ internal static class ResponseWriter
         var bytes = JsonBytes.Write(w =>
         {
             w.WriteStartObject();
-            foreach (var member in input.Shape.Members)
+            foreach (var member in input.GetShape().Members)
             {
                 if (member.IsIdempotencyToken || input.GetMember(member.Index) is not { } value)
                 {
@@ -64,7 +64,7 @@ internal static class ResponseWriter
         var bytes = JsonBytes.Write(w =>
         {
             w.WriteStartObject();
-            foreach (var member in input.Shape.Members)
+            foreach (var member in input.GetShape().Members)
             {
                 if (member.WireName is "nextToken" or "NextToken" or "maxResults" or "MaxResults" || input.GetMember(member.Index) is not { } value)
                 {

@@ -64,11 +64,11 @@ internal sealed class TagOperations
 
     // Every taggable structure has a "tags" member; reading it through the shape keeps this one place for all kinds.
     private static Dictionary<string, string>? TagsOf(IAwsStructure resource) =>
-        resource.Shape.FindMember("tags") is { } member ? (Dictionary<string, string>?)resource.GetMember(member.Index) : null;
+        resource.GetShape().FindMember("tags") is { } member ? (Dictionary<string, string>?)resource.GetMember(member.Index) : null;
 
     private static void SetTags(IAwsStructure resource, Dictionary<string, string> tags)
     {
-        var member = resource.Shape.FindMember("tags") ?? throw ServiceError.InvalidParameter($"The resource {resource.Shape.Name} cannot be tagged.");
+        var member = resource.GetShape().FindMember("tags") ?? throw ServiceError.InvalidParameter($"The resource {resource.GetShape().Name} cannot be tagged.");
         resource.SetMember(member.Index, tags);
     }
 }

@@ -80,7 +80,7 @@ internal static class StateFile
                 w.WriteString("policy", entry.Policy);
             }
             w.WritePropertyName("value");
-            JsonShapeWriter.WriteValue(w, entry.Value.Shape, entry.Value);
+            JsonShapeWriter.WriteValue(w, entry.Value.GetShape(), entry.Value);
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -123,7 +123,7 @@ namespace ImageBuilder.PS.Protocol
         /// <summary>Fills the members that travel outside the body: status code and headers.</summary>
         protected static void ReadNonBodyMembers(IAwsStructure target, int statusCode, IHeaderSource headers)
         {
-            foreach (var member in target.Shape.Members)
+            foreach (var member in target.GetShape().Members)
             {
                 switch (member.Location)
                 {
@@ -161,7 +161,7 @@ namespace ImageBuilder.PS.Protocol
         /// <summary>Gives every unset idempotency token a fresh UUID (a caller that set one keeps it).</summary>
         protected static void FillIdempotencyTokens(IAwsStructure input)
         {
-            foreach (var member in input.Shape.Members)
+            foreach (var member in input.GetShape().Members)
             {
                 if (member.IsIdempotencyToken && input.GetMember(member.Index) is null)
                 {
@@ -179,7 +179,7 @@ namespace ImageBuilder.PS.Protocol
             var prefix = operation.HostPrefix;
             if (input is not null)
             {
-                foreach (var member in input.Shape.Members)
+                foreach (var member in input.GetShape().Members)
                 {
                     if (member.IsHostLabel && input.GetMember(member.Index) is string label)
                     {

@@ -15,6 +15,8 @@ namespace ImageBuilder.PS.Protocol
 
         public ShapeDef Shape { get; }
 
+        public ShapeDef GetShape() => Shape;
+
         public object? GetMember(int index) => _values[index];
 
         public void SetMember(int index, object? value) => _values[index] = value;

@@ -36,7 +36,7 @@ namespace ImageBuilder.PS.Protocol
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                throw new JsonException($"Expected a JSON object for {target.Shape.Name} but found {reader.TokenType}.");
+                throw new JsonException($"Expected a JSON object for {target.GetShape().Name} but found {reader.TokenType}.");
             }
             ReadMembers(ref reader, target);
         }
@@ -144,7 +144,7 @@ namespace ImageBuilder.PS.Protocol
 
         private static void ReadMembers(ref Utf8JsonReader reader, IAwsStructure target)
         {
-            var shape = target.Shape;
+            var shape = target.GetShape();
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var member = shape.FindBodyMember(reader.GetString()!);

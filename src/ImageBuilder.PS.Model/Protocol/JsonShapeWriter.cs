@@ -15,7 +15,7 @@ namespace ImageBuilder.PS.Protocol
         public static void WriteBodyMembers(Utf8JsonWriter writer, IAwsStructure value, bool redact = false)
         {
             writer.WriteStartObject();
-            foreach (var member in value.Shape.Members)
+            foreach (var member in value.GetShape().Members)
             {
                 if (member.Location != MemberLocation.Body)
                 {
@@ -94,7 +94,7 @@ namespace ImageBuilder.PS.Protocol
         private static void WriteStructure(Utf8JsonWriter writer, IAwsStructure value, bool redact)
         {
             writer.WriteStartObject();
-            foreach (var member in value.Shape.Members)
+            foreach (var member in value.GetShape().Members)
             {
                 var memberValue = value.GetMember(member.Index);
                 if (memberValue is null)

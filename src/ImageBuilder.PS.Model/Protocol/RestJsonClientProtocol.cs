@@ -39,7 +39,7 @@ namespace ImageBuilder.PS.Protocol
 
             var mapQuery = new List<KeyValuePair<string, string?>>();
             bool hasBodyMembers = false;
-            foreach (var member in input.Shape.Members)
+            foreach (var member in input.GetShape().Members)
             {
                 if (member.Location == MemberLocation.Body)
                 {
@@ -82,7 +82,7 @@ namespace ImageBuilder.PS.Protocol
                 request.Query.AddRange(mapQuery.FindAll(pair => !named.Contains(pair.Key)));
             }
 
-            var payload = input.Shape.Payload;
+            var payload = input.GetShape().Payload;
             if (payload is not null)
             {
                 WritePayload(request, payload, input.GetMember(payload.Index));
@@ -103,7 +103,7 @@ namespace ImageBuilder.PS.Protocol
             }
             var output = JsonShapeReader.CreateStructure(operation.Output);
             ReadNonBodyMembers(output, statusCode, headers);
-            var payload = output.Shape.Payload;
+            var payload = output.GetShape().Payload;
             if (payload is null)
             {
                 JsonShapeReader.ReadBodyMembers(body, output);

@@ -13,7 +13,7 @@ namespace ImageBuilder.PS.Protocol
     {
         public static string Format(IAwsStructure value)
         {
-            var shape = value.Shape;
+            var shape = value.GetShape();
             var status = shape.FindMember("status");
             if (status is not null && shape.Members.Count <= 2 && value.GetMember(status.Index) is string statusText)
             {

@@ -37,7 +37,7 @@ namespace ImageBuilder.PS.Validation
         public static List<Violation> Validate(IAwsStructure input)
         {
             var violations = new List<Violation>();
-            foreach (var member in input.Shape.Members)
+            foreach (var member in input.GetShape().Members)
             {
                 CheckMember(member, member, member.WireName, input.GetMember(member.Index), violations);
             }

@@ -21,12 +21,13 @@ namespace ImageBuilder.PS.Base
         /// Waits for an image build (or import, or distribution) to end, showing its stage and the workflow step
         /// it is at; writes nothing itself and gives the final image, or null after writing why there is none.
         /// </summary>
-        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling)
+        /// <param name="endAtWaitingStep">End the wait when a workflow step waits for someone to act, giving the image as it is then.</param>
+        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtWaitingStep = false)
         {
             var activity = IbArn.TryParse(imageArn, out var arn)
                 ? $"Image {arn.Name} {arn.Version}{(arn.Build is null ? "" : "/" + arn.Build)}"
                 : "Image " + imageArn;
-            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, timeout, pollCeiling);
+            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, timeout, pollCeiling, endAtWaitingStep);
         }
 
         private WaitObservation<Image>? ObserveImage(string imageArn)

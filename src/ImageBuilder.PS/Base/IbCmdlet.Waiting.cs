@@ -17,7 +17,8 @@ namespace ImageBuilder.PS.Base
         /// <param name="activity">The progress bar's title, e.g. "Building golden-windows 1.0.0/3".</param>
         /// <param name="timeout">How long to wait at most; null for no limit.</param>
         /// <param name="pollCeiling">The longest pause between polls.</param>
-        protected T? WaitFor<T>(Func<WaitObservation<T>?> poll, string activity, object target, TimeSpan? timeout, TimeSpan pollCeiling) where T : class
+        /// <param name="endAtAction">End the wait (giving the resource) when the user must act, instead of warning and going on.</param>
+        protected T? WaitFor<T>(Func<WaitObservation<T>?> poll, string activity, object target, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtAction = false) where T : class
         {
             var id = ActivityIdFor(activity);
             var last = new ProgressRecord(id, activity, "Starting");
@@ -40,6 +41,10 @@ namespace ImageBuilder.PS.Base
                         PercentComplete = Math.Max(0, Math.Min(100, seen.Percent)),
                     };
                     WriteProgress(last);
+                    if (seen.ActionNeeded is not null && endAtAction)
+                    {
+                        return seen.Resource;
+                    }
                     if (seen.ActionNeeded is not null && seen.ActionNeeded != warned)
                     {
                         WriteWarning(seen.ActionNeeded);

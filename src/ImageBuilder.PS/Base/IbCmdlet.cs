@@ -198,7 +198,7 @@ namespace ImageBuilder.PS.Base
         protected IEnumerable<object> ReadPages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
         {
             var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
-            var inputToken = input.Shape.FindMember(paginator.InputToken)!;
+            var inputToken = input.GetShape().FindMember(paginator.InputToken)!;
             string? token = null;
             do
             {
@@ -208,7 +208,7 @@ namespace ImageBuilder.PS.Base
                 {
                     yield break;
                 }
-                var results = output.Shape.FindMember(paginator.ResultKey);
+                var results = output.GetShape().FindMember(paginator.ResultKey);
                 if (results is not null && output.GetMember(results.Index) is IEnumerable items)
                 {
                     foreach (var item in items)
@@ -216,7 +216,7 @@ namespace ImageBuilder.PS.Base
                         yield return item;
                     }
                 }
-                token = output.GetMember(output.Shape.FindMember(paginator.OutputToken)!.Index) as string;
+                token = output.GetMember(output.GetShape().FindMember(paginator.OutputToken)!.Index) as string;
             }
             while (!string.IsNullOrEmpty(token));
         }
@@ -249,12 +249,12 @@ namespace ImageBuilder.PS.Base
                 yield break;
             }
             var request = JsonShapeReader.CreateStructure(listBuilds.Input!);
-            var versionMember = FirstMemberEndingWith(request.Shape, "VersionArn");
+            var versionMember = FirstMemberEndingWith(request.GetShape(), "VersionArn");
             request.SetMember(versionMember.Index, arn);
             int found = 0;
             foreach (var item in ReadPages(binding, listBuilds, request, arn))
             {
-                if (item is IAwsStructure summary && summary.Shape.FindMember("arn") is { } arnMember && summary.GetMember(arnMember.Index) is string buildArn)
+                if (item is IAwsStructure summary && summary.GetShape().FindMember("arn") is { } arnMember && summary.GetMember(arnMember.Index) is string buildArn)
                 {
                     found++;
                     yield return buildArn;
@@ -341,7 +341,7 @@ namespace ImageBuilder.PS.Base
         }
 
         private static string Describe(IAwsStructure value) =>
-            Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.Shape, value, TimestampFormat.Default, redact: true)));
+            Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
 
         private ConnectionOptions ConnectionOptions() => new()
         {

@@ -18,9 +18,9 @@ namespace ImageBuilder.PS.Base
         public static T FromCurrent<T>(IAwsStructure current) where T : IAwsStructure, new()
         {
             var request = new T();
-            foreach (var member in request.Shape.Members)
+            foreach (var member in request.GetShape().Members)
             {
-                var source = current.Shape.FindMember(member.WireName);
+                var source = current.GetShape().FindMember(member.WireName);
                 if (source is not null && source.WireName == member.WireName && SameKind(source.Shape, member.Shape))
                 {
                     request.SetMember(member.Index, current.GetMember(source.Index));

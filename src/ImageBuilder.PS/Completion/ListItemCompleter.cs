@@ -30,14 +30,14 @@ namespace ImageBuilder.PS.Completion
         protected override IAwsStructure Request(IDictionary bound)
         {
             var request = JsonShapeReader.CreateStructure(_operation.Input!);
-            if (_operation.Paginator?.LimitKey is { } limit && request.Shape.FindMember(limit) is { } max)
+            if (_operation.Paginator?.LimitKey is { } limit && request.GetShape().FindMember(limit) is { } max)
             {
                 request.SetMember(max.Index, (int)(max.Shape.Max ?? 25));
             }
-            if (bound["Owner"] is string owner && request.Shape.FindMember("owner") is { } ownerMember)
+            if (bound["Owner"] is string owner && request.GetShape().FindMember("owner") is { } ownerMember)
             {
                 request.SetMember(ownerMember.Index, owner);
-                if (_valueMember == "name" && request.Shape.FindMember("byName") is { } byName)
+                if (_valueMember == "name" && request.GetShape().FindMember("byName") is { } byName)
                 {
                     request.SetMember(byName.Index, true);
                 }
@@ -47,7 +47,7 @@ namespace ImageBuilder.PS.Completion
 
         protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
         {
-            var results = page.Shape.FindMember(_operation.Paginator!.ResultKey);
+            var results = page.GetShape().FindMember(_operation.Paginator!.ResultKey);
             if (results is null || page.GetMember(results.Index) is not IEnumerable items)
             {
                 yield break;
@@ -74,6 +74,6 @@ namespace ImageBuilder.PS.Completion
         }
 
         private static string? Text(IAwsStructure item, string member) =>
-            item.Shape.FindMember(member) is { } m ? item.GetMember(m.Index) as string : null;
+            item.GetShape().FindMember(member) is { } m ? item.GetMember(m.Index) as string : null;
     }
 }

@@ -35,7 +35,7 @@ namespace ImageBuilder.PS.Conversion
             {
                 return null;
             }
-            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).Shape);
+            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).GetShape());
             var items = PropertyBag.Items(inputData) ?? new List<object?> { inputData };
             var array = Array.CreateInstance(_structureType, items.Count);
             try
@@ -56,7 +56,7 @@ namespace ImageBuilder.PS.Conversion
         {
             var value = PropertyBag.Unwrap(item) ?? throw new ArgumentException($"{path} is empty; give an ARN, an object with an Arn, or a hashtable.");
             var arnMember = shape.FindMember(_arnMember)!;
-            if (value is IAwsStructure typed && typed.Shape == shape)
+            if (value is IAwsStructure typed && typed.GetShape() == shape)
             {
                 return typed;
             }

@@ -19,7 +19,7 @@ namespace ImageBuilder.PS.Conversion
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ImageTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly ShapeDef ImageShape = ((IAwsStructure)new Image()).Shape;
+        private static readonly ShapeDef ImageShape = ((IAwsStructure)new Image()).GetShape();
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
@@ -70,7 +70,7 @@ namespace ImageBuilder.PS.Conversion
         private static Image CopyOf(IAwsStructure summary)
         {
             IAwsStructure image = new Image();
-            foreach (var member in summary.Shape.Members)
+            foreach (var member in summary.GetShape().Members)
             {
                 // Members of the same name share their shape across these types; anything else is left out.
                 if (ImageShape.FindMember(member.WireName) is { } target && target.Shape == member.Shape)

@@ -85,7 +85,7 @@ namespace ImageBuilder.PS.Conversion
 
         private static object Structure(object value, ShapeDef shape, string path)
         {
-            if (value is IAwsStructure typed && typed.Shape == shape)
+            if (value is IAwsStructure typed && typed.GetShape() == shape)
             {
                 return typed;
             }
@@ -93,7 +93,7 @@ namespace ImageBuilder.PS.Conversion
             IEnumerable<KeyValuePair<string, object?>> properties = value switch
             {
                 IDictionary dictionary => dictionary.Cast<DictionaryEntry>().Select(e => new KeyValuePair<string, object?>(System.Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", e.Value)),
-                IAwsStructure other => other.Shape.Members.Select(m => new KeyValuePair<string, object?>(m.Name, other.GetMember(m.Index))),
+                IAwsStructure other => other.GetShape().Members.Select(m => new KeyValuePair<string, object?>(m.Name, other.GetMember(m.Index))),
                 _ => PSObject.AsPSObject(value).Properties.Select(p => new KeyValuePair<string, object?>(p.Name, p.Value)),
             };
             foreach (var property in properties)

@@ -21,7 +21,7 @@ namespace ImageBuilder.PS.Conversion
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).Shape);
+            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).GetShape());
             var given = inputData;
             if (inputData is PSObject ps)
             {

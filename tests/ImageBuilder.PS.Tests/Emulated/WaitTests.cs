@@ -93,4 +93,37 @@ public sealed class WaitTests : IClassFixture<EmulatorFixture>
         Assert.Equal("SUCCESS", (string)((dynamic)result.Output.Single()).State.Status);
         Assert.Equal("DEPRECATED", _f.Run("(Get-IbImage -Arn $Arn).State.Status", new Dictionary<string, object?> { ["Arn"] = arn }).Output.Single().ToString());
     }
+
+    [Fact]
+    public void ARunbookWaitsForTheApprovalStepApprovesAndWaitsForTheImage()
+    {
+        var result = _f.Run("""
+            $workflow = New-IbWorkflow -Name approve-build -SemanticVersion 1.0.0 -Type BUILD -Document ([ordered]@{
+                schemaVersion = 1.0
+                steps = @(
+                    [ordered]@{ name = 'LaunchBuildInstance'; action = 'LaunchInstance'; onFailure = 'Abort' }
+                    [ordered]@{ name = 'Approval'; action = 'WaitForAction' }
+                    [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImageFromInstance'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
+                )
+            })
+            $image = New-IbImage -RecipeArn $recipe.Arn -InfrastructureConfigurationArn $infra.Arn -Workflow @{ WorkflowArn = $workflow.Arn }
+            $step = $image | Wait-IbImage -UntilWaitingStep -PollInterval 0.02
+            $step | Send-IbStepAction -Action RESUME -Reason 'approved by the runbook'
+            $done = $image | Wait-IbImage -PollInterval 0.02
+            [pscustomobject]@{ Step = $step.Name; Status = $done.State.Status }
+            """);
+        result.AssertSuccess();
+        Assert.Empty(result.Warnings);
+        dynamic outcome = result.Output.Single();
+        Assert.Equal("Approval", (string)outcome.Step);
+        Assert.Equal("AVAILABLE", (string)outcome.Status);
+    }
+
+    [Fact]
+    public void UntilWaitingStepWarnsWhenTheBuildNeverWaits()
+    {
+        var result = _f.Run("Get-IbPipeline -Name nightly | Start-IbPipeline | Wait-IbImage -UntilWaitingStep -PollInterval 0.02");
+        Assert.Empty(result.Output);
+        Assert.Contains("ended AVAILABLE without a step waiting for anyone", result.Warnings.Single().Message);
+    }
 }

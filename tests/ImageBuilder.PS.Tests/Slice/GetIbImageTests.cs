@@ -153,4 +153,20 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
         Assert.Equal("ParameterArgumentTransformationError", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("has no property 'Nme'. It takes: Name, Values", error.Exception.Message);
     }
+
+    [Fact]
+    public void ObjectsCarryOnlyTheirDataNotTheModel()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(Samples.Image));
+        var result = _f.Run("$i = Get-IbImage -EndpointUrl $Endpoint -Arn $Arn; ($i | Get-Member -MemberType Property).Name; '---'; $i | ConvertTo-Json -Depth 4 -Compress",
+            new Dictionary<string, object?> { ["Arn"] = Samples.ImageBuildArn });
+        result.AssertSuccess();
+        var lines = result.Output.Select(o => o.ToString()).ToList();
+        var properties = lines.TakeWhile(l => l != "---").ToList();
+        Assert.Contains("State", properties);
+        Assert.DoesNotContain("Shape", properties);
+        var json = lines.Last();
+        Assert.Contains("\"Name\":\"golden-windows\"", json);
+        Assert.DoesNotContain("Shape", json);
+    }
 }

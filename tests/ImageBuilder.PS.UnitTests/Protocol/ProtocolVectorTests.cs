@@ -105,14 +105,14 @@ public sealed class ProtocolVectorTests
                 Assert.Equal(message.GetString(), error.Message);
             }
             var expectedError = JsonNode.Parse(vector.Case.GetProperty("error").GetRawText());
-            var actualError = error.Detail is null ? new JsonObject() : VectorValues.ToJson(error.Detail, error.Detail.Shape);
+            var actualError = error.Detail is null ? new JsonObject() : VectorValues.ToJson(error.Detail, error.Detail.GetShape());
             Assert.True(VectorValues.Same(expectedError, actualError), $"expected {expectedError?.ToJsonString()} but read {actualError?.ToJsonString()}");
             return;
         }
 
         var output = protocolEngine.DeserializeResponse(op, status, new DictionaryHeaderSource(headers), body);
         var expected = JsonNode.Parse(vector.Case.GetProperty("result").GetRawText());
-        var actual = output is null ? new JsonObject() : VectorValues.ToJson(output, output.Shape);
+        var actual = output is null ? new JsonObject() : VectorValues.ToJson(output, output.GetShape());
         Assert.True(VectorValues.Same(expected, actual), $"expected {expected?.ToJsonString()} but read {actual?.ToJsonString()}");
     }
 

@@ -25,7 +25,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public global::System.Collections.Generic.List<string>? InstanceFamilies { get; set; }
         public global::System.DateTime? CreatedTime { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.Application;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.Application;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -82,7 +82,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? WorkingDirectory { get; set; }
         public string? LaunchParameters { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.ApplicationConfig;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.ApplicationConfig;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -127,7 +127,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.AppStream.ApplicationConfig>? AppCatalogConfig { get; set; }
         public bool? DryRun { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.CreateImportedImageRequest;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.CreateImportedImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -170,7 +170,7 @@ namespace ImageBuilder.PS.Model.AppStream
     {
         public global::ImageBuilder.PS.Model.AppStream.Image? Image { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.CreateImportedImageResult;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.CreateImportedImageResult;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -197,7 +197,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? NextToken { get; set; }
         public int? MaxResults { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.DescribeImagesRequest;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.DescribeImagesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -229,7 +229,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.AppStream.Image>? Images { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.DescribeImagesResult;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.DescribeImagesResult;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -276,7 +276,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public bool? ManagedSoftwareIncluded { get; set; }
         public string? ImageType { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.Image;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.Image;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -344,7 +344,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public bool? AllowFleet { get; set; }
         public bool? AllowImageBuilder { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.ImagePermissions;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.ImagePermissions;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -370,7 +370,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? Code { get; set; }
         public string? Message { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.ImageStateChangeReason;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.ImageStateChangeReason;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -397,7 +397,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? ErrorMessage { get; set; }
         public global::System.DateTime? ErrorTimestamp { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.ResourceError;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.ResourceError;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -424,7 +424,7 @@ namespace ImageBuilder.PS.Model.AppStream
     {
         public string? IntendedInstanceType { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.RuntimeValidationConfig;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.RuntimeValidationConfig;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -448,7 +448,7 @@ namespace ImageBuilder.PS.Model.AppStream
         public string? S3Bucket { get; set; }
         public string? S3Key { get; set; }
 
-        ShapeDef IAwsStructure.Shape => AppStreamShapes.S3Location;
+        ShapeDef IAwsStructure.GetShape() => AppStreamShapes.S3Location;
 
         public override string ToString() => StructureText.Format(this);
 

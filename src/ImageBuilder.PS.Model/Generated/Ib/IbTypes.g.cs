@@ -12,7 +12,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? AccountId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.SeverityCounts? SeverityCounts { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.AccountAggregation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.AccountAggregation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -38,7 +38,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.SystemsManagerAgent? SystemsManagerAgent { get; set; }
         public string? UserDataOverride { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.AdditionalInstanceConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.AdditionalInstanceConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -68,7 +68,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImageState? State { get; set; }
         public string? AccountId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Ami;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Ami;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -106,7 +106,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? KmsKeyId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LaunchPermissionConfiguration? LaunchPermission { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.AmiDistributionConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.AmiDistributionConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -139,7 +139,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public int? FailureCount { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.AutoDisablePolicy;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.AutoDisablePolicy;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -163,7 +163,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CancelImageCreationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CancelImageCreationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -190,7 +190,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CancelImageCreationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CancelImageCreationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -218,7 +218,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LifecycleExecutionId { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CancelLifecycleExecutionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CancelLifecycleExecutionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -243,7 +243,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecycleExecutionId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CancelLifecycleExecutionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CancelLifecycleExecutionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -284,7 +284,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Obfuscate { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ProductCodeListItem>? ProductCodes { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Component;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Component;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -344,7 +344,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ComponentArn { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ComponentParameter>? Parameters { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -370,7 +370,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public global::System.Collections.Generic.List<string>? Value { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentParameter;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentParameter;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -398,7 +398,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? DefaultValue { get; set; }
         public string? Description { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentParameterDetail;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentParameterDetail;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -428,7 +428,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -466,7 +466,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Publisher { get; set; }
         public bool? Obfuscate { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -525,7 +525,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ProductCodeListItem>? ProductCodes { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ComponentVersion;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ComponentVersion;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -569,7 +569,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Region { get; set; }
         public global::System.Collections.Generic.List<string>? ImageUris { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Container;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Container;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -596,7 +596,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? ContainerTags { get; set; }
         public global::ImageBuilder.PS.Model.Ib.TargetContainerRepository? TargetRepository { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ContainerDistributionConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ContainerDistributionConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -639,7 +639,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? WorkingDirectory { get; set; }
         public global::ImageBuilder.PS.Model.Ib.TargetContainerRepository? TargetRepository { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ContainerRecipe;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ContainerRecipe;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -702,7 +702,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? InstanceImage { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ContainerRecipeSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ContainerRecipeSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -752,7 +752,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public bool? DryRun { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateComponentRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateComponentRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -800,7 +800,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ComponentBuildVersionArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateComponentResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateComponentResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -844,7 +844,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? KmsKeyId { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateContainerRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateContainerRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -900,7 +900,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ContainerRecipeArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateContainerRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateContainerRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -933,7 +933,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateDistributionConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateDistributionConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -966,7 +966,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? DistributionConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateDistributionConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateDistributionConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1009,7 +1009,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ExecutionRole { get; set; }
         public global::ImageBuilder.PS.Model.Ib.PipelineLoggingConfiguration? LoggingConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImagePipelineRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImagePipelineRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1066,7 +1066,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImagePipelineArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImagePipelineResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImagePipelineResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1104,7 +1104,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? AmiWatermarks { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImageRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1152,7 +1152,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageRecipeArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImageRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1192,7 +1192,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ExecutionRole { get; set; }
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1240,7 +1240,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1283,7 +1283,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Placement? Placement { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateInfrastructureConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateInfrastructureConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1336,7 +1336,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? InfrastructureConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateInfrastructureConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateInfrastructureConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1371,7 +1371,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateLifecyclePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateLifecyclePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1411,7 +1411,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? LifecyclePolicyArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateLifecyclePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateLifecyclePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1446,7 +1446,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Type { get; set; }
         public bool? DryRun { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateWorkflowRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateWorkflowRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1491,7 +1491,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? WorkflowBuildVersionArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CreateWorkflowResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CreateWorkflowResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1521,7 +1521,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Version { get; set; }
         public string? Source { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CvssScore;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CvssScore;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1551,7 +1551,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Metric { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CvssScoreAdjustment;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CvssScoreAdjustment;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1581,7 +1581,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ScoringVector { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.CvssScoreAdjustment>? Adjustments { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.CvssScoreDetails;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.CvssScoreDetails;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1614,7 +1614,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ComponentBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteComponentRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteComponentRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1638,7 +1638,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ComponentBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteComponentResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteComponentResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1663,7 +1663,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ContainerRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteContainerRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteContainerRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1687,7 +1687,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ContainerRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteContainerRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteContainerRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1712,7 +1712,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? DistributionConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteDistributionConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteDistributionConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1736,7 +1736,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? DistributionConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteDistributionConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteDistributionConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1761,7 +1761,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImagePipelineArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImagePipelineRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImagePipelineRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1785,7 +1785,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ImagePipelineArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImagePipelineResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImagePipelineResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1810,7 +1810,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImageRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1834,7 +1834,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ImageRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImageRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1859,7 +1859,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1883,7 +1883,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1908,7 +1908,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? InfrastructureConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteInfrastructureConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteInfrastructureConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1932,7 +1932,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? InfrastructureConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteInfrastructureConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteInfrastructureConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1957,7 +1957,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecyclePolicyArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteLifecyclePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteLifecyclePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -1980,7 +1980,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecyclePolicyArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteLifecyclePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteLifecyclePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2003,7 +2003,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? WorkflowBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteWorkflowRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteWorkflowRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2026,7 +2026,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? WorkflowBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DeleteWorkflowResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DeleteWorkflowResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2054,7 +2054,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DistributeImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DistributeImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2088,7 +2088,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DistributeImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DistributeImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2120,7 +2120,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.FastLaunchConfiguration>? FastLaunchConfigurations { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.SsmParameterConfiguration>? SsmParameterConfigurations { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Distribution;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Distribution;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2164,7 +2164,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateUpdated { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DistributionConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DistributionConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2207,7 +2207,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public global::System.Collections.Generic.List<string>? Regions { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.DistributionConfigurationSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.DistributionConfigurationSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2249,7 +2249,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? VolumeType { get; set; }
         public int? Throughput { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.EbsInstanceBlockDeviceSpecification;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.EbsInstanceBlockDeviceSpecification;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2287,7 +2287,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RepositoryName { get; set; }
         public global::System.Collections.Generic.List<string>? ContainerTags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.EcrConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.EcrConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2316,7 +2316,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.FastLaunchLaunchTemplateSpecification? LaunchTemplate { get; set; }
         public string? AccountId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.FastLaunchConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2349,7 +2349,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LaunchTemplateName { get; set; }
         public string? LaunchTemplateVersion { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchLaunchTemplateSpecification;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.FastLaunchLaunchTemplateSpecification;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2376,7 +2376,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public int? TargetResourceCount { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.FastLaunchSnapshotConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.FastLaunchSnapshotConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2400,7 +2400,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public global::System.Collections.Generic.List<string>? Values { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Filter;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Filter;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2425,7 +2425,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ComponentArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetComponentPolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetComponentPolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2449,7 +2449,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetComponentPolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetComponentPolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2474,7 +2474,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ComponentBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetComponentRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetComponentRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2499,7 +2499,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Component? Component { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetComponentResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetComponentResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2526,7 +2526,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ContainerRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetContainerRecipePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2550,7 +2550,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetContainerRecipePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2575,7 +2575,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ContainerRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetContainerRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2600,7 +2600,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ContainerRecipe? ContainerRecipe { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetContainerRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetContainerRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2627,7 +2627,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? DistributionConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetDistributionConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetDistributionConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2651,7 +2651,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.DistributionConfiguration? DistributionConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetDistributionConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetDistributionConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2676,7 +2676,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImagePipelineArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImagePipelineRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImagePipelineRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2700,7 +2700,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.ImagePipeline? ImagePipeline { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImagePipelineResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImagePipelineResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2725,7 +2725,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImagePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImagePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2749,7 +2749,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImagePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImagePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2774,7 +2774,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageRecipePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2798,7 +2798,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageRecipePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2823,7 +2823,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipeRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageRecipeRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2848,7 +2848,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImageRecipe? ImageRecipe { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageRecipeResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageRecipeResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2875,7 +2875,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2900,7 +2900,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Image? Image { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2927,7 +2927,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? InfrastructureConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetInfrastructureConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetInfrastructureConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2951,7 +2951,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.InfrastructureConfiguration? InfrastructureConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetInfrastructureConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetInfrastructureConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2976,7 +2976,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecycleExecutionId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetLifecycleExecutionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetLifecycleExecutionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -2999,7 +2999,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.LifecycleExecution? LifecycleExecution { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetLifecycleExecutionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetLifecycleExecutionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3022,7 +3022,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecyclePolicyArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetLifecyclePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetLifecyclePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3045,7 +3045,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicy? LifecyclePolicy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetLifecyclePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetLifecyclePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3070,7 +3070,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ResourceArn { get; set; }
         public string? ResourceLocation { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetMarketplaceResourceRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetMarketplaceResourceRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3099,7 +3099,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Url { get; set; }
         public string? Data { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetMarketplaceResourceResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetMarketplaceResourceResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3126,7 +3126,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? WorkflowExecutionId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowExecutionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowExecutionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3162,7 +3162,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? EndTime { get; set; }
         public string? ParallelGroup { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowExecutionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowExecutionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3211,7 +3211,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? WorkflowBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3235,7 +3235,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Workflow? Workflow { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LatestVersionReferences? LatestVersionReferences { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3260,7 +3260,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? StepExecutionId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowStepExecutionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowStepExecutionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3299,7 +3299,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? OnFailure { get; set; }
         public int? TimeoutSeconds { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.GetWorkflowStepExecutionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.GetWorkflowStepExecutionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3380,7 +3380,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowConfiguration>? Workflows { get; set; }
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Image;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Image;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3456,7 +3456,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.SeverityCounts? SeverityCounts { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageAggregation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageAggregation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3481,7 +3481,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LogGroupName { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageLoggingConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageLoggingConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3505,7 +3505,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? PackageName { get; set; }
         public string? PackageVersion { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImagePackage;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImagePackage;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3553,7 +3553,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.PipelineLoggingConfiguration? LoggingConfiguration { get; set; }
         public int? ConsecutiveFailures { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImagePipeline;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImagePipeline;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3623,7 +3623,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImagePipelineArn { get; set; }
         public global::ImageBuilder.PS.Model.Ib.SeverityCounts? SeverityCounts { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImagePipelineAggregation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImagePipelineAggregation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3663,7 +3663,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? AmiTags { get; set; }
         public global::System.Collections.Generic.List<string>? AmiWatermarks { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageRecipe;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageRecipe;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3722,7 +3722,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateCreated { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageRecipeSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageRecipeSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3770,7 +3770,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.PackageVulnerabilityDetails? PackageVulnerabilityDetails { get; set; }
         public string? FixAvailable { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFinding;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageScanFinding;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3822,7 +3822,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.ImagePipelineAggregation? ImagePipelineAggregation { get; set; }
         public global::ImageBuilder.PS.Model.Ib.VulnerabilityIdAggregation? VulnerabilityIdAggregation { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFindingAggregation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageScanFindingAggregation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3852,7 +3852,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public global::System.Collections.Generic.List<string>? Values { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageScanFindingsFilter;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageScanFindingsFilter;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3878,7 +3878,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageScanState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageScanState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3904,7 +3904,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? ImageScanningEnabled { get; set; }
         public global::ImageBuilder.PS.Model.Ib.EcrConfiguration? EcrConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageScanningConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageScanningConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3930,7 +3930,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -3970,7 +3970,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LifecycleExecutionId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.ImageLoggingConfiguration? LoggingConfiguration { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4024,7 +4024,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? ImageTestsEnabled { get; set; }
         public int? TimeoutMinutes { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageTestsConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageTestsConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4058,7 +4058,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? BuildType { get; set; }
         public string? ImageSource { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImageVersion;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImageVersion;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4110,7 +4110,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportComponentRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportComponentRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4157,7 +4157,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ComponentBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportComponentResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportComponentResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4196,7 +4196,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.WindowsConfiguration? WindowsConfiguration { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportDiskImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportDiskImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4244,7 +4244,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportDiskImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportDiskImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4277,7 +4277,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportVmImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportVmImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4318,7 +4318,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageArn { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ImportVmImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ImportVmImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4361,7 +4361,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public global::ImageBuilder.PS.Model.Ib.Placement? Placement { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InfrastructureConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InfrastructureConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4425,7 +4425,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? InstanceProfileName { get; set; }
         public global::ImageBuilder.PS.Model.Ib.Placement? Placement { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InfrastructureConfigurationSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InfrastructureConfigurationSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4466,7 +4466,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.CvssScoreDetails? AdjustedCvss { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InspectorScoreDetails;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InspectorScoreDetails;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4492,7 +4492,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? VirtualName { get; set; }
         public string? NoDevice { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InstanceBlockDeviceMapping;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InstanceBlockDeviceMapping;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4522,7 +4522,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Image { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.InstanceBlockDeviceMapping>? BlockDeviceMappings { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InstanceConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InstanceConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4548,7 +4548,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? HttpTokens { get; set; }
         public int? HttpPutResponseHopLimit { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.InstanceMetadataOptions;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.InstanceMetadataOptions;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4576,7 +4576,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LatestMinorVersionArn { get; set; }
         public string? LatestPatchVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LatestVersionReferences;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LatestVersionReferences;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4608,7 +4608,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? OrganizationArns { get; set; }
         public global::System.Collections.Generic.List<string>? OrganizationalUnitArns { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LaunchPermissionConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LaunchPermissionConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4639,7 +4639,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? AccountId { get; set; }
         public bool? SetDefaultVersion { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LaunchTemplateConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LaunchTemplateConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4671,7 +4671,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? StartTime { get; set; }
         public global::System.DateTime? EndTime { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecution;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecution;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4712,7 +4712,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? StartTime { get; set; }
         public global::System.DateTime? EndTime { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResource;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionResource;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4752,7 +4752,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourceAction;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionResourceAction;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4778,7 +4778,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourceState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionResourceState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4803,7 +4803,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public bool? HasImpactedResources { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionResourcesImpactedSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionResourcesImpactedSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4827,7 +4827,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? SnapshotId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LifecycleExecutionResourceState? State { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionSnapshotResource;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionSnapshotResource;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4853,7 +4853,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecycleExecutionState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecycleExecutionState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4889,7 +4889,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateLastRun { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicy;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicy;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4936,7 +4936,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailFilter? Filter { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailExclusionRules? ExclusionRules { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetail;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetail;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4964,7 +4964,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Type { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailActionIncludeResources? IncludeResources { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailAction;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailAction;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -4991,7 +4991,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Snapshots { get; set; }
         public bool? Containers { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailActionIncludeResources;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailActionIncludeResources;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5019,7 +5019,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? TagMap { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailExclusionRulesAmis? Amis { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRules;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailExclusionRules;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5048,7 +5048,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailExclusionRulesAmisLastLaunched? LastLaunched { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? TagMap { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRulesAmis;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailExclusionRulesAmis;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5080,7 +5080,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? Value { get; set; }
         public string? Unit { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailExclusionRulesAmisLastLaunched;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailExclusionRulesAmisLastLaunched;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5108,7 +5108,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Unit { get; set; }
         public int? RetainAtLeast { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyDetailFilter;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyDetailFilter;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5138,7 +5138,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecyclePolicyResourceSelectionRecipe>? Recipes { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? TagMap { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyResourceSelection;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyResourceSelection;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5164,7 +5164,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public string? SemanticVersion { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicyResourceSelectionRecipe;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicyResourceSelectionRecipe;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5198,7 +5198,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateLastRun { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.LifecyclePolicySummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.LifecyclePolicySummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5241,7 +5241,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListComponentBuildVersionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentBuildVersionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5270,7 +5270,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ComponentSummary>? ComponentSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListComponentBuildVersionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentBuildVersionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5301,7 +5301,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListComponentsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5334,7 +5334,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ComponentVersion>? ComponentVersionList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListComponentsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5364,7 +5364,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListContainerRecipesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListContainerRecipesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5395,7 +5395,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ContainerRecipeSummary>? ContainerRecipeSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListContainerRecipesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListContainerRecipesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5424,7 +5424,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListDistributionConfigurationsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListDistributionConfigurationsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5453,7 +5453,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.DistributionConfigurationSummary>? DistributionConfigurationSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListDistributionConfigurationsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListDistributionConfigurationsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5483,7 +5483,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageBuildVersionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageBuildVersionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5514,7 +5514,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageSummary>? ImageSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageBuildVersionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageBuildVersionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5543,7 +5543,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePackagesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePackagesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5572,7 +5572,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImagePackage>? ImagePackageList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePackagesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePackagesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5602,7 +5602,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelineImagesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelineImagesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5633,7 +5633,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageSummary>? ImageSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelineImagesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelineImagesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5662,7 +5662,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelinesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelinesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5691,7 +5691,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImagePipeline>? ImagePipelineList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagePipelinesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelinesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5721,7 +5721,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageRecipesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageRecipesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5752,7 +5752,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageRecipeSummary>? ImageRecipeSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageRecipesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageRecipesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5780,7 +5780,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Filter? Filter { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingAggregationsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingAggregationsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5808,7 +5808,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageScanFindingAggregation>? Responses { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingAggregationsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingAggregationsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5839,7 +5839,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5868,7 +5868,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageScanFinding>? Findings { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImageScanFindingsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5900,7 +5900,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
         public bool? IncludeDeprecated { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5935,7 +5935,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageVersion>? ImageVersionList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListImagesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5964,7 +5964,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListInfrastructureConfigurationsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListInfrastructureConfigurationsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -5993,7 +5993,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.InfrastructureConfigurationSummary>? InfrastructureConfigurationSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListInfrastructureConfigurationsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListInfrastructureConfigurationsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6023,7 +6023,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionResourcesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionResourcesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6055,7 +6055,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecycleExecutionResource>? Resources { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionResourcesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionResourcesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6086,7 +6086,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
         public string? ResourceArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6114,7 +6114,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecycleExecution>? LifecycleExecutions { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecycleExecutionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6141,7 +6141,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecyclePoliciesRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecyclePoliciesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6169,7 +6169,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecyclePolicySummary>? LifecyclePolicySummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListLifecyclePoliciesResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecyclePoliciesResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6194,7 +6194,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? ResourceArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListTagsForResourceRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListTagsForResourceRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6217,7 +6217,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListTagsForResourceResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListTagsForResourceResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6241,7 +6241,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWaitingWorkflowStepsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWaitingWorkflowStepsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6267,7 +6267,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowStepExecution>? Steps { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWaitingWorkflowStepsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWaitingWorkflowStepsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6294,7 +6294,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowBuildVersionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowBuildVersionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6322,7 +6322,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowSummary>? WorkflowSummaryList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowBuildVersionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowBuildVersionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6349,7 +6349,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowExecutionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowExecutionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6380,7 +6380,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Message { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowExecutionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowExecutionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6413,7 +6413,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? NextToken { get; set; }
         public string? WorkflowExecutionId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowStepExecutionsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowStepExecutionsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6446,7 +6446,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Message { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowStepExecutionsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowStepExecutionsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6485,7 +6485,7 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowsRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowsRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6517,7 +6517,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowVersion>? WorkflowVersionList { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ListWorkflowsResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowsResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6542,7 +6542,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.S3Logs? S3Logs { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Logging;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Logging;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6566,7 +6566,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Ami>? Amis { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Container>? Containers { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.OutputResources;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.OutputResources;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6600,7 +6600,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? VendorUpdatedAt { get; set; }
         public global::System.Collections.Generic.List<string>? ReferenceUrls { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PackageVulnerabilityDetails;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PackageVulnerabilityDetails;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6642,7 +6642,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageLogGroupName { get; set; }
         public string? PipelineLogGroupName { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PipelineLoggingConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PipelineLoggingConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6670,7 +6670,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? HostId { get; set; }
         public string? HostResourceGroupArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Placement;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Placement;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6700,7 +6700,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ProductCodeId { get; set; }
         public string? ProductCodeType { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ProductCodeListItem;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ProductCodeListItem;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6726,7 +6726,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ComponentArn { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutComponentPolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutComponentPolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6752,7 +6752,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ComponentArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutComponentPolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutComponentPolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6778,7 +6778,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ContainerRecipeArn { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutContainerRecipePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutContainerRecipePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6804,7 +6804,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ContainerRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutContainerRecipePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutContainerRecipePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6830,7 +6830,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageArn { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutImagePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutImagePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6856,7 +6856,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ImageArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutImagePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutImagePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6882,7 +6882,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageRecipeArn { get; set; }
         public string? Policy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutImageRecipePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutImageRecipePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6908,7 +6908,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? RequestId { get; set; }
         public string? ImageRecipeArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.PutImageRecipePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.PutImageRecipePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6934,7 +6934,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? SecureBootEnabled { get; set; }
         public string? UefiData { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.RegisterImageOptions;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.RegisterImageOptions;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6959,7 +6959,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.RemediationRecommendation? Recommendation { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Remediation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Remediation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -6983,7 +6983,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Text { get; set; }
         public string? Url { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.RemediationRecommendation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.RemediationRecommendation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7008,7 +7008,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? Status { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ResourceState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ResourceState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7031,7 +7031,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyDetailExclusionRulesAmis? Amis { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ResourceStateUpdateExclusionRules;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ResourceStateUpdateExclusionRules;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7056,7 +7056,7 @@ namespace ImageBuilder.PS.Model.Ib
         public bool? Snapshots { get; set; }
         public bool? Containers { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.ResourceStateUpdateIncludeResources;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.ResourceStateUpdateIncludeResources;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7084,7 +7084,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.RetryImageRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.RetryImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7110,7 +7110,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.RetryImageResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.RetryImageResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7138,7 +7138,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? S3Bucket { get; set; }
         public string? S3Prefix { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.S3ExportConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.S3ExportConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7168,7 +7168,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? S3BucketName { get; set; }
         public string? S3KeyPrefix { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.S3Logs;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.S3Logs;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7196,7 +7196,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? PipelineExecutionStartCondition { get; set; }
         public global::ImageBuilder.PS.Model.Ib.AutoDisablePolicy? AutoDisablePolicy { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Schedule;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Schedule;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7229,7 +7229,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Reason { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.SendWorkflowStepActionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.SendWorkflowStepActionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7262,7 +7262,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.SendWorkflowStepActionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.SendWorkflowStepActionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7292,7 +7292,7 @@ namespace ImageBuilder.PS.Model.Ib
         public long? High { get; set; }
         public long? Medium { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.SeverityCounts;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.SeverityCounts;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7323,7 +7323,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ParameterName { get; set; }
         public string? DataType { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.SsmParameterConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.SsmParameterConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7352,7 +7352,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.StartImagePipelineExecutionRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.StartImagePipelineExecutionRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7381,7 +7381,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.StartImagePipelineExecutionResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.StartImagePipelineExecutionResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7414,7 +7414,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? UpdateAt { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.StartResourceStateUpdateRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.StartResourceStateUpdateRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7450,7 +7450,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LifecycleExecutionId { get; set; }
         public string? ResourceArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.StartResourceStateUpdateResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.StartResourceStateUpdateResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7475,7 +7475,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public bool? UninstallAfterBuild { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.SystemsManagerAgent;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.SystemsManagerAgent;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7499,7 +7499,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ResourceArn { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.TagResourceRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.TagResourceRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7522,7 +7522,7 @@ namespace ImageBuilder.PS.Model.Ib
 
     public sealed partial class TagResourceResponse : IAwsStructure
     {
-        ShapeDef IAwsStructure.Shape => IbShapes.TagResourceResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.TagResourceResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7536,7 +7536,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Service { get; set; }
         public string? RepositoryName { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.TargetContainerRepository;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.TargetContainerRepository;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7562,7 +7562,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ResourceArn { get; set; }
         public global::System.Collections.Generic.List<string>? TagKeys { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UntagResourceRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UntagResourceRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7585,7 +7585,7 @@ namespace ImageBuilder.PS.Model.Ib
 
     public sealed partial class UntagResourceResponse : IAwsStructure
     {
-        ShapeDef IAwsStructure.Shape => IbShapes.UntagResourceResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UntagResourceResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7601,7 +7601,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Distribution>? Distributions { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateDistributionConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateDistributionConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7632,7 +7632,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? DistributionConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateDistributionConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateDistributionConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7674,7 +7674,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ExecutionRole { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? ImageTags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateImagePipelineRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateImagePipelineRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7729,7 +7729,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? ImagePipelineArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateImagePipelineResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateImagePipelineResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7769,7 +7769,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.Placement? Placement { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateInfrastructureConfigurationRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateInfrastructureConfigurationRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7820,7 +7820,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ClientToken { get; set; }
         public string? InfrastructureConfigurationArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateInfrastructureConfigurationResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateInfrastructureConfigurationResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7854,7 +7854,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::ImageBuilder.PS.Model.Ib.LifecyclePolicyResourceSelection? ResourceSelection { get; set; }
         public string? ClientToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateLifecyclePolicyRequest;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateLifecyclePolicyRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7891,7 +7891,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public string? LifecyclePolicyArn { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.UpdateLifecyclePolicyResponse;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.UpdateLifecyclePolicyResponse;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7915,7 +7915,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? VulnerabilityId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.SeverityCounts? SeverityCounts { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.VulnerabilityIdAggregation;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.VulnerabilityIdAggregation;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7949,7 +7949,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? FixedInVersion { get; set; }
         public string? Remediation { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.VulnerablePackage;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.VulnerablePackage;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -7990,7 +7990,7 @@ namespace ImageBuilder.PS.Model.Ib
     {
         public long? ImageIndex { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WindowsConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WindowsConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8025,7 +8025,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowParameterDetail>? Parameters { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.Workflow;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.Workflow;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8075,7 +8075,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ParallelGroup { get; set; }
         public string? OnFailure { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowConfiguration;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowConfiguration;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8116,7 +8116,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ParallelGroup { get; set; }
         public bool? Retried { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowExecutionMetadata;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowExecutionMetadata;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8164,7 +8164,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Name { get; set; }
         public global::System.Collections.Generic.List<string>? Value { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowParameter;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowParameter;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8192,7 +8192,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.Collections.Generic.List<string>? DefaultValue { get; set; }
         public string? Description { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowParameterDetail;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowParameterDetail;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8222,7 +8222,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Status { get; set; }
         public string? Reason { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowState;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowState;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8253,7 +8253,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Action { get; set; }
         public global::System.DateTime? StartTime { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowStepExecution;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowStepExecution;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8298,7 +8298,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? StartTime { get; set; }
         public global::System.DateTime? EndTime { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowStepMetadata;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowStepMetadata;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8350,7 +8350,7 @@ namespace ImageBuilder.PS.Model.Ib
         public global::System.DateTime? DateCreated { get; set; }
         public global::System.Collections.Generic.Dictionary<string, string>? Tags { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowSummary;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowSummary;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -8397,7 +8397,7 @@ namespace ImageBuilder.PS.Model.Ib
         public string? Owner { get; set; }
         public global::System.DateTime? DateCreated { get; set; }
 
-        ShapeDef IAwsStructure.Shape => IbShapes.WorkflowVersion;
+        ShapeDef IAwsStructure.GetShape() => IbShapes.WorkflowVersion;
 
         public override string ToString() => StructureText.Format(this);
 

@@ -14,7 +14,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? NextToken { get; set; }
         public int? MaxResults { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.DescribeWorkspaceImagesRequest;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.DescribeWorkspaceImagesRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -44,7 +44,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.WorkSpaces.WorkspaceImage>? Images { get; set; }
         public string? NextToken { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.DescribeWorkspaceImagesResult;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.DescribeWorkspaceImagesResult;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -70,7 +70,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? ErrorCode { get; set; }
         public string? ErrorMessage { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ErrorDetails;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.ErrorDetails;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -100,7 +100,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.WorkSpaces.Tag>? Tags { get; set; }
         public global::System.Collections.Generic.List<string>? Applications { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ImportWorkspaceImageRequest;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.ImportWorkspaceImageRequest;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -133,7 +133,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
     {
         public string? ImageId { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.ImportWorkspaceImageResult;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.ImportWorkspaceImageResult;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -156,7 +156,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
     {
         public string? Type { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.OperatingSystem;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.OperatingSystem;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -180,7 +180,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public string? Key { get; set; }
         public string? Value { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.Tag;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.Tag;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -206,7 +206,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public bool? UpdateAvailable { get; set; }
         public string? Description { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.UpdateResult;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.UpdateResult;
 
         public override string ToString() => StructureText.Format(this);
 
@@ -242,7 +242,7 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public global::ImageBuilder.PS.Model.WorkSpaces.UpdateResult? Updates { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.WorkSpaces.ErrorDetails>? ErrorDetails { get; set; }
 
-        ShapeDef IAwsStructure.Shape => WorkSpacesShapes.WorkspaceImage;
+        ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.WorkspaceImage;
 
         public override string ToString() => StructureText.Format(this);
 

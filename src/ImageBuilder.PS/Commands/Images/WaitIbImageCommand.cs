@@ -9,12 +9,17 @@ namespace ImageBuilder.PS.Commands.Images
 {
     /// <summary>
     /// Waits for image builds to end, with a progress bar of each build's stage and workflow step; writes each
-    /// image when it is done. Ctrl+C stops the waiting, never the build.
+    /// image when it is done. Ctrl+C stops the waiting, never the build. With -UntilWaitingStep it ends sooner,
+    /// when a step waits for someone, and writes that step (for Send-IbStepAction).
     /// </summary>
-    [Cmdlet(VerbsLifecycle.Wait, "IbImage")]
-    [OutputType(typeof(Image))]
+    [Cmdlet(VerbsLifecycle.Wait, "IbImage", DefaultParameterSetName = EndSet)]
+    [OutputType(typeof(Image), ParameterSetName = new[] { EndSet })]
+    [OutputType(typeof(WorkflowStepExecution), ParameterSetName = new[] { StepSet })]
     public sealed class WaitIbImageCommand : IbCmdlet
     {
+        private const string EndSet = "End";
+        private const string StepSet = "WaitingStep";
+
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
@@ -29,15 +34,44 @@ namespace ImageBuilder.PS.Commands.Images
         [SecondsTransformation]
         public TimeSpan PollInterval { get; set; } = DefaultPollCeiling;
 
+        [Parameter(Mandatory = true, ParameterSetName = StepSet)]
+        public SwitchParameter UntilWaitingStep { get; set; }
+
         protected override void ProcessRecord()
         {
             if (PollInterval <= TimeSpan.Zero)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", "-PollInterval must be longer than zero.", PollInterval));
             }
-            if (WaitForImage(Arn, Timeout, PollInterval) is { } image)
+            var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep);
+            if (image is null)
+            {
+                return;
+            }
+            if (!UntilWaitingStep)
             {
                 WriteObject(image);
+                return;
+            }
+            WriteWaitingSteps(image);
+        }
+
+        /// <summary>The steps of this image waiting for someone, as Get-IbWaitingStep lists them; a build that ended without waiting gets a warning.</summary>
+        private void WriteWaitingSteps(Image image)
+        {
+            var arn = image.Arn ?? Arn;
+            int found = 0;
+            foreach (var item in ReadPages(Aws.ServiceBinding.ImageBuilder, IbOperations.ListWaitingWorkflowSteps, new ListWaitingWorkflowStepsRequest(), arn))
+            {
+                if (item is WorkflowStepExecution step && step.ImageBuildVersionArn == arn)
+                {
+                    WriteObject(step);
+                    found++;
+                }
+            }
+            if (found == 0)
+            {
+                WriteWarning($"The build of {arn} ended {image.State?.Status} without a step waiting for anyone.");
             }
         }
     }
