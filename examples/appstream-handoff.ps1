@@ -28,7 +28,7 @@ Write-Output "Handing $($newest.Name) $($newest.Version) to AppStream as '$AppSt
 
 $imported = Get-IbImage -Arn $newest.Arn |
     Import-IbAppStreamImage -Name $AppStreamImageName -IamRoleArn $IamRoleArn -IntendedInstanceType $InstanceType `
-        -Description "From Image Builder: $($newest.Arn)" -Wait -PollInterval 30
+        -Description "From Image Builder ($($newest.Name) $($newest.Version))" -Wait -PollInterval 30
 if ($imported) {
     $imported | Format-List
     Write-Output "AppStream image $($imported.Name) is $($imported.State)."

@@ -1,0 +1,81 @@
+using ImageBuilder.PS.Emulator;
+using ImageBuilder.PS.Tests.Slice;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Examples;
+
+/// <summary>The example runbooks under examples/, run against the emulator the way a scheduler would run them.</summary>
+public sealed class RunbookTests : IClassFixture<EmulatorFixture>
+{
+    private readonly EmulatorFixture _f;
+
+    public RunbookTests(EmulatorFixture fixture)
+    {
+        _f = fixture;
+        _f.Emulator.Reset();
+        _f.Emulator.SetClock(ClockMode.Scaled, 40);
+    }
+
+    private static string Example(string name) => Path.Combine(PowerShellSession.RepoRoot, "examples", name);
+
+    private void CreateNightlyPipeline()
+    {
+        _f.Run("""
+            $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
+            $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
+            $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
+            New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component |
+                New-IbPipeline -Name golden-windows -InfrastructureConfigurationArn $infra.Arn | Out-Null
+            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document }).AssertSuccess();
+    }
+
+    [Fact]
+    public void NightlyRebuildKeepsTheNewestBuildsAndWhatIfTouchesNothing()
+    {
+        CreateNightlyPipeline();
+        var script = Example("nightly-rebuild.ps1");
+        for (int i = 0; i < 3; i++)
+        {
+            _f.Run("& $Script -PipelineName golden-windows -Keep 2", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
+        }
+        var builds = _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion | ForEach-Object Arn");
+        Assert.Equal(new[] { "/2", "/3" }, builds.Output.Select(o => o.ToString()![^2..]).Order());
+
+        var whatIf = _f.Run("& $Script -PipelineName golden-windows -Keep 1 -WhatIf", new Dictionary<string, object?> { ["Script"] = script });
+        whatIf.AssertSuccess();
+        Assert.Contains("Start the pipeline and wait for its image", whatIf.HostText);
+        Assert.Contains("image/golden-windows/1.0.0/2", whatIf.HostText);
+        Assert.Equal(2, _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion").Output.Count);
+    }
+
+    [Fact]
+    public void AFailedNightlyBuildStopsTheRunbookAndDeletesNothing()
+    {
+        CreateNightlyPipeline();
+        var script = Example("nightly-rebuild.ps1");
+        _f.Run("& $Script -PipelineName golden-windows -Keep 1", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
+        _f.Emulator.ArrangeFailure(new ArrangedFailure { Target = FailureTarget.ImageBuild, Stage = "BUILDING", Reason = "component install-agent failed" });
+        var failed = _f.Run("& $Script -PipelineName golden-windows -Keep 1", new Dictionary<string, object?> { ["Script"] = script });
+        Assert.Contains("component install-agent failed", failed.Terminating?.Message ?? string.Join(" ", failed.Errors.Select(e => e.ToString())));
+        Assert.Equal(2, _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion").Output.Count);
+    }
+
+    [Fact]
+    public void AnIsoBecomesAnImageWithAnAmi()
+    {
+        var result = _f.Run("& $Script -Uri s3://isos/Win11_24H2_English_x64.iso", new Dictionary<string, object?> { ["Script"] = Example("import-windows11-iso.ps1") });
+        result.AssertSuccess();
+        Assert.Matches(@"^Windows 11 is now arn:aws:imagebuilder:us-east-1:123456789012:image/windows-11-from-iso/1\.0\.0/1, AMI ami-\w+ in us-east-1\.$", result.Output.Last().ToString());
+    }
+
+    [Fact]
+    public void TheNewestPipelineImageGoesToAppStream()
+    {
+        CreateNightlyPipeline();
+        _f.Run("Get-IbPipeline -Name golden-windows | Start-IbPipeline -Wait -PollInterval 0.05").AssertSuccess();
+        var result = _f.Run("& $Script -PipelineName golden-windows -AppStreamImageName golden-2026-11 -IamRoleArn arn:aws:iam::123456789012:role/AppStreamImageImport",
+            new Dictionary<string, object?> { ["Script"] = Example("appstream-handoff.ps1") });
+        result.AssertSuccess();
+        Assert.Equal("AppStream image golden-2026-11 is AVAILABLE.", result.Output.Last().ToString());
+    }
+}
