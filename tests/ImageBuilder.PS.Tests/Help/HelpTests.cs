@@ -90,7 +90,7 @@ public sealed class HelpTests : IClassFixture<HelpTests.Fixture>
     public void AboutTopicExplainsTheEssentials()
     {
         var text = _session.Run("Get-Help about_ImageBuilder.PS | Out-String").Output.Single().ToString();
-        foreach (var topic in new[] { "-Region", "-ProfileName", "AWS_ENDPOINT_URL_IMAGEBUILDER", "emulator", "Get-IbComponent" })
+        foreach (var topic in new[] { "-Region", "-ProfileName", "AWS_ENDPOINT_URL_IMAGEBUILDER", "emulator", "Get-IbComponent", "Wait-IbImage", "-UntilWaitingStep", "Test-IbComponentDocument", "Import-IbWorkSpacesImage" })
         {
             Assert.Contains(topic, text);
         }
