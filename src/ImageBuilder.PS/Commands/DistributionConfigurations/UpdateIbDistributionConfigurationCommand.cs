@@ -52,12 +52,8 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             var request = UpdateRequests.FromCurrent<UpdateDistributionConfigurationRequest>(current);
             request.DistributionConfigurationArn = current.Arn ?? Arn;
             request.ClientToken = ClientToken ?? Guid.NewGuid().ToString();
-            var changed = new List<string>();
-            if (MyInvocation.BoundParameters.ContainsKey(nameof(Description)))
-            {
-                request.Description = string.IsNullOrEmpty(Description) ? null : Description;
-                changed.Add("Description");
-            }
+            var changed = new ChangeList(this);
+            if (changed.Given(nameof(Description))) request.Description = ChangeList.OrNull(Description);
             var regions = Regions(request.Distributions ?? new List<Distribution>(), changed);
             if (regions.Count == 0)
             {
@@ -66,13 +62,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
                 return;
             }
             request.Distributions = regions;
-            if (changed.Count == 0)
-            {
-                WriteWarning($"No change was given for {Arn}; nothing was sent.");
-                WriteObject(current);
-                return;
-            }
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Update distribution configuration (" + string.Join(", ", changed) + ")"))
+            if (!ShouldSendUpdate(request, changed, current, Arn, "distribution configuration"))
             {
                 return;
             }
@@ -84,7 +74,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
         }
 
         /// <summary>The regions after the change, in their old order with new ones at the end; says what changed.</summary>
-        private List<Distribution> Regions(List<Distribution> current, List<string> changed)
+        private List<Distribution> Regions(List<Distribution> current, ChangeList changed)
         {
             var result = current.ToList();
             foreach (var given in Distribution ?? Array.Empty<Distribution>())

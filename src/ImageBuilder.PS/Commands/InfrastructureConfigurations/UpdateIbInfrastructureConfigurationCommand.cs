@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
@@ -93,13 +92,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
                 WriteError(ErrorRecords.InvalidInput("ParameterRequired", "-S3LogKeyPrefix needs -S3LogBucketName: the prefix is a folder in that bucket, and the configuration has none.", Arn));
                 return;
             }
-            if (changed.Count == 0)
-            {
-                WriteWarning($"No change was given for {Arn}; nothing was sent.");
-                WriteObject(current);
-                return;
-            }
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Update infrastructure configuration (" + string.Join(", ", changed) + ")"))
+            if (!ShouldSendUpdate(request, changed, current, Arn, "infrastructure configuration"))
             {
                 return;
             }
@@ -111,39 +104,31 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
         }
 
         /// <summary>Sets what the user gave (an empty value clears an optional setting) and names what changed.</summary>
-        private List<string> Apply(UpdateInfrastructureConfigurationRequest request)
+        private ChangeList Apply(UpdateInfrastructureConfigurationRequest request)
         {
-            var changed = new List<string>();
-            bool Given(string name)
-            {
-                var given = MyInvocation.BoundParameters.ContainsKey(name);
-                if (given) changed.Add(name);
-                return given;
-            }
-            if (Given(nameof(InstanceProfileName))) request.InstanceProfileName = InstanceProfileName;
-            if (Given(nameof(InstanceType))) request.InstanceTypes = InstanceType is { Length: > 0 } ? InstanceType.ToList() : null;
-            if (Given(nameof(SubnetId))) request.SubnetId = OrNull(SubnetId);
-            if (Given(nameof(SecurityGroupId))) request.SecurityGroupIds = SecurityGroupId is { Length: > 0 } ? SecurityGroupId.ToList() : null;
-            if (Given(nameof(Description))) request.Description = OrNull(Description);
-            if (Given(nameof(KeyPair))) request.KeyPair = OrNull(KeyPair);
-            if (Given(nameof(TerminateInstanceOnFailure))) request.TerminateInstanceOnFailure = TerminateInstanceOnFailure;
-            if (Given(nameof(SnsTopicArn))) request.SnsTopicArn = OrNull(SnsTopicArn);
+            var changed = new ChangeList(this);
+            if (changed.Given(nameof(InstanceProfileName))) request.InstanceProfileName = InstanceProfileName;
+            if (changed.Given(nameof(InstanceType))) request.InstanceTypes = InstanceType is { Length: > 0 } ? InstanceType.ToList() : null;
+            if (changed.Given(nameof(SubnetId))) request.SubnetId = ChangeList.OrNull(SubnetId);
+            if (changed.Given(nameof(SecurityGroupId))) request.SecurityGroupIds = SecurityGroupId is { Length: > 0 } ? SecurityGroupId.ToList() : null;
+            if (changed.Given(nameof(Description))) request.Description = ChangeList.OrNull(Description);
+            if (changed.Given(nameof(KeyPair))) request.KeyPair = ChangeList.OrNull(KeyPair);
+            if (changed.Given(nameof(TerminateInstanceOnFailure))) request.TerminateInstanceOnFailure = TerminateInstanceOnFailure;
+            if (changed.Given(nameof(SnsTopicArn))) request.SnsTopicArn = ChangeList.OrNull(SnsTopicArn);
             // Both log settings live in one structure: each given one changes its half; an empty bucket stops S3 logging.
             // | (not ||) so that each given one is named as changed.
-            if (Given(nameof(S3LogBucketName)) | Given(nameof(S3LogKeyPrefix)))
+            if (changed.Given(nameof(S3LogBucketName)) | changed.Given(nameof(S3LogKeyPrefix)))
             {
                 var logs = request.Logging?.S3Logs ?? new S3Logs();
-                if (MyInvocation.BoundParameters.ContainsKey(nameof(S3LogBucketName))) logs.S3BucketName = OrNull(S3LogBucketName);
-                if (MyInvocation.BoundParameters.ContainsKey(nameof(S3LogKeyPrefix))) logs.S3KeyPrefix = OrNull(S3LogKeyPrefix);
+                if (changed.Has(nameof(S3LogBucketName))) logs.S3BucketName = ChangeList.OrNull(S3LogBucketName);
+                if (changed.Has(nameof(S3LogKeyPrefix))) logs.S3KeyPrefix = ChangeList.OrNull(S3LogKeyPrefix);
                 else if (logs.S3BucketName is null) logs.S3KeyPrefix = null;
                 request.Logging = logs.S3BucketName is null && logs.S3KeyPrefix is null ? null : new Logging { S3Logs = logs };
             }
-            if (Given(nameof(InstanceMetadataOptions))) request.InstanceMetadataOptions = InstanceMetadataOptions;
-            if (Given(nameof(Placement))) request.Placement = Placement;
-            if (Given(nameof(ResourceTag))) request.ResourceTags = ResourceTag is { Count: > 0 } ? Tags.From(ResourceTag) : null;
+            if (changed.Given(nameof(InstanceMetadataOptions))) request.InstanceMetadataOptions = InstanceMetadataOptions;
+            if (changed.Given(nameof(Placement))) request.Placement = Placement;
+            if (changed.Given(nameof(ResourceTag))) request.ResourceTags = ResourceTag is { Count: > 0 } ? Tags.From(ResourceTag) : null;
             return changed;
         }
-
-        private static string? OrNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }

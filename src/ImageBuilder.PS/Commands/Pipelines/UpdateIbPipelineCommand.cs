@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
@@ -102,13 +101,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
             request.ImagePipelineArn = current.Arn ?? Arn;
             request.ClientToken = ClientToken ?? Guid.NewGuid().ToString();
             var changed = Apply(request);
-            if (changed.Count == 0)
-            {
-                WriteWarning($"No change was given for {Arn}; nothing was sent.");
-                WriteObject(current);
-                return;
-            }
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Update image pipeline (" + string.Join(", ", changed) + ")"))
+            if (!ShouldSendUpdate(request, changed, current, Arn, "image pipeline"))
             {
                 return;
             }
@@ -120,44 +113,36 @@ namespace ImageBuilder.PS.Commands.Pipelines
         }
 
         /// <summary>Sets what the user gave (an empty string clears an optional setting) and names what changed.</summary>
-        private List<string> Apply(UpdateImagePipelineRequest request)
+        private ChangeList Apply(UpdateImagePipelineRequest request)
         {
-            var changed = new List<string>();
-            bool Given(string name)
-            {
-                var given = MyInvocation.BoundParameters.ContainsKey(name);
-                if (given) changed.Add(name);
-                return given;
-            }
-            if (Given(nameof(Description))) request.Description = OrNull(Description);
-            if (Given(nameof(RecipeArn))) request.ImageRecipeArn = OrNull(RecipeArn);
-            if (Given(nameof(ContainerRecipeArn))) request.ContainerRecipeArn = OrNull(ContainerRecipeArn);
-            if (Given(nameof(InfrastructureConfigurationArn))) request.InfrastructureConfigurationArn = InfrastructureConfigurationArn;
-            if (Given(nameof(DistributionConfigurationArn))) request.DistributionConfigurationArn = OrNull(DistributionConfigurationArn);
-            if (Given(nameof(Schedule))) request.Schedule = Schedule;
-            if (Given(nameof(Status))) request.Status = Status;
+            var changed = new ChangeList(this);
+            if (changed.Given(nameof(Description))) request.Description = ChangeList.OrNull(Description);
+            if (changed.Given(nameof(RecipeArn))) request.ImageRecipeArn = ChangeList.OrNull(RecipeArn);
+            if (changed.Given(nameof(ContainerRecipeArn))) request.ContainerRecipeArn = ChangeList.OrNull(ContainerRecipeArn);
+            if (changed.Given(nameof(InfrastructureConfigurationArn))) request.InfrastructureConfigurationArn = InfrastructureConfigurationArn;
+            if (changed.Given(nameof(DistributionConfigurationArn))) request.DistributionConfigurationArn = ChangeList.OrNull(DistributionConfigurationArn);
+            if (changed.Given(nameof(Schedule))) request.Schedule = Schedule;
+            if (changed.Given(nameof(Status))) request.Status = Status;
             // Both test settings share one structure; | (not ||) so that each given one is named as changed.
-            if (Given(nameof(ImageTestsEnabled)) | Given(nameof(ImageTestTimeoutMinutes)))
+            if (changed.Given(nameof(ImageTestsEnabled)) | changed.Given(nameof(ImageTestTimeoutMinutes)))
             {
                 var tests = request.ImageTestsConfiguration ?? new ImageTestsConfiguration();
                 tests.ImageTestsEnabled = ImageTestsEnabled ?? tests.ImageTestsEnabled;
                 tests.TimeoutMinutes = ImageTestTimeoutMinutes ?? tests.TimeoutMinutes;
                 request.ImageTestsConfiguration = tests;
             }
-            if (Given(nameof(EnhancedImageMetadataEnabled))) request.EnhancedImageMetadataEnabled = EnhancedImageMetadataEnabled;
-            if (Given(nameof(ImageScanningEnabled)))
+            if (changed.Given(nameof(EnhancedImageMetadataEnabled))) request.EnhancedImageMetadataEnabled = EnhancedImageMetadataEnabled;
+            if (changed.Given(nameof(ImageScanningEnabled)))
             {
                 var scanning = request.ImageScanningConfiguration ?? new ImageScanningConfiguration();
                 scanning.ImageScanningEnabled = ImageScanningEnabled.ToBool();
                 request.ImageScanningConfiguration = scanning;
             }
-            if (Given(nameof(Workflow))) request.Workflows = Workflow is { Length: > 0 } ? Workflow.ToList() : null;
-            if (Given(nameof(ExecutionRole))) request.ExecutionRole = OrNull(ExecutionRole);
-            if (Given(nameof(LoggingConfiguration))) request.LoggingConfiguration = LoggingConfiguration;
-            if (Given(nameof(ImageTag))) request.ImageTags = ImageTag is { Count: > 0 } ? Tags.From(ImageTag) : null;
+            if (changed.Given(nameof(Workflow))) request.Workflows = Workflow is { Length: > 0 } ? Workflow.ToList() : null;
+            if (changed.Given(nameof(ExecutionRole))) request.ExecutionRole = ChangeList.OrNull(ExecutionRole);
+            if (changed.Given(nameof(LoggingConfiguration))) request.LoggingConfiguration = LoggingConfiguration;
+            if (changed.Given(nameof(ImageTag))) request.ImageTags = ImageTag is { Count: > 0 } ? Tags.From(ImageTag) : null;
             return changed;
         }
-
-        private static string? OrNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
     }
 }
