@@ -16,11 +16,9 @@ namespace ImageBuilder.PS.Commands.Components
     [ApiOperation("imagebuilder", "ImportComponent")]
     [Cmdlet(VerbsData.Import, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Component))]
-    public sealed class ImportIbComponentCommand : IbCmdlet
+    public sealed class ImportIbComponentCommand : DocumentCmdlet
     {
-        private const string DataSet = "Data";
-        private const string PathSet = "Path";
-        private const string UriSet = "Uri";
+        protected override string DocumentKind => "component";
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; } = "";
@@ -41,16 +39,6 @@ namespace ImageBuilder.PS.Commands.Components
         [ArgumentCompleter(typeof(ComponentFormatCompleter))]
         public string Format { get; set; } = IbValues.ComponentFormat.SHELL;
 
-        [Parameter(Mandatory = true, ParameterSetName = DataSet)]
-        public string Data { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
-        [ApiMember("data")]
-        public string Path { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
-        public string Uri { get; set; } = "";
-
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
 
@@ -70,13 +58,7 @@ namespace ImageBuilder.PS.Commands.Components
 
         protected override void ProcessRecord()
         {
-            var data = ParameterSetName switch
-            {
-                DataSet => Data,
-                PathSet => DocumentFile.Read(this, Path, "component"),
-                _ => null,
-            };
-            if (ParameterSetName == PathSet && data is null)
+            if (!TryReadDocument(out var data))
             {
                 return;
             }
@@ -88,7 +70,7 @@ namespace ImageBuilder.PS.Commands.Components
                 Type = Type,
                 Format = Format,
                 Data = data,
-                Uri = ParameterSetName == UriSet ? Uri : null,
+                Uri = DocumentUri,
                 Description = Description,
                 ChangeDescription = ChangeDescription,
                 KmsKeyId = KmsKeyId,

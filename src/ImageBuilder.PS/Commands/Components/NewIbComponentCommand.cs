@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
@@ -18,12 +19,11 @@ namespace ImageBuilder.PS.Commands.Components
     [ApiOperation("imagebuilder", "CreateComponent")]
     [Cmdlet(VerbsCommon.New, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Component))]
-    public sealed class NewIbComponentCommand : IbCmdlet
+    public sealed class NewIbComponentCommand : CheckedDocumentCmdlet
     {
-        private const string DataSet = "Data";
-        private const string PathSet = "Path";
-        private const string UriSet = "Uri";
-        private const string DocumentSet = "Document";
+        protected override string DocumentKind => "component";
+
+        protected override IReadOnlyList<DocumentFinding> Check(string document) => ComponentDocumentChecker.Check(document);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; } = "";
@@ -35,25 +35,6 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(PlatformCompleter))]
         public string Platform { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = DataSet)]
-        public string Data { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
-        [ApiMember("data")]
-        public string Path { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
-        public string Uri { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = DocumentSet)]
-        [ApiMember("data")]
-        public object Document { get; set; } = new();
-
-        [Parameter(ParameterSetName = DataSet)]
-        [Parameter(ParameterSetName = PathSet)]
-        [Parameter(ParameterSetName = DocumentSet)]
-        public SwitchParameter SkipValidation { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
@@ -81,6 +62,11 @@ namespace ImageBuilder.PS.Commands.Components
 
         protected override void ProcessRecord()
         {
+            var target = $"{Name} {SemanticVersion} ({Platform})";
+            if (!TryReadCheckedDocument(target, out var data))
+            {
+                return;
+            }
             var request = new CreateComponentRequest
             {
                 Name = Name,
@@ -89,29 +75,13 @@ namespace ImageBuilder.PS.Commands.Components
                 Description = Description,
                 ChangeDescription = ChangeDescription,
                 SupportedOsVersions = SupportedOsVersion?.ToList(),
-                Data = ParameterSetName switch
-                {
-                    DataSet => Data,
-                    PathSet => DocumentFile.Read(this, Path, "component"),
-                    DocumentSet => YamlWriter.Write(Document),
-                    _ => null,
-                },
-                Uri = ParameterSetName == UriSet ? Uri : null,
+                Data = data,
+                Uri = DocumentUri,
                 KmsKeyId = KmsKeyId,
                 Tags = Tags.From(Tag),
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
                 DryRun = DryRun.IsPresent ? true : null,
             };
-            if (ParameterSetName == PathSet && request.Data is null)
-            {
-                return;
-            }
-            var target = $"{Name} {SemanticVersion} ({Platform})";
-            if (request.Data is not null && !SkipValidation &&
-                !DocumentGate.Pass(this, ComponentDocumentChecker.Check(request.Data), "Component", ParameterSetName, target))
-            {
-                return;
-            }
             if (!Validate(request, target) || !ShouldProcess(target, "Create component"))
             {
                 return;
@@ -125,6 +95,5 @@ namespace ImageBuilder.PS.Commands.Components
                 }
             }
         }
-
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
@@ -17,12 +18,11 @@ namespace ImageBuilder.PS.Commands.Workflows
     [ApiOperation("imagebuilder", "CreateWorkflow")]
     [Cmdlet(VerbsCommon.New, "IbWorkflow", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workflow))]
-    public sealed class NewIbWorkflowCommand : IbCmdlet
+    public sealed class NewIbWorkflowCommand : CheckedDocumentCmdlet
     {
-        private const string DataSet = "Data";
-        private const string PathSet = "Path";
-        private const string UriSet = "Uri";
-        private const string DocumentSet = "Document";
+        protected override string DocumentKind => "workflow";
+
+        protected override IReadOnlyList<DocumentFinding> Check(string document) => WorkflowDocumentChecker.Check(document);
 
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         public string Name { get; set; } = "";
@@ -34,25 +34,6 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [ArgumentCompleter(typeof(WorkflowTypeCompleter))]
         public string Type { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = DataSet)]
-        public string Data { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = PathSet)]
-        [ApiMember("data")]
-        public string Path { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
-        public string Uri { get; set; } = "";
-
-        [Parameter(Mandatory = true, ParameterSetName = DocumentSet)]
-        [ApiMember("data")]
-        public object Document { get; set; } = new();
-
-        [Parameter(ParameterSetName = DataSet)]
-        [Parameter(ParameterSetName = PathSet)]
-        [Parameter(ParameterSetName = DocumentSet)]
-        public SwitchParameter SkipValidation { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
         public string? Description { get; set; }
@@ -76,14 +57,8 @@ namespace ImageBuilder.PS.Commands.Workflows
 
         protected override void ProcessRecord()
         {
-            var data = ParameterSetName switch
-            {
-                DataSet => Data,
-                PathSet => DocumentFile.Read(this, Path, "workflow"),
-                DocumentSet => YamlWriter.Write(Document),
-                _ => null,
-            };
-            if (ParameterSetName == PathSet && data is null)
+            var target = $"{Name} {SemanticVersion} ({Type})";
+            if (!TryReadCheckedDocument(target, out var data))
             {
                 return;
             }
@@ -93,7 +68,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                 SemanticVersion = SemanticVersion,
                 Type = Type,
                 Data = data,
-                Uri = ParameterSetName == UriSet ? Uri : null,
+                Uri = DocumentUri,
                 Description = Description,
                 ChangeDescription = ChangeDescription,
                 KmsKeyId = KmsKeyId,
@@ -101,12 +76,6 @@ namespace ImageBuilder.PS.Commands.Workflows
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
                 DryRun = DryRun.IsPresent ? true : null,
             };
-            var target = $"{Name} {SemanticVersion} ({Type})";
-            if (data is not null && !SkipValidation &&
-                !DocumentGate.Pass(this, WorkflowDocumentChecker.Check(data), "Workflow", ParameterSetName, target))
-            {
-                return;
-            }
             if (!Validate(request, target) || !ShouldProcess(target, "Create workflow"))
             {
                 return;
