@@ -9,39 +9,15 @@ using ImageBuilder.PS.Protocol;
 namespace ImageBuilder.PS.Completion
 {
     /// <summary>Names of the account's container recipes (or -Owner's).</summary>
-    public sealed class ContainerRecipeNameCompleter : LiveCompleter
+    public sealed class ContainerRecipeNameCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListContainerRecipes;
-
-        protected override IAwsStructure Request(IDictionary bound) =>
-            new ListContainerRecipesRequest { Owner = bound["Owner"] as string, MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            var seen = new HashSet<string>();
-            foreach (var recipe in ((ListContainerRecipesResponse)page).ContainerRecipeSummaryList ?? new List<ContainerRecipeSummary>())
-            {
-                if (recipe.Name is { } name && seen.Add(name)) yield return new CompletionValue(name, $"{name} ({recipe.Platform}, from {recipe.ParentImage})");
-            }
-        }
+        public ContainerRecipeNameCompleter() : base(IbOperations.ListContainerRecipes, "name") { }
     }
 
     /// <summary>ARNs of the account's container recipe versions.</summary>
-    public sealed class ContainerRecipeArnCompleter : LiveCompleter
+    public sealed class ContainerRecipeArnCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListContainerRecipes;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListContainerRecipesRequest { MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            foreach (var recipe in ((ListContainerRecipesResponse)page).ContainerRecipeSummaryList ?? new List<ContainerRecipeSummary>())
-            {
-                if (recipe.Arn is { } arn) yield return new CompletionValue(arn, $"{recipe.Name} ({recipe.Platform})");
-            }
-        }
+        public ContainerRecipeArnCompleter() : base(IbOperations.ListContainerRecipes, "arn") { }
     }
 
     /// <summary>Names of the AppStream images the account owns (the first page of private images).</summary>

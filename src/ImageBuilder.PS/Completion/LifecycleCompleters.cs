@@ -22,36 +22,14 @@ namespace ImageBuilder.PS.Completion
     }
 
     /// <summary>Names of the account's lifecycle policies.</summary>
-    public sealed class LifecyclePolicyNameCompleter : LiveCompleter
+    public sealed class LifecyclePolicyNameCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListLifecyclePolicies;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListLifecyclePoliciesRequest { MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            foreach (var policy in ((ListLifecyclePoliciesResponse)page).LifecyclePolicySummaryList ?? new List<LifecyclePolicySummary>())
-            {
-                if (policy.Name is { } name) yield return new CompletionValue(name, $"{name} ({policy.ResourceType}, {policy.Status})");
-            }
-        }
+        public LifecyclePolicyNameCompleter() : base(IbOperations.ListLifecyclePolicies, "name") { }
     }
 
     /// <summary>ARNs of the account's lifecycle policies.</summary>
-    public sealed class LifecyclePolicyArnCompleter : LiveCompleter
+    public sealed class LifecyclePolicyArnCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListLifecyclePolicies;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListLifecyclePoliciesRequest { MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            foreach (var policy in ((ListLifecyclePoliciesResponse)page).LifecyclePolicySummaryList ?? new List<LifecyclePolicySummary>())
-            {
-                if (policy.Arn is { } arn) yield return new CompletionValue(arn, $"{policy.Name} ({policy.Status})");
-            }
-        }
+        public LifecyclePolicyArnCompleter() : base(IbOperations.ListLifecyclePolicies, "arn") { }
     }
 }

@@ -62,14 +62,23 @@ namespace ImageBuilder.PS.Completion
             }
         }
 
-        /// <summary>"name version (platform)" from whichever of those the item has.</summary>
+        /// <summary>
+        /// "name version (platform)" from whichever of those the item has; the kind of item (platform, workflow
+        /// type, resource type) and its status go in the brackets.
+        /// </summary>
         private static string Tooltip(IAwsStructure item)
         {
             var parts = new List<string>();
-            foreach (var member in new[] { "name", "version", "platform", "type" })
+            foreach (var member in new[] { "name", "version" })
             {
-                if (Text(item, member) is { } text) parts.Add(member == "platform" || member == "type" ? "(" + text + ")" : text);
+                if (Text(item, member) is { } text) parts.Add(text);
             }
+            var details = new List<string>();
+            foreach (var member in new[] { "platform", "type", "resourceType", "status" })
+            {
+                if (Text(item, member) is { } text) details.Add(text);
+            }
+            if (details.Count > 0) parts.Add("(" + string.Join(", ", details) + ")");
             return string.Join(" ", parts);
         }
 

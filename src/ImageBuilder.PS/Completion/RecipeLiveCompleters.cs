@@ -1,122 +1,52 @@
-using System.Collections;
-using System.Collections.Generic;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Completion
 {
-    /// <summary>
-    /// Live completion for recipes, pipelines and configurations: one page of the List call, offered as names or as
-    /// ARNs (with the name as the tooltip).
-    /// </summary>
-    public abstract class ResourceListCompleter : LiveCompleter
+    /// <summary>Names of the account's image recipes (or -Owner's).</summary>
+    public sealed class RecipeNameCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-
-        /// <summary>True to offer ARNs, false to offer names.</summary>
-        protected abstract bool OffersArns { get; }
-
-        protected abstract IEnumerable<(string? Name, string? Arn)> Resources(IAwsStructure page);
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            var seen = new HashSet<string>();
-            foreach (var (name, arn) in Resources(page))
-            {
-                var text = OffersArns ? arn : name;
-                if (text is not null && seen.Add(text)) yield return new CompletionValue(text, OffersArns ? name ?? text : arn ?? text);
-            }
-        }
+        public RecipeNameCompleter() : base(IbOperations.ListImageRecipes, "name") { }
     }
 
-    public abstract class RecipeCompleter : ResourceListCompleter
+    /// <summary>ARNs of the account's image recipe versions.</summary>
+    public sealed class RecipeArnCompleter : ListItemCompleter
     {
-        protected override OperationDef Operation => IbOperations.ListImageRecipes;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListImageRecipesRequest { Owner = bound["Owner"] as string, MaxResults = 25 };
-
-        protected override IEnumerable<(string? Name, string? Arn)> Resources(IAwsStructure page)
-        {
-            foreach (var recipe in ((ListImageRecipesResponse)page).ImageRecipeSummaryList ?? new List<ImageRecipeSummary>()) yield return (recipe.Name, recipe.Arn);
-        }
+        public RecipeArnCompleter() : base(IbOperations.ListImageRecipes, "arn") { }
     }
 
-    public sealed class RecipeNameCompleter : RecipeCompleter
+    /// <summary>Names of the account's image pipelines.</summary>
+    public sealed class PipelineNameCompleter : ListItemCompleter
     {
-        protected override bool OffersArns => false;
+        public PipelineNameCompleter() : base(IbOperations.ListImagePipelines, "name") { }
     }
 
-    public sealed class RecipeArnCompleter : RecipeCompleter
+    /// <summary>ARNs of the account's image pipelines.</summary>
+    public sealed class PipelineArnCompleter : ListItemCompleter
     {
-        protected override bool OffersArns => true;
+        public PipelineArnCompleter() : base(IbOperations.ListImagePipelines, "arn") { }
     }
 
-    public abstract class PipelineCompleter : ResourceListCompleter
+    /// <summary>Names of the account's infrastructure configurations.</summary>
+    public sealed class InfrastructureConfigurationNameCompleter : ListItemCompleter
     {
-        protected override OperationDef Operation => IbOperations.ListImagePipelines;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListImagePipelinesRequest { MaxResults = 25 };
-
-        protected override IEnumerable<(string? Name, string? Arn)> Resources(IAwsStructure page)
-        {
-            foreach (var pipeline in ((ListImagePipelinesResponse)page).ImagePipelineList ?? new List<ImagePipeline>()) yield return (pipeline.Name, pipeline.Arn);
-        }
+        public InfrastructureConfigurationNameCompleter() : base(IbOperations.ListInfrastructureConfigurations, "name") { }
     }
 
-    public sealed class PipelineNameCompleter : PipelineCompleter
+    /// <summary>ARNs of the account's infrastructure configurations.</summary>
+    public sealed class InfrastructureConfigurationArnCompleter : ListItemCompleter
     {
-        protected override bool OffersArns => false;
+        public InfrastructureConfigurationArnCompleter() : base(IbOperations.ListInfrastructureConfigurations, "arn") { }
     }
 
-    public sealed class PipelineArnCompleter : PipelineCompleter
+    /// <summary>Names of the account's distribution configurations.</summary>
+    public sealed class DistributionConfigurationNameCompleter : ListItemCompleter
     {
-        protected override bool OffersArns => true;
+        public DistributionConfigurationNameCompleter() : base(IbOperations.ListDistributionConfigurations, "name") { }
     }
 
-    public abstract class InfrastructureConfigurationCompleter : ResourceListCompleter
+    /// <summary>ARNs of the account's distribution configurations.</summary>
+    public sealed class DistributionConfigurationArnCompleter : ListItemCompleter
     {
-        protected override OperationDef Operation => IbOperations.ListInfrastructureConfigurations;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListInfrastructureConfigurationsRequest { MaxResults = 25 };
-
-        protected override IEnumerable<(string? Name, string? Arn)> Resources(IAwsStructure page)
-        {
-            var list = ((ListInfrastructureConfigurationsResponse)page).InfrastructureConfigurationSummaryList ?? new List<InfrastructureConfigurationSummary>();
-            foreach (var configuration in list) yield return (configuration.Name, configuration.Arn);
-        }
-    }
-
-    public sealed class InfrastructureConfigurationNameCompleter : InfrastructureConfigurationCompleter
-    {
-        protected override bool OffersArns => false;
-    }
-
-    public sealed class InfrastructureConfigurationArnCompleter : InfrastructureConfigurationCompleter
-    {
-        protected override bool OffersArns => true;
-    }
-
-    public abstract class DistributionConfigurationCompleter : ResourceListCompleter
-    {
-        protected override OperationDef Operation => IbOperations.ListDistributionConfigurations;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListDistributionConfigurationsRequest { MaxResults = 25 };
-
-        protected override IEnumerable<(string? Name, string? Arn)> Resources(IAwsStructure page)
-        {
-            var list = ((ListDistributionConfigurationsResponse)page).DistributionConfigurationSummaryList ?? new List<DistributionConfigurationSummary>();
-            foreach (var configuration in list) yield return (configuration.Name, configuration.Arn);
-        }
-    }
-
-    public sealed class DistributionConfigurationNameCompleter : DistributionConfigurationCompleter
-    {
-        protected override bool OffersArns => false;
-    }
-
-    public sealed class DistributionConfigurationArnCompleter : DistributionConfigurationCompleter
-    {
-        protected override bool OffersArns => true;
+        public DistributionConfigurationArnCompleter() : base(IbOperations.ListDistributionConfigurations, "arn") { }
     }
 }

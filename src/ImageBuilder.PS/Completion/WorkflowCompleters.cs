@@ -17,39 +17,15 @@ namespace ImageBuilder.PS.Completion
     }
 
     /// <summary>Names of the account's workflows (or -Owner's).</summary>
-    public sealed class WorkflowNameCompleter : LiveCompleter
+    public sealed class WorkflowNameCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListWorkflows;
-
-        protected override IAwsStructure Request(IDictionary bound) =>
-            new ListWorkflowsRequest { Owner = bound["Owner"] as string, ByName = bound.Contains("Owner") ? true : null, MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            var seen = new HashSet<string>();
-            foreach (var workflow in ((ListWorkflowsResponse)page).WorkflowVersionList ?? new List<WorkflowVersion>())
-            {
-                if (workflow.Name is { } name && seen.Add(name)) yield return new CompletionValue(name, $"{name} ({workflow.Type})");
-            }
-        }
+        public WorkflowNameCompleter() : base(IbOperations.ListWorkflows, "name") { }
     }
 
     /// <summary>ARNs of the account's workflow versions.</summary>
-    public sealed class WorkflowArnCompleter : LiveCompleter
+    public sealed class WorkflowArnCompleter : ListItemCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-        protected override OperationDef Operation => IbOperations.ListWorkflows;
-
-        protected override IAwsStructure Request(IDictionary bound) => new ListWorkflowsRequest { MaxResults = 25 };
-
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
-        {
-            foreach (var workflow in ((ListWorkflowsResponse)page).WorkflowVersionList ?? new List<WorkflowVersion>())
-            {
-                if (workflow.Arn is { } arn) yield return new CompletionValue(arn, $"{workflow.Name} {workflow.Version} ({workflow.Type})");
-            }
-        }
+        public WorkflowArnCompleter() : base(IbOperations.ListWorkflows, "arn") { }
     }
 
     /// <summary>Step executions that wait for an action, the ones Send-IbStepAction can act on.</summary>
