@@ -14,7 +14,8 @@ namespace ImageBuilder.PS.Completion
 {
     /// <summary>
     /// Completes a parameter with live values (names, ARNs) from one page of a List call, using the connection
-    /// parameters already typed on the line. Completion must be quick and quiet: it waits a few seconds at most,
+    /// parameters already typed on the line or, failing that, set for the command in $PSDefaultParameterValues
+    /// (PowerShell applies those when the command runs, not to the parameters a completer is shown). Completion must be quick and quiet: it waits a few seconds at most,
     /// remembers answers briefly, and offers nothing rather than an error when the call fails.
     /// </summary>
     public abstract class LiveCompleter : IArgumentCompleter
@@ -36,7 +37,7 @@ namespace ImageBuilder.PS.Completion
         {
             var prefix = KnownValuesCompleter.Unquote(wordToComplete);
             var results = new List<CompletionResult>();
-            foreach (var value in Fetch(fakeBoundParameters))
+            foreach (var value in Fetch(commandName, fakeBoundParameters))
             {
                 if (value.Text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
                 {
@@ -47,19 +48,21 @@ namespace ImageBuilder.PS.Completion
             return results;
         }
 
-        private List<CompletionValue> Fetch(IDictionary bound)
+        private List<CompletionValue> Fetch(string commandName, IDictionary bound)
         {
             try
             {
+                var defaults = SessionVariable("PSDefaultParameterValues") as IDictionary;
+                string? Text(string name) => TextOf(bound, name) ?? DefaultText(defaults, commandName, name);
                 var options = new ConnectionOptions
                 {
-                    Region = Text(bound, "Region"),
-                    ProfileName = Text(bound, "ProfileName"),
-                    ProfileLocation = Text(bound, "ProfileLocation"),
-                    AccessKey = Text(bound, "AccessKey"),
-                    SecretKey = Text(bound, "SecretKey"),
-                    SessionToken = Text(bound, "SessionToken"),
-                    EndpointUrl = Text(bound, "EndpointUrl"),
+                    Region = Text("Region"),
+                    ProfileName = Text("ProfileName"),
+                    ProfileLocation = Text("ProfileLocation"),
+                    AccessKey = Text("AccessKey"),
+                    SecretKey = Text("SecretKey"),
+                    SessionToken = Text("SessionToken"),
+                    EndpointUrl = Text("EndpointUrl"),
                     StoredRegion = SessionVariable("StoredAWSRegion")?.ToString(),
                 };
                 var connection = ConnectionResolver.Resolve(options, Binding);
@@ -83,16 +86,47 @@ namespace ImageBuilder.PS.Completion
             }
         }
 
-        private static string? Text(IDictionary bound, string name) =>
+        private static string? TextOf(IDictionary bound, string name) =>
             bound.Contains(name) ? LanguagePrimitives.ConvertTo<string>(bound[name]) : null;
 
+        /// <summary>
+        /// A plain value $PSDefaultParameterValues sets for <paramref name="parameter"/> of this command (keys are
+        /// "CommandPattern:Parameter", the pattern with wildcards). A script block value is left alone: running
+        /// user code to complete a word is not completion's business.
+        /// </summary>
+        private static string? DefaultText(IDictionary? defaults, string commandName, string parameter)
+        {
+            // $PSDefaultParameterValues['Disabled'] = $true turns them all off, for completion as for running.
+            if (defaults is null || (defaults.Contains("Disabled") && LanguagePrimitives.IsTrue(defaults["Disabled"])))
+            {
+                return null;
+            }
+            foreach (DictionaryEntry entry in defaults)
+            {
+                if (entry.Key is string key && key.IndexOf(':') is var colon && colon > 0 &&
+                    string.Equals(key.Substring(colon + 1).Trim(), parameter, StringComparison.OrdinalIgnoreCase) &&
+                    WildcardPattern.Get(key.Substring(0, colon).Trim(), WildcardOptions.IgnoreCase).IsMatch(commandName) &&
+                    entry.Value is not ScriptBlock && entry.Value is not null)
+                {
+                    return LanguagePrimitives.ConvertTo<string>(entry.Value);
+                }
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// A variable of the session the completion runs in. The runspace is busy running the completion, so its
+        /// SessionStateProxy refuses; a nested command in the current runspace may read it.
+        /// </summary>
         private static object? SessionVariable(string name)
         {
             try
             {
-                return Runspace.DefaultRunspace?.SessionStateProxy.PSVariable.GetValue(name);
+                using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
+                var values = shell.AddCommand("Get-Variable").AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", "Ignore").Invoke();
+                return values.Count == 1 ? values[0]?.BaseObject : null;
             }
-            catch (PSInvalidOperationException)
+            catch (Exception e) when (e is PSInvalidOperationException || e is InvalidRunspaceStateException)
             {
                 return null;
             }
