@@ -1,8 +1,4 @@
-using System.Collections;
-using System.Collections.Generic;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Completion
 {
