@@ -197,14 +197,23 @@ public sealed class LifecyclePolicyTests : IClassFixture<LoopbackFixture>
         var result = _f.Run("Update-IbLifecyclePolicy -EndpointUrl $Endpoint $Arn -Description 'Older images go' -Status DISABLED -WhatIf", Vars(("Arn", LifecycleSamples.PolicyArn)));
         result.AssertSuccess();
         Assert.Equal(new[] { "GET" }, _f.Server.Requests.Select(r => r.Method));
-        Assert.Contains("What if: Performing the operation \"Update lifecycle policy (Description, Status)\" on target \"keep-six-months\".", result.HostText);
+        Assert.Contains($"What if: Performing the operation \"Update lifecycle policy (Description, Status)\" on target \"{LifecycleSamples.PolicyArn}\".", result.HostText);
     }
 
     [Fact]
-    public void UpdateRefusesToChangeNothingOrABadSelection()
+    public void UpdateWithNothingToChangeWarnsAndWritesThePolicyAsItIs()
     {
-        var nothing = _f.Run("Update-IbLifecyclePolicy -EndpointUrl $Endpoint $Arn", Vars(("Arn", LifecycleSamples.PolicyArn)));
-        Assert.Contains("Give at least one of -Description", Assert.Single(nothing.Errors).Exception.Message);
+        _f.Server.Enqueue(CannedResponse.Json(LifecycleSamples.Policy));
+        var result = _f.Run("Update-IbLifecyclePolicy -EndpointUrl $Endpoint $Arn", Vars(("Arn", LifecycleSamples.PolicyArn)));
+        result.AssertSuccess();
+        Assert.Equal(new[] { "GET" }, _f.Server.Requests.Select(r => r.Method));
+        Assert.Equal($"No change was given for {LifecycleSamples.PolicyArn}; nothing was sent.", Assert.Single(result.Warnings).Message);
+        Assert.Equal("keep-six-months", result.Output.Single().Properties["Name"].Value);
+    }
+
+    [Fact]
+    public void UpdateRefusesABadSelectionBeforeReading()
+    {
         var bad = _f.Run("Update-IbLifecyclePolicy -EndpointUrl $Endpoint $Arn -Recipe @{ Name = 'golden-windows' }", Vars(("Arn", LifecycleSamples.PolicyArn)));
         Assert.Contains("-Recipe (recipes[0].semanticVersion) is required", Assert.Single(bad.Errors).Exception.Message);
         Assert.Empty(_f.Server.Requests);

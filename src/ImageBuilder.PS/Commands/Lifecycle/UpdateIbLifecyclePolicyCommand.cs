@@ -57,23 +57,14 @@ namespace ImageBuilder.PS.Commands.Lifecycle
         [Parameter]
         public string? ClientToken { get; set; }
 
-        private static readonly string[] Changeable = { nameof(Description), nameof(Status), nameof(ExecutionRole), nameof(ResourceType), nameof(Rule), nameof(Recipe), nameof(ResourceTag) };
-
         protected override void ProcessRecord()
         {
-            var changes = Changeable.Where(MyInvocation.BoundParameters.ContainsKey).ToList();
-            if (changes.Count == 0)
-            {
-                WriteError(ErrorRecords.InvalidInput("NothingToUpdate",
-                    $"Give at least one of -{string.Join(", -", Changeable)} to change in '{Arn}'.", Arn));
-                return;
-            }
             // Recipes and tags together say which images the policy selects: either one replaces the selection.
-            var selection = Changed(nameof(Recipe)) || Changed(nameof(ResourceTag))
+            var selection = Given(nameof(Recipe)) || Given(nameof(ResourceTag))
                 ? new LifecyclePolicyResourceSelection { Recipes = Recipe?.ToList(), TagMap = Tags.From(ResourceTag) }
                 : null;
-            // A new selection is checked on its own, so that its errors name -Recipe or -ResourceTag. The rest of the
-            // request is checked once the current policy has filled it in; only a read has been sent by then.
+            // A new selection is checked on its own before anything is sent, so that its errors name -Recipe or
+            // -ResourceTag. The rest of the request is checked once the current policy has filled it in.
             if (selection is not null && !Validate(selection, Arn))
             {
                 return;
@@ -83,19 +74,11 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            var request = new UpdateLifecyclePolicyRequest
-            {
-                LifecyclePolicyArn = Arn,
-                Description = Changed(nameof(Description)) ? Description : current.Description,
-                Status = Changed(nameof(Status)) ? Status : current.Status,
-                ExecutionRole = Changed(nameof(ExecutionRole)) ? ExecutionRole : current.ExecutionRole,
-                ResourceType = Changed(nameof(ResourceType)) ? ResourceType : current.ResourceType,
-                PolicyDetails = Changed(nameof(Rule)) ? Rule?.ToList() : current.PolicyDetails,
-                ResourceSelection = selection ?? current.ResourceSelection,
-                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
-            };
-            var target = current.Name ?? Arn;
-            if (!Validate(request, Arn) || !ShouldProcess(target, $"Update lifecycle policy ({string.Join(", ", changes)})"))
+            var request = UpdateRequests.FromCurrent<UpdateLifecyclePolicyRequest>(current);
+            request.LifecyclePolicyArn = current.Arn ?? Arn;
+            request.ClientToken = ClientToken ?? Guid.NewGuid().ToString();
+            var changed = Apply(request, selection);
+            if (!ShouldSendUpdate(request, changed, current, Arn, "lifecycle policy"))
             {
                 return;
             }
@@ -106,6 +89,20 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             }
         }
 
-        private bool Changed(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
+        /// <summary>Sets what the user gave and names what changed; the selection replaces the current one whole.</summary>
+        private ChangeList Apply(UpdateLifecyclePolicyRequest request, LifecyclePolicyResourceSelection? selection)
+        {
+            var changed = new ChangeList(this);
+            if (changed.Given(nameof(Description))) request.Description = ChangeList.OrNull(Description);
+            if (changed.Given(nameof(Status))) request.Status = Status;
+            if (changed.Given(nameof(ExecutionRole))) request.ExecutionRole = ExecutionRole;
+            if (changed.Given(nameof(ResourceType))) request.ResourceType = ResourceType;
+            if (changed.Given(nameof(Rule))) request.PolicyDetails = Rule?.ToList();
+            // | (not ||) so that both are named when both are given.
+            if (changed.Given(nameof(Recipe)) | changed.Given(nameof(ResourceTag))) request.ResourceSelection = selection;
+            return changed;
+        }
+
+        private bool Given(string parameter) => MyInvocation.BoundParameters.ContainsKey(parameter);
     }
 }
