@@ -4,6 +4,8 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Management.Automation;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.Serialization;
 
 namespace ImageBuilder.PS.Documents
@@ -11,6 +13,8 @@ namespace ImageBuilder.PS.Documents
     /// <summary>
     /// Writes a document given as PowerShell data (hashtables, ordered dictionaries, PSCustomObjects, arrays) as
     /// YAML. Keys of plain hashtables have no order, so the keys documents use are put in their usual order.
+    /// Values keep their type when read back: numbers and booleans are written bare, and a string that a YAML
+    /// reader would take for something else ("1.10", "01234", "yes", "null") is quoted.
     /// </summary>
     public static class YamlWriter
     {
@@ -20,7 +24,12 @@ namespace ImageBuilder.PS.Documents
             "value", "onFailure", "timeoutSeconds", "maxAttempts", "if", "loop", "steps", "inputs", "outputs",
         };
 
-        private static readonly ISerializer Serializer = new SerializerBuilder().DisableAliases().Build();
+        // YAML 1.1 readers (the service's document runner among them) also take "yes", "on" and the like as booleans.
+        private static readonly ISerializer Serializer = new SerializerBuilder()
+            .DisableAliases()
+            .WithQuotingNecessaryStrings(quoteYaml1_1Strings: true)
+            .WithTypeConverter(new NumberConverter())
+            .Build();
 
         public static string Write(object document) => Serializer.Serialize(Plain(document));
 
@@ -43,9 +52,14 @@ namespace ImageBuilder.PS.Documents
                     return s;
                 case bool b:
                     return b;
+                // A whole double keeps its ".0": "schemaVersion: 1.0" must not become "schemaVersion: 1".
                 case double d when d == Math.Floor(d) && !double.IsInfinity(d):
-                    return d.ToString("0.0", CultureInfo.InvariantCulture);
-                case IFormattable f when value is not DateTime:
+                    return new Number(d.ToString("0.0", CultureInfo.InvariantCulture));
+                case sbyte or byte or short or ushort or int or uint or long or ulong or float or double or decimal:
+                    return new Number(((IFormattable)value).ToString(null, CultureInfo.InvariantCulture));
+                case DateTime time:
+                    return time.ToString("o", CultureInfo.InvariantCulture);
+                case IFormattable f:
                     return f.ToString(null, CultureInfo.InvariantCulture);
                 case IDictionary dictionary:
                     return Mapping(dictionary.Cast<DictionaryEntry>().Select(e => (Convert.ToString(e.Key, CultureInfo.InvariantCulture) ?? "", (object?)e.Value)),
@@ -76,6 +90,25 @@ namespace ImageBuilder.PS.Documents
         {
             var index = Array.IndexOf(KeyOrder, key);
             return index < 0 ? KeyOrder.Length : index;
+        }
+
+        /// <summary>A number, written bare in the invariant culture.</summary>
+        private sealed class Number
+        {
+            public Number(string text) => Text = text;
+
+            public string Text { get; }
+        }
+
+        private sealed class NumberConverter : IYamlTypeConverter
+        {
+            public bool Accepts(Type type) => type == typeof(Number);
+
+            public object? ReadYaml(IParser parser, Type type, ObjectDeserializer rootDeserializer) =>
+                throw new NotSupportedException("Documents are only written here.");
+
+            public void WriteYaml(IEmitter emitter, object? value, Type type, ObjectSerializer serializer) =>
+                emitter.Emit(new Scalar(AnchorName.Empty, TagName.Empty, ((Number)value!).Text, ScalarStyle.Plain, true, false));
         }
     }
 }

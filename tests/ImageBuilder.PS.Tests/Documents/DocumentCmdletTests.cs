@@ -122,6 +122,32 @@ public sealed class DocumentCmdletTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void DocumentValuesKeepTheirTypeWhenTheYamlIsReadBack()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(Samples.Created), CannedResponse.Json(Samples.Component));
+        var result = _f.Run("""
+            New-IbComponent -EndpointUrl $Endpoint -Name registry -SemanticVersion 1.0.0 -Platform Windows -Document ([ordered]@{
+                schemaVersion = 1.0
+                phases = @([ordered]@{ name = 'build'; steps = @([ordered]@{ name = 'Keys'; action = 'SetRegistry'; timeoutSeconds = 60; inputs = @(
+                    [ordered]@{ path = 'HKLM:\SOFTWARE\Golden'; name = 'Version'; value = '1.10'; type = 'SZ' }
+                    [ordered]@{ path = 'HKLM:\SOFTWARE\Golden'; name = 'Code'; value = '01234'; type = 'SZ' }
+                    [ordered]@{ path = 'HKLM:\SOFTWARE\Golden'; name = 'Flags'; value = 'yes'; type = 'SZ' }
+                    [ordered]@{ path = 'HKLM:\SOFTWARE\Golden'; name = 'Empty'; value = 'null'; type = 'SZ' }
+                    [ordered]@{ path = 'HKLM:\SOFTWARE\Golden'; name = 'Enabled'; value = 1; type = 'DWORD' }) }) })
+            })
+            """);
+        result.AssertSuccess();
+        var data = _f.Server.Requests.First().Json.GetProperty("data").GetString()!.Replace("\r\n", "\n");
+        Assert.Contains("schemaVersion: 1.0\n", data);
+        Assert.Contains("timeoutSeconds: 60\n", data);
+        Assert.Contains("value: \"1.10\"\n", data);
+        Assert.Contains("value: \"01234\"\n", data);
+        Assert.Contains("value: \"yes\"\n", data);
+        Assert.Contains("value: \"null\"\n", data);
+        Assert.Contains("value: 1\n", data);
+    }
+
+    [Fact]
     public void NewWorkflowChecksItsDocumentToo()
     {
         var refused = _f.Run("New-IbWorkflow -EndpointUrl $Endpoint -Name approve -SemanticVersion 1.0.0 -Type BUILD -Data $Doc", new Dictionary<string, object?> { ["Doc"] = BrokenWorkflow });
