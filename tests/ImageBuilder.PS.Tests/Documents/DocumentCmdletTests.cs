@@ -55,6 +55,34 @@ public sealed class DocumentCmdletTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void APatternThatMatchesNoFileIsAnErrorNotAPass()
+    {
+        var none = _f.Run("Test-IbComponentDocument -Path (Join-Path $HOME 'nothing-*.yaml') -Quiet");
+        Assert.Contains("No file matches", none.Errors.Single().Exception.Message);
+        Assert.False((bool)none.Output.Single().BaseObject);
+
+        var text = _f.Run("Test-IbComponentDocument $Doc", new Dictionary<string, object?> { ["Doc"] = Broken });
+        Assert.Equal("DocumentPathIsText", text.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("-Data", text.Errors.Single().Exception.Message);
+    }
+
+    [Fact]
+    public void FilesFromGetChildItemAreReadAsNamedEvenWithBrackets()
+    {
+        WriteFile("bracket[1].yaml", Broken);
+        var piped = _f.Run("Get-ChildItem -LiteralPath (Join-Path $HOME 'bracket[1].yaml') | Test-IbComponentDocument -Quiet");
+        piped.AssertSuccess();
+        Assert.False((bool)piped.Output.Single().BaseObject);
+
+        var literal = _f.Run("Test-IbComponentDocument -LiteralPath (Join-Path $HOME 'bracket[1].yaml')");
+        Assert.Single(literal.Output);
+        var strings = _f.Run("Join-Path $HOME 'bracket`[1`].yaml' | Test-IbComponentDocument");
+        Assert.Single(strings.Output);
+        var missing = _f.Run("Test-IbComponentDocument -LiteralPath (Join-Path $HOME 'gone[1].yaml') -Quiet");
+        Assert.Equal("DocumentNotFound", missing.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
     public void ComponentsInThePipelineAreCheckedByTheirData()
     {
         var result = _f.Run("[pscustomobject]@{ Data = $Doc } | Test-IbComponentDocument", new Dictionary<string, object?> { ["Doc"] = Broken });

@@ -13,14 +13,19 @@ namespace ImageBuilder.PS.Commands.Documents
     public abstract class DocumentTestCommand : PSCmdlet
     {
         protected const string PathSet = "Path";
+        protected const string LiteralPathSet = "LiteralPath";
         protected const string DataSet = "Data";
 
         private bool _allValid = true;
 
-        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipelineByPropertyName = true)]
-        [Alias("FullName", "PSPath")]
+        [Parameter(Mandatory = true, Position = 0, ParameterSetName = PathSet, ValueFromPipeline = true, ValueFromPipelineByPropertyName = true)]
         [SupportsWildcards]
         public string[] Path { get; set; } = Array.Empty<string>();
+
+        // Files from Get-ChildItem bind here by their PSPath, so that a name with [ or ] is not taken as a pattern.
+        [Parameter(Mandatory = true, ParameterSetName = LiteralPathSet, ValueFromPipelineByPropertyName = true)]
+        [Alias("PSPath", "LP")]
+        public string[] LiteralPath { get; set; } = Array.Empty<string>();
 
         [Parameter(Mandatory = true, ParameterSetName = DataSet, ValueFromPipelineByPropertyName = true)]
         [AllowEmptyString]
@@ -39,9 +44,17 @@ namespace ImageBuilder.PS.Commands.Documents
                 Report(Check(Data), null);
                 return;
             }
+            if (ParameterSetName == LiteralPathSet)
+            {
+                foreach (var path in LiteralPath)
+                {
+                    CheckFile(SessionState.Path.GetUnresolvedProviderPathFromPSPath(path), path);
+                }
+                return;
+            }
             foreach (var pattern in Path)
             {
-                Collection(pattern);
+                CheckMatches(pattern);
             }
         }
 
@@ -53,34 +66,61 @@ namespace ImageBuilder.PS.Commands.Documents
             }
         }
 
-        private void Collection(string pattern)
+        private void CheckMatches(string pattern)
         {
-            IEnumerable<string> files;
+            if (pattern.IndexOf('\n') >= 0)
+            {
+                // Most likely a document's text given by position, where a file name belongs.
+                NotFound(new ArgumentException("-Path was given text with line breaks, not a file name. Pass a document's text with -Data."),
+                    "DocumentPathIsText", ErrorCategory.InvalidArgument, pattern);
+                return;
+            }
+            ICollection<string> files;
             try
             {
                 files = SessionState.Path.GetResolvedProviderPathFromPSPath(pattern, out _);
             }
             catch (ItemNotFoundException e)
             {
-                _allValid = false;
-                WriteError(new ErrorRecord(e, "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern));
+                NotFound(e, "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
                 return;
+            }
+            if (files.Count == 0)
+            {
+                // A pattern that matches nothing is not a pass: a mistyped path in a check would hide every problem.
+                NotFound(new ItemNotFoundException($"No file matches '{pattern}'."), "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
             }
             foreach (var file in files)
             {
-                string text;
-                try
-                {
-                    text = File.ReadAllText(file);
-                }
-                catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
-                {
-                    _allValid = false;
-                    WriteError(new ErrorRecord(e, "DocumentUnreadable", ErrorCategory.ReadError, file));
-                    continue;
-                }
-                Report(Check(text), file);
+                CheckFile(file, file);
             }
+        }
+
+        private void CheckFile(string file, string given)
+        {
+            string text;
+            try
+            {
+                text = File.ReadAllText(file);
+            }
+            catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
+            {
+                NotFound(new ItemNotFoundException($"Cannot find the document '{given}': no such file.", e), "DocumentNotFound", ErrorCategory.ObjectNotFound, given);
+                return;
+            }
+            catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
+            {
+                NotFound(e, "DocumentUnreadable", ErrorCategory.ReadError, file);
+                return;
+            }
+            Report(Check(text), file);
+        }
+
+        /// <summary>A document that could not be read counts as not valid, so -Quiet says false.</summary>
+        private void NotFound(Exception e, string errorId, ErrorCategory category, string target)
+        {
+            _allValid = false;
+            WriteError(new ErrorRecord(e, errorId, category, target));
         }
 
         private void Report(IReadOnlyList<DocumentFinding> findings, string? source)
