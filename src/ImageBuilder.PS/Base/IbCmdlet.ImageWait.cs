@@ -27,12 +27,12 @@ namespace ImageBuilder.PS.Base
             var activity = IbArn.TryParse(imageArn, out var arn)
                 ? $"Image {arn.Name} {arn.Version}{(arn.Build is null ? "" : "/" + arn.Build)}"
                 : "Image " + imageArn;
-            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, timeout, pollCeiling, endAtWaitingStep);
+            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, $"Wait-IbImage -Arn {imageArn}", timeout, pollCeiling, endAtWaitingStep);
         }
 
         private WaitObservation<Image>? ObserveImage(string imageArn)
         {
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not GetImageResponse { Image: { } image })
+            if (PollCall(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not GetImageResponse { Image: { } image })
             {
                 return null;
             }
@@ -56,7 +56,8 @@ namespace ImageBuilder.PS.Base
         private void DescribeWorkflowStep(string imageArn, WaitObservation<Image> seen, int from, int to)
         {
             var executions = QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = imageArn }) as ListWorkflowExecutionsResponse;
-            var running = executions?.WorkflowExecutions?.LastOrDefault(e => e.Status == "RUNNING") ?? executions?.WorkflowExecutions?.LastOrDefault();
+            // Between workflows (distribution, integration) none runs, and the last one's final step is no news.
+            var running = executions?.WorkflowExecutions?.LastOrDefault(e => e.Status == "RUNNING");
             if (running?.WorkflowExecutionId is null)
             {
                 return;
@@ -92,6 +93,11 @@ namespace ImageBuilder.PS.Base
             catch (AwsServiceException e)
             {
                 Verbose($"{operation.Name} failed ({e.ErrorCode}); the progress shows less detail.");
+                return null;
+            }
+            catch (Exception e) when (e is Amazon.Runtime.AmazonClientException || e is System.Net.Http.HttpRequestException || e is System.IO.IOException)
+            {
+                Verbose($"{operation.Name} failed ({e.Message}); the progress shows less detail.");
                 return null;
             }
         }

@@ -1,5 +1,9 @@
 using System;
+using System.IO;
 using System.Management.Automation;
+using Amazon.Runtime;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
 {
@@ -9,71 +13,111 @@ namespace ImageBuilder.PS.Base
         protected static readonly TimeSpan DefaultPollCeiling = TimeSpan.FromSeconds(30);
 
         /// <summary>
+        /// How many looks in a row may fail for a reason that passes (throttling, a 5xx, a lost connection) before a
+        /// wait gives up. A build takes an hour; one bad minute of the service should not end a runbook's wait.
+        /// </summary>
+        private const int TransientFailuresTolerated = 5;
+
+        /// <summary>Refuses a -PollInterval or -Timeout that cannot work, before anything is sent.</summary>
+        private protected void CheckWaitSettings(TimeSpan? timeout, TimeSpan pollInterval)
+        {
+            if (pollInterval <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-PollInterval must be longer than zero (it is {Describe(pollInterval)}).", pollInterval));
+            }
+            if (timeout is { } limit && limit <= TimeSpan.Zero)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-Timeout must be longer than zero (it is {Describe(limit)}).", limit));
+            }
+        }
+
+        /// <summary>
         /// Polls until the work is done, shows a progress bar of its stages (completed at the end), warns once when
         /// the user must act, and ends with the resource (success), or an error record and null (failure or
         /// timeout). Ctrl+C stops the waiting at once and leaves the work itself running.
         /// </summary>
-        /// <param name="poll">Looks at the work once; null when the look failed (its error is already written).</param>
+        /// <param name="poll">Looks at the work once (with <see cref="PollCall"/>); null when the look failed for good (its error is already written).</param>
         /// <param name="activity">The progress bar's title, e.g. "Building golden-windows 1.0.0/3".</param>
+        /// <param name="resume">What to run to look again after a timeout, e.g. "Wait-IbImage -Arn ...".</param>
         /// <param name="timeout">How long to wait at most; null for no limit.</param>
         /// <param name="pollCeiling">The longest pause between polls.</param>
         /// <param name="endAtAction">End the wait (giving the resource) when the user must act, instead of warning and going on.</param>
-        protected T? WaitFor<T>(Func<WaitObservation<T>?> poll, string activity, object target, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtAction = false) where T : class
+        protected T? WaitFor<T>(Func<WaitObservation<T>?> poll, string activity, object target, string resume, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtAction = false) where T : class
         {
             var id = ActivityIdFor(activity);
             var last = new ProgressRecord(id, activity, "Starting");
-            var started = DateTime.UtcNow;
+            var deadline = timeout is { } limit ? DateTime.UtcNow + limit : (DateTime?)null;
             var pause = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(2).Ticks, pollCeiling.Ticks));
+            var failuresInARow = 0;
             string? warned = null;
             try
             {
                 while (true)
                 {
-                    var seen = poll();
-                    if (seen is null)
+                    WaitObservation<T>? seen;
+                    try
+                    {
+                        seen = poll();
+                        failuresInARow = 0;
+                    }
+                    catch (TransientPollFailure e) when (++failuresInARow <= TransientFailuresTolerated)
+                    {
+                        WriteWarning($"{activity}: could not look ({e.Message}); trying again in {Describe(pause)}.");
+                        seen = null;
+                    }
+                    catch (TransientPollFailure e)
+                    {
+                        WriteError(e.Record);
+                        return null;
+                    }
+                    if (seen is not null)
+                    {
+                        // A fresh record each time: hosts may keep the ones they were given. A failure keeps the
+                        // bar where the work stopped.
+                        last = new ProgressRecord(id, activity, seen.Status)
+                        {
+                            CurrentOperation = seen.Detail,
+                            PercentComplete = seen.Failure is null ? Math.Max(0, Math.Min(100, seen.Percent)) : last.PercentComplete,
+                        };
+                        WriteProgress(last);
+                        if (seen.ActionNeeded is not null && endAtAction)
+                        {
+                            return seen.Resource;
+                        }
+                        if (seen.ActionNeeded is not null && seen.ActionNeeded != warned)
+                        {
+                            WriteWarning(seen.ActionNeeded);
+                            warned = seen.ActionNeeded;
+                        }
+                        if (seen.Succeeded)
+                        {
+                            return seen.Resource;
+                        }
+                        if (seen.Failure is not null)
+                        {
+                            WriteError(new ErrorRecord(new InvalidOperationException(seen.Failure), "WaitEndedIn" + Pascal(seen.Status), ErrorCategory.InvalidResult, seen.Resource)
+                            {
+                                ErrorDetails = new ErrorDetails($"{activity} ended {seen.Status}: {seen.Failure}"),
+                            });
+                            return null;
+                        }
+                    }
+                    else if (failuresInARow == 0)
                     {
                         return null;
                     }
-                    // A fresh record each time: hosts may keep the ones they were given.
-                    last = new ProgressRecord(id, activity, seen.Status)
+                    var left = deadline - DateTime.UtcNow;
+                    if (left <= TimeSpan.Zero)
                     {
-                        CurrentOperation = seen.Detail,
-                        PercentComplete = Math.Max(0, Math.Min(100, seen.Percent)),
-                    };
-                    WriteProgress(last);
-                    if (seen.ActionNeeded is not null && endAtAction)
-                    {
-                        return seen.Resource;
-                    }
-                    if (seen.ActionNeeded is not null && seen.ActionNeeded != warned)
-                    {
-                        WriteWarning(seen.ActionNeeded);
-                        warned = seen.ActionNeeded;
-                    }
-                    if (seen.Succeeded)
-                    {
-                        return seen.Resource;
-                    }
-                    if (seen.Failure is not null)
-                    {
-                        WriteError(new ErrorRecord(new InvalidOperationException(seen.Failure), "WaitEndedIn" + Pascal(seen.Status), ErrorCategory.InvalidResult, seen.Resource)
+                        var state = seen is null ? $"not seen to end (the last look failed)" : $"still {seen.Status}";
+                        WriteError(new ErrorRecord(new TimeoutException($"{activity} was {state} after {Describe(timeout!.Value)}."), "WaitTimedOut", ErrorCategory.OperationTimeout, target)
                         {
-                            ErrorDetails = new ErrorDetails($"{activity} ended {seen.Status}: {seen.Failure}"),
+                            ErrorDetails = new ErrorDetails($"{activity} was {state} after {Describe(timeout.Value)}; it goes on without waiting. To look again: {resume}"),
                         });
                         return null;
                     }
-                    var waited = DateTime.UtcNow - started;
-                    if (timeout is { } limit && waited + pause > limit)
-                    {
-                        var rest = limit - waited;
-                        if (rest > TimeSpan.Zero) Sleep(rest);
-                        WriteError(new ErrorRecord(new TimeoutException($"{activity} was still {seen.Status} after {Describe(limit)}."), "WaitTimedOut", ErrorCategory.OperationTimeout, target)
-                        {
-                            ErrorDetails = new ErrorDetails($"{activity} was still {seen.Status} after {Describe(limit)}; it goes on without waiting. Wait again with Wait-IbImage."),
-                        });
-                        return null;
-                    }
-                    Sleep(pause);
+                    // The last pause ends at the deadline, so the answer at the deadline is a fresh look.
+                    Sleep(left is { } rest && rest < pause ? rest : pause);
                     pause = TimeSpan.FromTicks(Math.Min(pause.Ticks * 2, pollCeiling.Ticks));
                 }
             }
@@ -86,6 +130,39 @@ namespace ImageBuilder.PS.Base
                     RecordType = ProgressRecordType.Completed,
                 });
             }
+        }
+
+        /// <summary>
+        /// A call made by a wait's poll. A failure that may pass is thrown as <see cref="TransientPollFailure"/>
+        /// (the wait looks again later); any other failure is written and gives null (the wait ends).
+        /// </summary>
+        private protected IAwsStructure? PollCall(ServiceBinding binding, OperationDef operation, IAwsStructure input, object target)
+        {
+            try
+            {
+                return Wait(ClientFor(binding).CallAsync(operation, input, Cancellation));
+            }
+            catch (AwsServiceException e) when (e.IsThrottling || (int)e.StatusCode >= 500)
+            {
+                throw new TransientPollFailure($"{operation.Name}: {e.ErrorCode}", ErrorRecords.FromService(e, target));
+            }
+            catch (AwsServiceException e)
+            {
+                WriteError(ErrorRecords.FromService(e, target));
+                return null;
+            }
+            catch (Exception e) when (e is AmazonClientException || e is System.Net.Http.HttpRequestException || e is IOException)
+            {
+                throw new TransientPollFailure($"{operation.Name}: {e.Message}", ErrorRecords.Connection(e, target));
+            }
+        }
+
+        /// <summary>A poll that failed for a reason that may pass; carries the error to write if it does not.</summary>
+        private sealed class TransientPollFailure : Exception
+        {
+            public TransientPollFailure(string message, ErrorRecord record) : base(message) => Record = record;
+
+            public ErrorRecord Record { get; }
         }
 
         /// <summary>Sleeps, but wakes at once on Ctrl+C (and then stops the pipeline).</summary>

@@ -29,6 +29,15 @@ namespace ImageBuilder.PS.Base
         [SecondsTransformation]
         public TimeSpan PollInterval { get; set; } = DefaultPollCeiling;
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            if (Wait)
+            {
+                CheckWaitSettings(Timeout, PollInterval);
+            }
+        }
+
         /// <summary>Writes an image, after waiting for its build to end when -Wait was given.</summary>
         protected void WriteImage(Model.Ib.Image? image)
         {
@@ -37,15 +46,15 @@ namespace ImageBuilder.PS.Base
 
         /// <summary>Writes an imported AppStream image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteAppStreamImage(Model.AppStream.Image? image) =>
-            WriteResource(image, i => i.Name is null ? i : WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, Timeout, PollInterval));
+            WriteResource(image, i => i.Name is null ? i : WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, $"Get-IbAppStreamImage -Name {i.Name}", Timeout, PollInterval));
 
         /// <summary>Writes an imported WorkSpaces image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteWorkSpacesImage(WorkspaceImage? image) =>
-            WriteResource(image, i => i.ImageId is null ? i : WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, Timeout, PollInterval));
+            WriteResource(image, i => i.ImageId is null ? i : WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, $"Get-IbWorkSpacesImage -ImageId {i.ImageId}", Timeout, PollInterval));
 
         /// <summary>Writes a lifecycle run, after waiting for it to end when -Wait was given.</summary>
         protected void WriteLifecycleExecution(LifecycleExecution? execution) =>
-            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, Timeout, PollInterval));
+            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval));
 
         private void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
         {
@@ -72,9 +81,13 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<Model.AppStream.Image>? ObserveAppStreamImage(string name)
         {
             var request = new DescribeImagesRequest { Names = new List<string> { name } };
-            if (Call(ServiceBinding.AppStream, AppStreamOperations.DescribeImages, request, name) is not DescribeImagesResult { Images: { Count: > 0 } images })
+            if (PollCall(ServiceBinding.AppStream, AppStreamOperations.DescribeImages, request, name) is not DescribeImagesResult result)
             {
                 return null;
+            }
+            if (result.Images is not { Count: > 0 } images)
+            {
+                return Gone<Model.AppStream.Image>($"AppStream has no image named '{name}' any more.", name);
             }
             var image = images[0];
             var status = image.State ?? "PENDING";
@@ -83,6 +96,13 @@ namespace ImageBuilder.PS.Base
                 Succeeded = status == "AVAILABLE",
                 Failure = status == "FAILED" ? Reason(image) : null,
             };
+        }
+
+        /// <summary>Ends a wait whose resource a describe call no longer lists (deleted while waited on).</summary>
+        private WaitObservation<T>? Gone<T>(string message, string target) where T : class
+        {
+            WriteError(new ErrorRecord(new ItemNotFoundException(message), "WaitedResourceNotFound", ErrorCategory.ObjectNotFound, target));
+            return null;
         }
 
         private static string Reason(Model.AppStream.Image image)
@@ -95,9 +115,13 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<WorkspaceImage>? ObserveWorkSpacesImage(string imageId)
         {
             var request = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
-            if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not DescribeWorkspaceImagesResult { Images: { Count: > 0 } images })
+            if (PollCall(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not DescribeWorkspaceImagesResult result)
             {
                 return null;
+            }
+            if (result.Images is not { Count: > 0 } images)
+            {
+                return Gone<WorkspaceImage>($"WorkSpaces has no image '{imageId}' any more.", imageId);
             }
             var image = images[0];
             var status = image.State ?? "PENDING";
@@ -111,7 +135,7 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<LifecycleExecution>? ObserveLifecycleExecution(string id)
         {
             var request = new GetLifecycleExecutionRequest { LifecycleExecutionId = id };
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, request, id) is not GetLifecycleExecutionResponse { LifecycleExecution: { } execution })
+            if (PollCall(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, request, id) is not GetLifecycleExecutionResponse { LifecycleExecution: { } execution })
             {
                 return null;
             }

@@ -133,5 +133,83 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         Assert.Equal(2, result.Output.Count);
     }
 
+    /// <summary>Answers GetImage from <paramref name="answer"/> (given the 1-based number of the call), workflows with <see cref="Executions"/>.</summary>
+    private void PlayCalls(Func<int, CannedResponse> answer, string executions = Executions)
+    {
+        int next = 0;
+        _f.Server.Default = request => request.Path switch
+        {
+            "/GetImage" => answer(Interlocked.Increment(ref next)),
+            "/ListWorkflowExecutions" => CannedResponse.Json(executions),
+            "/ListWorkflowStepExecutions" => CannedResponse.Json(Steps("ExecuteComponents", "ApplyBuildComponents", 1)),
+            _ => CannedResponse.Error(400, "InvalidRequestException", "unexpected " + request.Path),
+        };
+    }
+
+    [Fact]
+    public void ALookThatFailsForAMomentIsTriedAgainWithAWarning()
+    {
+        // The client's own retries spend a few calls; the wait's next look gets through.
+        PlayCalls(n => n == 1 ? CannedResponse.Json(Image("BUILDING"))
+            : n <= 5 ? CannedResponse.Error(503, "ServiceUnavailableException", "try later")
+            : CannedResponse.Json(Image("AVAILABLE")));
+        var result = Wait();
+        result.AssertSuccess();
+        Assert.Equal("AVAILABLE", ((dynamic)result.Output.Single()).State.Status);
+        Assert.NotEmpty(result.Warnings);
+        Assert.All(result.Warnings, w => Assert.Contains("Image golden-windows 1.0.0/3: could not look (GetImage: ServiceUnavailableException); trying again in", w.Message));
+    }
+
+    [Fact]
+    public void LooksThatKeepFailingEndTheWaitWithTheServicesError()
+    {
+        PlayCalls(n => n == 1 ? CannedResponse.Json(Image("BUILDING")) : CannedResponse.Error(500, "ServiceException", "broken"));
+        var result = Wait();
+        Assert.Empty(result.Output);
+        Assert.Equal(5, result.Warnings.Count);
+        var error = result.Errors.Single();
+        Assert.Equal("ServiceException", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(Arn, error.TargetObject);
+    }
+
+    [Fact]
+    public void AnImageThatIsGoneEndsTheWaitAtOnce()
+    {
+        PlayCalls(n => n == 1 ? CannedResponse.Json(Image("BUILDING")) : CannedResponse.Error(404, "ResourceNotFoundException", "no such image"));
+        var result = Wait();
+        Assert.Empty(result.Warnings);
+        Assert.Equal(ErrorCategory.ObjectNotFound, result.Errors.Single().CategoryInfo.Category);
+        Assert.Equal(2, GetImageCount());
+    }
+
+    [Fact]
+    public void AfterTheWorkflowsTheBarNamesNoStepAndAFailureKeepsItWhereItStopped()
+    {
+        const string finished = """{"requestId":"r","imageBuildVersionArn":"x","workflowExecutions":[{"workflowExecutionId":"wf-exec-1","type":"TEST","status":"COMPLETED","totalStepCount":3}]}""";
+        var statuses = new[] { "DISTRIBUTING", "INTEGRATING", "FAILED" };
+        PlayCalls(n => CannedResponse.Json(Image(statuses[Math.Min(n, 3) - 1], n >= 3 ? "Distribution to eu-west-1 failed" : null)), finished);
+        var result = Wait();
+        var progress = result.Progress.ToList();
+        Assert.Equal(new[] { "DISTRIBUTING", "INTEGRATING", "FAILED", "FAILED" }, progress.Select(p => p.StatusDescription));
+        Assert.All(progress, p => Assert.Null(p.CurrentOperation));
+        Assert.Equal(new[] { 80, 92, 92, 92 }, progress.Select(p => p.PercentComplete));
+    }
+
+    [Theory]
+    [InlineData("-PollInterval 0", "-PollInterval must be longer than zero (it is 0 s).")]
+    [InlineData("-PollInterval -5", "-PollInterval must be longer than zero (it is -5 s).")]
+    [InlineData("-Timeout 0", "-Timeout must be longer than zero (it is 0 s).")]
+    public void PollSettingsThatCannotWorkAreRefusedBeforeAnythingIsSent(string settings, string message)
+    {
+        foreach (var command in new[] { $"Wait-IbImage -Arn '{Arn}'", "Start-IbPipeline -Arn arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/nightly -Wait" })
+        {
+            var result = _f.Run($"{command} -EndpointUrl $Endpoint {settings}");
+            var error = Assert.Single(result.Errors);
+            Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+            Assert.Equal(message, error.Exception.Message);
+            Assert.Empty(_f.Server.Requests);
+        }
+    }
+
     private int GetImageCount() => _f.Server.Requests.Count(r => r.Path == "/GetImage");
 }

@@ -37,12 +37,14 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter(Mandatory = true, ParameterSetName = StepSet)]
         public SwitchParameter UntilWaitingStep { get; set; }
 
+        protected override void BeginProcessing()
+        {
+            base.BeginProcessing();
+            CheckWaitSettings(Timeout, PollInterval);
+        }
+
         protected override void ProcessRecord()
         {
-            if (PollInterval <= TimeSpan.Zero)
-            {
-                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", "-PollInterval must be longer than zero.", PollInterval));
-            }
             var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep);
             if (image is null)
             {
