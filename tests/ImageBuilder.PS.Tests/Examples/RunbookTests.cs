@@ -25,7 +25,7 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
             $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
             $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
             New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component |
-                New-IbPipeline -Name golden-windows -InfrastructureConfigurationArn $infra.Arn | Out-Null
+                New-IbPipeline -Name golden-windows-nightly -InfrastructureConfigurationArn $infra.Arn | Out-Null
             """, new Dictionary<string, object?> { ["Doc"] = Samples.Document }).AssertSuccess();
     }
 
@@ -36,12 +36,12 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
         var script = Example("nightly-rebuild.ps1");
         for (int i = 0; i < 3; i++)
         {
-            _f.Run("& $Script -PipelineName golden-windows -Keep 2", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
+            _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 2", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
         }
         var builds = _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion | ForEach-Object Arn");
         Assert.Equal(new[] { "/2", "/3" }, builds.Output.Select(o => o.ToString()![^2..]).Order());
 
-        var whatIf = _f.Run("& $Script -PipelineName golden-windows -Keep 1 -WhatIf", new Dictionary<string, object?> { ["Script"] = script });
+        var whatIf = _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 1 -WhatIf", new Dictionary<string, object?> { ["Script"] = script });
         whatIf.AssertSuccess();
         Assert.Contains("Start the pipeline and wait for its image", whatIf.HostText);
         Assert.Contains("image/golden-windows/1.0.0/2", whatIf.HostText);
@@ -49,13 +49,26 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void WithAnExecutionRoleOldBuildsGoWithTheirAmis()
+    {
+        CreateNightlyPipeline();
+        var script = Example("nightly-rebuild.ps1");
+        _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 1", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
+        var result = _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 1 -ExecutionRole ImageBuilderLifecycleRole", new Dictionary<string, object?> { ["Script"] = script });
+        result.AssertSuccess();
+        Assert.Matches(@"^Deleted with AMIs and snapshots: lifecycle run \S+ SUCCESS$", result.Output.Last().ToString());
+        var states = _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion | ForEach-Object Status").Output.Select(o => o.ToString());
+        Assert.Equal(new[] { "AVAILABLE" }, states);
+    }
+
+    [Fact]
     public void AFailedNightlyBuildStopsTheRunbookAndDeletesNothing()
     {
         CreateNightlyPipeline();
         var script = Example("nightly-rebuild.ps1");
-        _f.Run("& $Script -PipelineName golden-windows -Keep 1", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
+        _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 1", new Dictionary<string, object?> { ["Script"] = script }).AssertSuccess();
         _f.Emulator.ArrangeFailure(new ArrangedFailure { Target = FailureTarget.ImageBuild, Stage = "BUILDING", Reason = "component install-agent failed" });
-        var failed = _f.Run("& $Script -PipelineName golden-windows -Keep 1", new Dictionary<string, object?> { ["Script"] = script });
+        var failed = _f.Run("& $Script -PipelineName golden-windows-nightly -Keep 1", new Dictionary<string, object?> { ["Script"] = script });
         Assert.Contains("component install-agent failed", failed.Terminating?.Message ?? string.Join(" ", failed.Errors.Select(e => e.ToString())));
         Assert.Equal(2, _f.Run("Get-IbImage -Name golden-windows | Get-IbImageBuildVersion").Output.Count);
     }
@@ -72,8 +85,8 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
     public void TheNewestPipelineImageGoesToAppStream()
     {
         CreateNightlyPipeline();
-        _f.Run("Get-IbPipeline -Name golden-windows | Start-IbPipeline -Wait -PollInterval 0.05").AssertSuccess();
-        var result = _f.Run("& $Script -PipelineName golden-windows -AppStreamImageName golden-2026-11 -IamRoleArn arn:aws:iam::123456789012:role/AppStreamImageImport",
+        _f.Run("Get-IbPipeline -Name golden-windows-nightly | Start-IbPipeline -Wait -PollInterval 0.05").AssertSuccess();
+        var result = _f.Run("& $Script -PipelineName golden-windows-nightly -AppStreamImageName golden-2026-11 -IamRoleArn arn:aws:iam::123456789012:role/AppStreamImageImport",
             new Dictionary<string, object?> { ["Script"] = Example("appstream-handoff.ps1") });
         result.AssertSuccess();
         Assert.Equal("AppStream image golden-2026-11 is AVAILABLE.", result.Output.Last().ToString());
