@@ -76,7 +76,7 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
     [Fact]
     public void AnIsoBecomesAnImageWithAnAmi()
     {
-        var result = _f.Run("& $Script -Uri s3://isos/Win11_24H2_English_x64.iso", new Dictionary<string, object?> { ["Script"] = Example("import-windows11-iso.ps1") });
+        var result = _f.Run("& $Script -Uri s3://isos/Win11_24H2_Enterprise_English_x64.iso", new Dictionary<string, object?> { ["Script"] = Example("import-windows11-iso.ps1") });
         result.AssertSuccess();
         Assert.Matches(@"^Windows 11 is now arn:aws:imagebuilder:us-east-1:123456789012:image/windows-11-from-iso/1\.0\.0/1, AMI ami-\w+ in us-east-1\.$", result.Output.Last().ToString());
     }
