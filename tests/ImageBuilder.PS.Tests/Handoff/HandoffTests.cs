@@ -187,6 +187,8 @@ public sealed class HandoffTests : IClassFixture<LoopbackFixture>
         Assert.Matches(@"Name\s+: win11-apps", list);
         Assert.Matches(@"State\s+: PENDING", list);
         Assert.Matches(@"InstanceFamilies\s+: GENERAL_PURPOSE", list);
+        // No errors: an empty line, not a lone separator.
+        Assert.Matches(@"(?m)^Errors\s+:\s*$", list);
     }
 
     [Fact]
