@@ -25,6 +25,7 @@ namespace ImageBuilder.PS.Base
         private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
         private readonly CancellationTokenSource _cancel = new();
         private readonly Dictionary<ServiceBinding, ServiceClient> _clients = new();
+        private PagedOutput? _paged;
 
         /// <summary>The AWS region to call (e.g. us-east-1).</summary>
         [Parameter]
@@ -164,31 +165,26 @@ namespace ImageBuilder.PS.Base
         /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
         protected void WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
         {
-            ulong skip = PagingSkip, first = PagingFirst, written = 0, seen = 0;
-            if (first == 0)
+            if (!Paged.WantsMore)
             {
                 return;
             }
             foreach (var item in ReadPages(binding, operation, input, target))
             {
-                if (keep is not null && !keep(item))
-                {
-                    continue;
-                }
-                if (seen++ < skip)
-                {
-                    continue;
-                }
-                WriteObject(item);
-                if (++written >= first)
+                if ((keep is null || keep(item)) && !Paged.Write(item))
                 {
                     return;
                 }
             }
-            if (IncludeTotalCount)
-            {
-                WriteObject(PagingParameters.NewTotalCount(seen, 1.0));
-            }
+        }
+
+        /// <summary>-Skip, -First and -IncludeTotalCount over everything this invocation writes.</summary>
+        private protected PagedOutput Paged => _paged ??= new PagedOutput(this);
+
+        protected override void EndProcessing()
+        {
+            _paged?.Complete();
+            base.EndProcessing();
         }
 
         /// <summary>
@@ -287,13 +283,6 @@ namespace ImageBuilder.PS.Base
             }
             return ShouldProcess(target, action);
         }
-
-        // The engine fills PagingParameters for cmdlets declared with SupportsPaging; others have none.
-        private ulong PagingSkip => PagingParameters?.Skip ?? 0;
-
-        private ulong PagingFirst => PagingParameters?.First ?? ulong.MaxValue;
-
-        private bool IncludeTotalCount => PagingParameters?.IncludeTotalCount.IsPresent == true;
 
         private bool IsWhatIf()
         {

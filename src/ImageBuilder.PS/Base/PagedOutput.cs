@@ -3,15 +3,16 @@ using System.Management.Automation;
 namespace ImageBuilder.PS.Base
 {
     /// <summary>
-    /// Applies -Skip, -First and -IncludeTotalCount to items that one call gathers from several listings (the builds
-    /// of an image version, listed one after the other), where WritePages would apply them to each listing alone.
-    /// Items are written as they come; nothing is kept.
+    /// Applies -Skip, -First and -IncludeTotalCount to everything one invocation writes: all its listings, for all
+    /// its pipeline input (`Get-IbImage | Get-IbImageBuildVersion -First 2` writes two builds in all, not two per
+    /// image). Items are written as they come; nothing is kept.
     /// </summary>
     internal sealed class PagedOutput
     {
         private readonly PSCmdlet _cmdlet;
         private readonly ulong _skip;
         private readonly ulong _first;
+        private readonly bool _countAll;
         private ulong _seen;
         private ulong _written;
 
@@ -21,15 +22,16 @@ namespace ImageBuilder.PS.Base
             // The engine fills PagingParameters only for cmdlets declared with SupportsPaging.
             _skip = cmdlet.PagingParameters?.Skip ?? 0;
             _first = cmdlet.PagingParameters?.First ?? ulong.MaxValue;
+            _countAll = cmdlet.PagingParameters?.IncludeTotalCount.IsPresent == true;
         }
 
-        /// <summary>False once -First objects have been written: stop asking for pages.</summary>
-        public bool WantsMore => _written < _first;
+        /// <summary>False once -First objects have been written (unless every item is being counted): stop asking for pages.</summary>
+        public bool WantsMore => _written < _first || _countAll;
 
-        /// <summary>Writes the item unless -Skip passes over it; says whether more are wanted.</summary>
+        /// <summary>Writes the item unless -Skip passes over it or -First is reached; says whether more are wanted.</summary>
         public bool Write(object item)
         {
-            if (_seen++ >= _skip && WantsMore)
+            if (_seen++ >= _skip && _written < _first)
             {
                 _cmdlet.WriteObject(item);
                 _written++;
@@ -37,10 +39,10 @@ namespace ImageBuilder.PS.Base
             return WantsMore;
         }
 
-        /// <summary>After the last listing: the total for -IncludeTotalCount (every page was read, so it is exact).</summary>
+        /// <summary>At the end of the invocation: the total for -IncludeTotalCount (every page was read, so it is exact).</summary>
         public void Complete()
         {
-            if (WantsMore && _cmdlet.PagingParameters?.IncludeTotalCount.IsPresent == true)
+            if (_countAll)
             {
                 _cmdlet.WriteObject(_cmdlet.PagingParameters.NewTotalCount(_seen, 1.0));
             }

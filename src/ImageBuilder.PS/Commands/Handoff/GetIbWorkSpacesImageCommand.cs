@@ -41,7 +41,6 @@ namespace ImageBuilder.PS.Commands.Handoff
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var target = ImageId is null ? null : string.Join(", ", ImageId);
-            var output = new PagedOutput(this);
             foreach (var ids in Batches())
             {
                 var request = new DescribeWorkspaceImagesRequest { ImageIds = ids, ImageType = ImageType, MaxResults = MaxResults };
@@ -51,13 +50,12 @@ namespace ImageBuilder.PS.Commands.Handoff
                 }
                 foreach (WorkspaceImage image in ReadPages(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, target))
                 {
-                    if ((pattern is null || pattern.IsMatch(image.Name ?? "")) && !output.Write(image))
+                    if ((pattern is null || pattern.IsMatch(image.Name ?? "")) && !Paged.Write(image))
                     {
                         return;
                     }
                 }
             }
-            output.Complete();
         }
 
         /// <summary>The ids in groups the service accepts in one request; without ids, one request for all images.</summary>

@@ -26,7 +26,6 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            var output = new PagedOutput(this);
             foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions))
             {
                 var request = new ListImagePackagesRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
@@ -37,13 +36,12 @@ namespace ImageBuilder.PS.Commands.Images
                 foreach (ImagePackage package in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImagePackages, request, buildArn))
                 {
                     package.ImageBuildVersionArn = buildArn;
-                    if (!output.Write(package))
+                    if (!Paged.Write(package))
                     {
                         return;
                     }
                 }
             }
-            output.Complete();
         }
     }
 }

@@ -43,7 +43,6 @@ namespace ImageBuilder.PS.Commands.Scans
         protected override void ProcessRecord()
         {
             var target = ParameterSetName switch { ImageSet => ImageArn, PipelineSet => PipelineArn, VulnerabilitySet => VulnerabilityId, _ => AccountId };
-            var output = new PagedOutput(this);
             foreach (var filter in ServerFilters())
             {
                 var request = new ListImageScanFindingAggregationsRequest { Filter = filter };
@@ -53,13 +52,12 @@ namespace ImageBuilder.PS.Commands.Scans
                 }
                 foreach (var aggregation in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImageScanFindingAggregations, request, target))
                 {
-                    if (!output.Write(aggregation))
+                    if (!Paged.Write(aggregation))
                     {
                         return;
                     }
                 }
             }
-            output.Complete();
         }
 
         /// <summary>The filter of each listing: one per image build of an image version, else the one filter given (or none).</summary>

@@ -54,7 +54,6 @@ namespace ImageBuilder.PS.Commands.Scans
         protected override void ProcessRecord()
         {
             var target = ParameterSetName switch { ImageSet => ImageArn, PipelineSet => PipelineArn, _ => null };
-            var output = new PagedOutput(this);
             foreach (var filters in ServerFilters())
             {
                 var request = new ListImageScanFindingsRequest { Filters = filters, MaxResults = MaxResults };
@@ -64,13 +63,12 @@ namespace ImageBuilder.PS.Commands.Scans
                 }
                 foreach (ImageScanFinding finding in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImageScanFindings, request, target))
                 {
-                    if (Wanted(finding) && !output.Write(finding))
+                    if (Wanted(finding) && !Paged.Write(finding))
                     {
                         return;
                     }
                 }
             }
-            output.Complete();
         }
 
         /// <summary>The filter of each listing to make: one per image build, else one listing with the most selective condition.</summary>
