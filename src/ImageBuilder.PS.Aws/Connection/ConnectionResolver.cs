@@ -18,6 +18,7 @@ namespace ImageBuilder.PS.Aws
             var profiles = new CredentialProfileStoreChain(Blank(options.ProfileLocation));
             var (credentials, source, identity, profile) = ResolveCredentials(options, profiles, env);
             var (region, regionSource) = ResolveRegion(options, profile, profiles, env);
+            CheckRegionName(region, regionSource);
             var connection = new ResolvedConnection(credentials, source, identity, region, regionSource)
             {
                 UseFips = Flag(env("AWS_USE_FIPS_ENDPOINT")) ?? profile?.UseFIPSEndpoint ?? false,
@@ -96,6 +97,23 @@ namespace ImageBuilder.PS.Aws
             throw new ConnectionException(
                 "No AWS credentials were found. Pass -AccessKey and -SecretKey or -ProfileName, run Set-AWSCredential, " +
                 "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or add a 'default' profile to the shared credentials file.");
+        }
+
+        /// <summary>
+        /// A region becomes part of endpoint host names, so it can only hold letters, digits and hyphens; anything
+        /// else is refused here, naming where it came from, before a client is made.
+        /// </summary>
+        private static void CheckRegionName(string region, string source)
+        {
+            foreach (var c in region)
+            {
+                if (!(c is >= 'a' and <= 'z' || c is >= 'A' and <= 'Z' || c is >= '0' and <= '9' || c == '-'))
+                {
+                    throw new ConnectionException(
+                        $"'{region}' (from {source}) is not a region name: it may hold only letters, digits and hyphens, as in us-east-1.",
+                        source == "the -Region parameter" ? "Region" : null);
+                }
+            }
         }
 
         private static (string, string) ResolveRegion(ConnectionOptions options, CredentialProfile? profile, CredentialProfileStoreChain profiles, Func<string, string?> env)

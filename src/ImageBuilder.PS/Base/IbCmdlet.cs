@@ -89,7 +89,17 @@ namespace ImageBuilder.PS.Base
                     ErrorCategory.InvalidArgument, e.ParameterName));
                 throw; // not reached
             }
-            var client = ModuleState.Current.Clients.Get(binding, connection);
+            ServiceClient client;
+            try
+            {
+                client = ModuleState.Current.Clients.Get(binding, connection);
+            }
+            catch (AmazonClientException e)
+            {
+                // The SDK refuses some settings only when the client is made (a region it cannot use, say).
+                ThrowTerminatingError(new ErrorRecord(e, "ConnectionSettingsInvalid", ErrorCategory.InvalidArgument, connection.Region));
+                throw; // not reached
+            }
             var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
             Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
             _clients[binding] = client;

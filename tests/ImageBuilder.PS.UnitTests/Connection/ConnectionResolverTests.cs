@@ -157,6 +157,18 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void ARegionThatCannotBeInAHostNameIsRefusedNamingItsSource()
+    {
+        var given = Assert.Throws<ConnectionException>(() => Resolve(Options(o => o.Region = "not a region")));
+        Assert.Equal("Region", given.ParameterName);
+        Assert.Equal("'not a region' (from the -Region parameter) is not a region name: it may hold only letters, digits and hyphens, as in us-east-1.", given.Message);
+        _env["AWS_REGION"] = "eu_west_1";
+        var fromEnvironment = Assert.Throws<ConnectionException>(() => Resolve(Options()));
+        Assert.Null(fromEnvironment.ParameterName);
+        Assert.Contains("(from AWS_REGION)", fromEnvironment.Message);
+    }
+
+    [Fact]
     public void EndpointsResolveInOrder()
     {
         _env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:7001";
