@@ -307,22 +307,38 @@ namespace ImageBuilder.PS.Base
             DebugSwitchGiven || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
 
         /// <summary>
-        /// PowerShell 7 meant -Debug to show messages without asking, and does so for scripts; a compiled cmdlet
-        /// given -Debug still asks at every debug and verbose message (Inquire), which stops a runbook. With -Debug
-        /// given, messages are shown the way a script's would be; otherwise they go to their streams as usual.
+        /// A debug message. In PowerShell 7, -Debug on a compiled cmdlet shows debug messages without asking, so they
+        /// go to the debug stream (and 5>$null or 5>&1 work). Windows PowerShell asks at each one (Inquire), which
+        /// stops a runbook, so there a message under -Debug is shown the way a script's would be.
         /// </summary>
         protected void Debug(string message)
         {
-            if (DebugSwitchGiven && Host?.UI is { } ui) ui.WriteDebugLine(message);
+            if (DebugSwitchGiven && DebugAsks && Host?.UI is { } ui) ui.WriteDebugLine(message);
             else WriteDebug(message);
         }
 
-        /// <inheritdoc cref="Debug"/>
+        /// <summary>
+        /// A verbose message. -Debug on a compiled cmdlet also turns verbose messages on, with a question at each
+        /// one (PowerShell's Inquire), unless -Verbose is given too. So under -Debug alone they are left out, or
+        /// shown without asking when $VerbosePreference asks for them.
+        /// </summary>
         protected void Verbose(string message)
         {
-            if (DebugSwitchGiven && Host?.UI is { } ui) ui.WriteVerboseLine(message);
-            else WriteVerbose(message);
+            if (!DebugSwitchGiven || VerboseSwitchGiven)
+            {
+                WriteVerbose(message);
+            }
+            else if (GetVariableValue("VerbosePreference") is ActionPreference.Continue && Host?.UI is { } ui)
+            {
+                ui.WriteVerboseLine(message);
+            }
         }
+
+        /// <summary>Windows PowerShell (System.Management.Automation 3.0) asks at each debug message under -Debug; PowerShell 7 does not.</summary>
+        private static readonly bool DebugAsks = typeof(PSObject).Assembly.GetName().Version.Major < 6;
+
+        private bool VerboseSwitchGiven =>
+            MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
 
         private bool DebugSwitchGiven =>
             MyInvocation.BoundParameters.TryGetValue("Debug", out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));

@@ -92,12 +92,27 @@ public sealed class ConnectionBehaviourTests : IClassFixture<LoopbackFixture>
         Assert.Equal(token, _f.Server.Requests.First().Header("X-Amz-Security-Token"));
         Assert.StartsWith("AWS4-HMAC-SHA256 Credential=AKIDDEBUG/", _f.Server.Requests.First().Header("Authorization"));
 
-        // -Debug shows them without stopping to ask at each one.
+        // -Debug shows them in the debug stream without stopping to ask at each one, and leaves verbose messages
+        // out unless -Verbose is given too.
         _f.Server.Enqueue(CannedResponse.Json(Samples.Component));
         var shown = _f.Run($"Get-IbComponent -EndpointUrl $Endpoint -Arn {Samples.ComponentBuildArn} {keys} -Debug");
         shown.AssertSuccess();
         Assert.Empty(_f.Session.Host.Captured.Prompts);
-        Assert.Contains("DEBUG: GetComponent input: {", shown.HostText);
+        Assert.Contains(shown.Debug, d => d.Message.StartsWith("GetComponent input: {", StringComparison.Ordinal));
+        Assert.Empty(shown.Verbose);
+        Assert.DoesNotContain("VERBOSE:", shown.HostText);
+
+        _f.Server.Enqueue(CannedResponse.Json(Samples.Component));
+        var redirected = _f.Run($"Get-IbComponent -EndpointUrl $Endpoint -Arn {Samples.ComponentBuildArn} -Debug 5>&1 | Where-Object {{ $_ -is [System.Management.Automation.DebugRecord] }}");
+        redirected.AssertSuccess();
+        Assert.Equal(2, redirected.Output.Count);
+        Assert.DoesNotContain("DEBUG:", redirected.HostText);
+
+        _f.Server.Enqueue(CannedResponse.Json(Samples.Component));
+        var both = _f.Run($"Get-IbComponent -EndpointUrl $Endpoint -Arn {Samples.ComponentBuildArn} -Debug -Verbose");
+        both.AssertSuccess();
+        Assert.Empty(_f.Session.Host.Captured.Prompts);
+        Assert.Contains(both.Verbose, v => v.Message.StartsWith("imagebuilder GetComponent", StringComparison.OrdinalIgnoreCase) || v.Message.Contains("GetComponent"));
 
         foreach (var text in new[] { debug, stream.HostText, shown.HostText, string.Join("\n", shown.Verbose.Select(v => v.Message)) })
         {
