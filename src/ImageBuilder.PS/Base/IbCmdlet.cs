@@ -272,6 +272,28 @@ namespace ImageBuilder.PS.Base
             }
         }
 
+        /// <summary>
+        /// The ARNs to act on for an ARN the service wants as one build: a version ARN of an image, component or
+        /// workflow (…/1.0.0, as Get- list forms write) stands for each of its builds; any other ARN for itself.
+        /// </summary>
+        protected IEnumerable<string> BuildsOrSelf(string arn)
+        {
+            if (Model.Ib.IbArn.TryParse(arn, out var parsed) && parsed.IsExactVersion && ListBuildsOf(parsed.ResourceType) is { } listBuilds)
+            {
+                Verbose($"{arn} names a version; each of its builds is used.");
+                return ExpandToBuildVersions(ServiceBinding.ImageBuilder, arn, parsed.ResourceType, listBuilds);
+            }
+            return new[] { arn };
+        }
+
+        private static OperationDef? ListBuildsOf(string resourceType) => resourceType switch
+        {
+            "image" => Model.Ib.IbOperations.ListImageBuildVersions,
+            "component" => Model.Ib.IbOperations.ListComponentBuildVersions,
+            _ when resourceType.StartsWith("workflow/", StringComparison.Ordinal) => Model.Ib.IbOperations.ListWorkflowBuildVersions,
+            _ => null,
+        };
+
         private static MemberDef FirstMemberEndingWith(ShapeDef shape, string suffix)
         {
             foreach (var member in shape.Members)

@@ -15,5 +15,9 @@ internal static class TagSamples
         """;
 
     /// <summary>The path a tag request for a resource goes to: its ARN as one escaped path segment.</summary>
+    /// <summary>ListImageBuildVersions of a version with one build, …/1.</summary>
+    public static string OneBuild(string versionArn) =>
+        "{\"requestId\":\"r\",\"imageSummaryList\":[{\"arn\":\"" + versionArn + "/1\",\"name\":\"x\",\"version\":\"1.0.0/1\",\"platform\":\"Windows\",\"state\":{\"status\":\"AVAILABLE\"}}]}";
+
     public static string PathFor(string arn) => "/tags/" + Uri.EscapeDataString(arn);
 }

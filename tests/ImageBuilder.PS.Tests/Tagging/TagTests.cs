@@ -16,17 +16,23 @@ public sealed class TagTests : IClassFixture<LoopbackFixture>
         _f.Session.Host.Captured.ChoiceAnswer = -1;
     }
 
+    private const string LinuxArn = "arn:aws:imagebuilder:us-east-1:123456789012:image/golden-linux/1.0.0";
+
     private static Dictionary<string, object?> Vars(params (string, object?)[] pairs) => pairs.ToDictionary(p => p.Item1, p => p.Item2);
 
     [Fact]
     public void TagsComeBackAsAHashtableForEachPipedResource()
     {
-        _f.Server.Enqueue(CannedResponse.Json(TagSamples.ImageVersions), CannedResponse.Json(TagSamples.Tags), CannedResponse.Json("""{"tags":{}}"""));
+        // Images listed by version are tagged by build: each version's builds are listed, then tagged.
+        _f.Server.Enqueue(CannedResponse.Json(TagSamples.ImageVersions),
+            CannedResponse.Json(TagSamples.OneBuild(TagSamples.ImageArn)), CannedResponse.Json(TagSamples.Tags),
+            CannedResponse.Json(TagSamples.OneBuild(LinuxArn)), CannedResponse.Json("""{"tags":{}}"""));
         var result = _f.Run("Get-IbImage -EndpointUrl $Endpoint | Get-IbTag -EndpointUrl $Endpoint");
         result.AssertSuccess();
         var requests = _f.Server.Requests.ToList();
-        Assert.Equal("GET " + TagSamples.PathFor(TagSamples.ImageArn), requests[1].Method + " " + requests[1].RawUrl);
-        Assert.Equal(3, requests.Count);
+        Assert.Equal("POST /ListImageBuildVersions", requests[1].Method + " " + requests[1].RawUrl);
+        Assert.Equal("GET " + TagSamples.PathFor(TagSamples.ImageArn + "/1"), requests[2].Method + " " + requests[2].RawUrl);
+        Assert.Equal(5, requests.Count);
         var tags = Assert.IsType<Hashtable>(result.Output[0].BaseObject);
         Assert.Equal("Platform", tags["team"]);
         Assert.Equal("42", tags["CostCentre"]);
@@ -52,10 +58,12 @@ public sealed class TagTests : IClassFixture<LoopbackFixture>
         Assert.False(request.Json.TryGetProperty("resourceArn", out _));
 
         _f.Server.Reset();
-        _f.Server.Enqueue(CannedResponse.Json(TagSamples.ImageVersions), CannedResponse.Json("{}"), CannedResponse.Json("{}"));
+        _f.Server.Enqueue(CannedResponse.Json(TagSamples.ImageVersions),
+            CannedResponse.Json(TagSamples.OneBuild(TagSamples.ImageArn)), CannedResponse.Json("{}"),
+            CannedResponse.Json(TagSamples.OneBuild(LinuxArn)), CannedResponse.Json("{}"));
         var passThru = _f.Run("Get-IbImage -EndpointUrl $Endpoint | Add-IbTag -EndpointUrl $Endpoint -Tag @{ Golden = 'yes' } -PassThru");
         passThru.AssertSuccess();
-        Assert.Equal(new[] { TagSamples.ImageArn, "arn:aws:imagebuilder:us-east-1:123456789012:image/golden-linux/1.0.0" }, passThru.Output.Select(o => (string)o.BaseObject));
+        Assert.Equal(new[] { TagSamples.ImageArn + "/1", LinuxArn + "/1" }, passThru.Output.Select(o => (string)o.BaseObject));
     }
 
     [Fact]

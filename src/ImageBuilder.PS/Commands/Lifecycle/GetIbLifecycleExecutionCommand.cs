@@ -41,9 +41,14 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 return;
             }
             var list = new ListLifecycleExecutionsRequest { ResourceArn = ResourceArn, MaxResults = MaxResults };
-            if (Validate(list, ResourceArn))
+            if (!Validate(list, ResourceArn))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListLifecycleExecutions, list, ResourceArn);
+                return;
+            }
+            foreach (var arn in BuildsOrSelf(ResourceArn))
+            {
+                list.ResourceArn = arn;
+                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListLifecycleExecutions, list, arn);
             }
         }
     }

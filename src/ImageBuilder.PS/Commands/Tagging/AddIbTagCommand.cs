@@ -30,13 +30,17 @@ namespace ImageBuilder.PS.Commands.Tagging
         {
             var request = new TagResourceRequest { ResourceArn = ResourceArn, Tags = Tags.From(Tag) };
             var keys = string.Join(", ", Tag.Keys.Cast<object>());
-            if (!Validate(request, ResourceArn) || !ShouldProcess(ResourceArn, $"Add tags ({keys})"))
+            if (!Validate(request, ResourceArn))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.TagResource, request, ResourceArn) is TagResourceResponse && PassThru)
+            foreach (var arn in BuildsOrSelf(ResourceArn))
             {
-                WriteObject(ResourceArn);
+                request.ResourceArn = arn;
+                if (ShouldProcess(arn, $"Add tags ({keys})") && Call(ServiceBinding.ImageBuilder, IbOperations.TagResource, request, arn) is TagResourceResponse && PassThru)
+                {
+                    WriteObject(arn);
+                }
             }
         }
     }

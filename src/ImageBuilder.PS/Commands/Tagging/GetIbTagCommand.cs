@@ -20,18 +20,26 @@ namespace ImageBuilder.PS.Commands.Tagging
         protected override void ProcessRecord()
         {
             var request = new ListTagsForResourceRequest { ResourceArn = ResourceArn };
-            if (Validate(request, ResourceArn) && Call(ServiceBinding.ImageBuilder, IbOperations.ListTagsForResource, request, ResourceArn) is ListTagsForResourceResponse response)
+            if (!Validate(request, ResourceArn))
             {
-                // Keys match without regard to case, as in a hashtable PowerShell itself makes (@{}).
-                var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
-                if (response.Tags is not null)
+                return;
+            }
+            foreach (var arn in BuildsOrSelf(ResourceArn))
+            {
+                request.ResourceArn = arn;
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.ListTagsForResource, request, arn) is ListTagsForResourceResponse response)
                 {
-                    foreach (var tag in response.Tags)
+                    // Keys match without regard to case, as in a hashtable PowerShell itself makes (@{}).
+                    var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);
+                    if (response.Tags is not null)
                     {
-                        tags[tag.Key] = tag.Value;
+                        foreach (var tag in response.Tags)
+                        {
+                            tags[tag.Key] = tag.Value;
+                        }
                     }
+                    WriteObject(tags);
                 }
-                WriteObject(tags);
             }
         }
     }

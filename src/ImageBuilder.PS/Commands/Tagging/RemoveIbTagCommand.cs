@@ -27,13 +27,17 @@ namespace ImageBuilder.PS.Commands.Tagging
         protected override void ProcessRecord()
         {
             var request = new UntagResourceRequest { ResourceArn = ResourceArn, TagKeys = TagKey.ToList() };
-            if (!Validate(request, ResourceArn) || !ShouldProcess(ResourceArn, $"Remove tags ({string.Join(", ", TagKey)})"))
+            if (!Validate(request, ResourceArn))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UntagResource, request, ResourceArn) is UntagResourceResponse && PassThru)
+            foreach (var arn in BuildsOrSelf(ResourceArn))
             {
-                WriteObject(ResourceArn);
+                request.ResourceArn = arn;
+                if (ShouldProcess(arn, $"Remove tags ({string.Join(", ", TagKey)})") && Call(ServiceBinding.ImageBuilder, IbOperations.UntagResource, request, arn) is UntagResourceResponse && PassThru)
+                {
+                    WriteObject(arn);
+                }
             }
         }
     }
