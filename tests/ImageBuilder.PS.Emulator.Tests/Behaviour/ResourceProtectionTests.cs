@@ -16,7 +16,7 @@ public sealed class ResourceProtectionTests : IClassFixture<EmulatorFixture>, ID
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<RawResponse> Ok(string method, string path, string body)
+    private async Task<RawResponse> Ok(string method, string path, string? body)
     {
         var response = await _client.RestJsonAsync(method, path, body);
         Assert.True(response.Status == 200, $"{path}: {response.Status} {response.Body}");
@@ -53,5 +53,19 @@ public sealed class ResourceProtectionTests : IClassFixture<EmulatorFixture>, ID
 
         Assert.Equal(400, refused.Status);
         Assert.Equal("ResourceDependencyException", refused.ErrorType);
+    }
+
+    [Fact]
+    public async Task Amazons_resources_cannot_be_tagged_or_untagged()
+    {
+        var tags = "/tags/" + Uri.EscapeDataString("arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/2025.1.15/1");
+        var before = (await Ok("GET", tags, null)).Body;
+
+        var tagged = await _client.RestJsonAsync("POST", tags, "{\"tags\":{\"mine\":\"yes\"}}");
+        var untagged = await _client.RestJsonAsync("DELETE", tags + "?tagKeys=mine");
+
+        Assert.Equal((403, "ForbiddenException"), (tagged.Status, tagged.ErrorType));
+        Assert.Equal((403, "ForbiddenException"), (untagged.Status, untagged.ErrorType));
+        Assert.Equal(before, (await Ok("GET", tags, null)).Body);
     }
 }
