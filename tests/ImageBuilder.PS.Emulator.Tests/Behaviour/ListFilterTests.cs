@@ -1,0 +1,39 @@
+using ImageBuilder.PS.Emulator.Tests.Support;
+
+namespace ImageBuilder.PS.Emulator.Tests.Behaviour;
+
+/// <summary>The filters the model documents for each List operation, and the combinations the service refuses.</summary>
+public sealed class ListFilterTests : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private const string ComponentYaml = "name: x\\nschemaVersion: 1.0\\nphases:\\n  - name: build\\n    steps:\\n      - name: Run\\n        action: ExecuteBash\\n        inputs:\\n          commands:\\n            - echo hi\\n";
+    private readonly RawClient _client;
+
+    public ListFilterTests(EmulatorFixture fixture)
+    {
+        fixture.Emulator.Reset();
+        _client = new RawClient(fixture.Emulator.Url);
+    }
+
+    public void Dispose() => _client.Dispose();
+
+    private async Task<RawResponse> Ok(string method, string path, string body)
+    {
+        var response = await _client.RestJsonAsync(method, path, body);
+        Assert.True(response.Status == 200, $"{path}: {response.Status} {response.Body}");
+        return response;
+    }
+
+    [Fact]
+    public async Task Components_filter_by_description()
+    {
+        foreach (var (name, description) in new[] { ("hardening", "Hardens the OS"), ("logging", "Ships logs") })
+        {
+            await Ok("PUT", "/CreateComponent", $"{{\"name\":\"{name}\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"description\":\"{description}\",\"data\":\"{ComponentYaml}\",\"clientToken\":\"{Guid.NewGuid()}\"}}");
+        }
+
+        var listed = await Ok("POST", "/ListComponents", "{\"filters\":[{\"name\":\"description\",\"values\":[\"Ships logs\"]}]}");
+
+        var names = listed.Json.GetProperty("componentVersionList").EnumerateArray().Select(c => c.GetProperty("name").GetString());
+        Assert.Equal(new[] { "logging" }, names);
+    }
+}
