@@ -134,6 +134,7 @@ internal sealed class ComponentOperations
     {
         var owner = IbSupport.ParseOwner(request.Owner);
         var filters = new ListFilters(request.Filters, "description", "name", "platform", "supportedOsVersion", "type", "version");
+        filters.RefuseVersionWithByName(request.ByName);
         // One row per version: its newest build stands for it (or per name, when byName is set).
         var rows = _state.Listing(call.PagingScope, () => _state.Components.All
             .Where(e => e.Owner == owner)

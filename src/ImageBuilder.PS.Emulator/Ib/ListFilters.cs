@@ -34,6 +34,15 @@ internal sealed class ListFilters
 
     public bool IsEmpty => _filters.Count == 0;
 
+    /// <summary>byName lists one row per name, its newest version; a version filter contradicts that, and the service refuses the pair.</summary>
+    public void RefuseVersionWithByName(bool? byName)
+    {
+        if (byName == true && Has("version"))
+        {
+            throw ServiceError.InvalidRequest("The version filter cannot be combined with byName.");
+        }
+    }
+
     public bool Has(string name) => _filters.ContainsKey(name);
 
     /// <summary>True when the filter is absent or the value is one of its values.</summary>

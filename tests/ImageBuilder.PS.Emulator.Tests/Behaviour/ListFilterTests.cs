@@ -36,4 +36,15 @@ public sealed class ListFilterTests : IClassFixture<EmulatorFixture>, IDisposabl
         var names = listed.Json.GetProperty("componentVersionList").EnumerateArray().Select(c => c.GetProperty("name").GetString());
         Assert.Equal(new[] { "logging" }, names);
     }
+
+    [Theory]
+    [InlineData("/ListImages")]
+    [InlineData("/ListComponents")]
+    public async Task A_version_filter_cannot_go_with_byName(string path)
+    {
+        var response = await _client.RestJsonAsync("POST", path, "{\"owner\":\"Amazon\",\"byName\":true,\"filters\":[{\"name\":\"version\",\"values\":[\"1.0.0\"]}]}");
+
+        Assert.Equal(400, response.Status);
+        Assert.Equal("InvalidRequestException", response.ErrorType);
+    }
 }
