@@ -47,4 +47,19 @@ public sealed class ListFilterTests : IClassFixture<EmulatorFixture>, IDisposabl
         Assert.Equal(400, response.Status);
         Assert.Equal("InvalidRequestException", response.ErrorType);
     }
+
+    [Theory]
+    [InlineData("Name", "keep-two")]
+    [InlineData("Status", "ENABLED")]
+    [InlineData("name", "keep-two")]
+    [InlineData("status", "ENABLED")]
+    public async Task Lifecycle_policies_filter_by_the_documented_names(string filter, string value)
+    {
+        await Ok("PUT", "/CreateLifecyclePolicy", "{\"name\":\"keep-two\",\"executionRole\":\"LifecycleRole\",\"resourceType\":\"AMI_IMAGE\",\"clientToken\":\"" + Guid.NewGuid() + "\"," +
+            "\"policyDetails\":[{\"action\":{\"type\":\"DEPRECATE\"},\"filter\":{\"type\":\"COUNT\",\"value\":2}}],\"resourceSelection\":{\"recipes\":[{\"name\":\"web\",\"semanticVersion\":\"1.0.0\"}]}}");
+
+        var listed = await Ok("POST", "/ListLifecyclePolicies", $"{{\"filters\":[{{\"name\":\"{filter}\",\"values\":[\"{value}\"]}}]}}");
+
+        Assert.Equal(1, listed.Json.GetProperty("lifecyclePolicySummaryList").GetArrayLength());
+    }
 }
