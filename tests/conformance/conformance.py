@@ -500,6 +500,9 @@ class Conformance:
         self.error(workspaces.import_workspace_image, "InvalidParameterValuesException", 400, Ec2ImageId="ami-xyz",
                    IngestionProcess="BYOL_REGULAR", ImageName="bad-ami", ImageDescription="bad")
         check(workspaces.describe_workspace_images(MaxResults=1)["Images"][0]["ImageId"] == image_id, "WorkSpaces images listed")
+        from_workspaces = appstream.create_imported_image(Name="from-workspaces", WorkspaceImageId=image_id)["Image"]
+        check(from_workspaces["State"] == "PENDING", f"AppStream import of a WorkSpaces image {from_workspaces}")
+        self.error(appstream.create_imported_image, "ResourceNotFoundException", 404, Name="from-nowhere", WorkspaceImageId="wsi-000000000")
 
     def run(self):
         self.emu.control("reset", {})
