@@ -343,6 +343,13 @@ class Conformance:
         account = ib.list_image_scan_finding_aggregations()["responses"][0]["accountAggregation"]["severityCounts"]
         check(account["all"] == 24 and account["critical"] == sum(1 for f in ib.list_image_scan_findings(filters=[{"name": "severity", "values": ["CRITICAL"]}], maxResults=25)["findings"]),
               f"account aggregation {account}")
+        # One image came from the pipeline, one from CreateImage: both count within the account and the pipeline's only its own.
+        by_image = ib.list_image_scan_finding_aggregations(filter={"name": "accountId", "values": ["123456789012"]})
+        check(by_image["aggregationType"] == "imageBuildVersionArn", f"an account's findings by image: {by_image['aggregationType']}")
+        check(sum(r["imageAggregation"]["severityCounts"]["all"] for r in by_image["responses"]) == account["all"], "the account's images add up to its total")
+        in_pipeline = ib.list_image_scan_finding_aggregations(filter={"name": "imagePipelineArn", "values": [self.pipeline]})["responses"]
+        check([r["imageAggregation"]["imageBuildVersionArn"] for r in in_pipeline] == [self.pipeline_image], f"the pipeline's images {in_pipeline}")
+        check(in_pipeline[0]["imageAggregation"]["severityCounts"]["all"] == 12, "the pipeline's image has its 12 findings")
         self.error(ib.list_image_scan_findings, "InvalidParameterValueException", 400, filters=[{"name": "colour", "values": ["red"]}])
 
         ib.put_image_policy(imageArn=image, policy=POLICY)
