@@ -357,13 +357,16 @@ class Conformance:
         self.image = image
 
         cancel = ib.create_image(imageRecipeArn=self.recipe, infrastructureConfigurationArn=self.infra)["imageBuildVersionArn"]
-        self.advance()
+        self.advance(2)
         ib.cancel_image_creation(imageBuildVersionArn=cancel)
         check(self.status(cancel) == "CANCELLED", "cancelled")
         self.error(ib.cancel_image_creation, "ResourceInUseException", 400, imageBuildVersionArn=cancel)
         self.error(ib.retry_image, "ResourceInUseException", 400, imageBuildVersionArn=image)
         ib.retry_image(imageBuildVersionArn=cancel)
         check(self.status(cancel) == "PENDING", "a retried build starts again")
+        self.advance(2)
+        executions = ib.list_workflow_executions(imageBuildVersionArn=cancel)["workflowExecutions"]
+        check([(e["status"], e["retried"]) for e in executions] == [("CANCELLED", False), ("RUNNING", True)], f"workflows of a retried build: {executions}")
         ib.cancel_image_creation(imageBuildVersionArn=cancel)
 
         distributed = ib.distribute_image(sourceImage=image, distributionConfigurationArn=self.dist, executionRole="ImageBuilderRole")["imageBuildVersionArn"]
