@@ -343,6 +343,13 @@ class Conformance:
         account = ib.list_image_scan_finding_aggregations()["responses"][0]["accountAggregation"]["severityCounts"]
         check(account["all"] == 24 and account["critical"] == sum(1 for f in ib.list_image_scan_findings(filters=[{"name": "severity", "values": ["CRITICAL"]}], maxResults=25)["findings"]),
               f"account aggregation {account}")
+        # One image came from the pipeline, one from CreateImage: both count within the account and the pipeline's only its own.
+        by_image = ib.list_image_scan_finding_aggregations(filter={"name": "accountId", "values": ["123456789012"]})
+        check(by_image["aggregationType"] == "imageBuildVersionArn", f"an account's findings by image: {by_image['aggregationType']}")
+        check(sum(r["imageAggregation"]["severityCounts"]["all"] for r in by_image["responses"]) == account["all"], "the account's images add up to its total")
+        in_pipeline = ib.list_image_scan_finding_aggregations(filter={"name": "imagePipelineArn", "values": [self.pipeline]})["responses"]
+        check([r["imageAggregation"]["imageBuildVersionArn"] for r in in_pipeline] == [self.pipeline_image], f"the pipeline's images {in_pipeline}")
+        check(in_pipeline[0]["imageAggregation"]["severityCounts"]["all"] == 12, "the pipeline's image has its 12 findings")
         self.error(ib.list_image_scan_findings, "InvalidParameterValueException", 400, filters=[{"name": "colour", "values": ["red"]}])
 
         ib.put_image_policy(imageArn=image, policy=POLICY)
@@ -350,13 +357,16 @@ class Conformance:
         self.image = image
 
         cancel = ib.create_image(imageRecipeArn=self.recipe, infrastructureConfigurationArn=self.infra)["imageBuildVersionArn"]
-        self.advance()
+        self.advance(2)
         ib.cancel_image_creation(imageBuildVersionArn=cancel)
         check(self.status(cancel) == "CANCELLED", "cancelled")
         self.error(ib.cancel_image_creation, "ResourceInUseException", 400, imageBuildVersionArn=cancel)
         self.error(ib.retry_image, "ResourceInUseException", 400, imageBuildVersionArn=image)
         ib.retry_image(imageBuildVersionArn=cancel)
         check(self.status(cancel) == "PENDING", "a retried build starts again")
+        self.advance(2)
+        executions = ib.list_workflow_executions(imageBuildVersionArn=cancel)["workflowExecutions"]
+        check([(e["status"], e["retried"]) for e in executions] == [("CANCELLED", False), ("RUNNING", True)], f"workflows of a retried build: {executions}")
         ib.cancel_image_creation(imageBuildVersionArn=cancel)
 
         distributed = ib.distribute_image(sourceImage=image, distributionConfigurationArn=self.dist, executionRole="ImageBuilderRole")["imageBuildVersionArn"]
@@ -500,6 +510,9 @@ class Conformance:
         self.error(workspaces.import_workspace_image, "InvalidParameterValuesException", 400, Ec2ImageId="ami-xyz",
                    IngestionProcess="BYOL_REGULAR", ImageName="bad-ami", ImageDescription="bad")
         check(workspaces.describe_workspace_images(MaxResults=1)["Images"][0]["ImageId"] == image_id, "WorkSpaces images listed")
+        from_workspaces = appstream.create_imported_image(Name="from-workspaces", WorkspaceImageId=image_id)["Image"]
+        check(from_workspaces["State"] == "PENDING", f"AppStream import of a WorkSpaces image {from_workspaces}")
+        self.error(appstream.create_imported_image, "ResourceNotFoundException", 404, Name="from-nowhere", WorkspaceImageId="wsi-000000000")
 
     def run(self):
         self.emu.control("reset", {})

@@ -20,9 +20,9 @@ internal sealed class BuildMachine
 
     private TimeSpan Stage => _state.Settings.StageDuration;
 
-    public BuildRun Start(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime now)
+    public BuildRun Start(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime now, bool retry = false)
     {
-        var run = new BuildRun(image, phases, now, _state.ClaimFailure(FailureTarget.ImageBuild));
+        var run = new BuildRun(image, phases, now, _state.ClaimFailure(FailureTarget.ImageBuild), retry);
         _state.ActiveBuilds[image.Arn] = run;
         EnterPhase(run, 0, now);
         return run;
@@ -154,7 +154,7 @@ internal sealed class BuildMachine
             TotalStepsSkipped = 0,
             StartTime = t,
             ParallelGroup = plan.ParallelGroup,
-            Retried = false,
+            Retried = run.Retry,
         });
         _state.WorkflowExecutions[execution.Metadata.WorkflowExecutionId!] = execution;
         if (!_state.WorkflowExecutionsByImage.TryGetValue(run.Image.Arn, out var list))

@@ -45,17 +45,20 @@ internal sealed class StepExecutionRecord
 /// </summary>
 internal sealed class BuildRun
 {
-    public BuildRun(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime start, ArrangedFailure? failure)
+    public BuildRun(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime start, ArrangedFailure? failure, bool retry)
     {
         Image = image;
         Phases = phases;
         NextAt = start;
         Failure = failure;
+        Retry = retry;
     }
 
     public Entry<Image> Image { get; }
     public IReadOnlyList<BuildPhase> Phases { get; }
     public ArrangedFailure? Failure { get; }
+    /// <summary>Started by RetryImage: the workflows it runs are reported as retried.</summary>
+    public bool Retry { get; }
     public int PhaseIndex { get; set; } = -1;
     public int WorkflowIndex { get; set; }
     public WorkflowExecutionRecord? CurrentExecution { get; set; }

@@ -119,7 +119,7 @@ internal sealed class ImageFactory
         return entry;
     }
 
-    public void Start(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime now) => _machine.Start(image, phases, now);
+    public void Start(Entry<Image> image, IReadOnlyList<BuildPhase> phases, DateTime now, bool retry = false) => _machine.Start(image, phases, now, retry);
 
     private static T Referenced<T>(Func<T> resolve, string arn)
     {

@@ -1,3 +1,4 @@
+using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.State;
 using ImageBuilder.PS.Model.Ib;
 
@@ -18,6 +19,20 @@ internal sealed class PipelineScheduler
     {
         _state = state;
         _factory = factory;
+    }
+
+    /// <summary>Refuses a schedule the service would: an expression that is not a valid cron expression, or an unknown time zone.</summary>
+    public static void Check(Schedule? schedule)
+    {
+        if (schedule?.ScheduleExpression is { } expression && !CronSchedule.IsValid(expression))
+        {
+            throw ServiceError.InvalidParameterValue($"The value supplied for parameter 'schedule.scheduleExpression' is not a valid cron expression: {expression}");
+        }
+        // Without time zone data (a minimal container) the system knows UTC alone; then no zone can be told unknown.
+        if (schedule?.Timezone is { } zone && !TimeZoneInfo.TryFindSystemTimeZoneById(zone, out _) && TimeZoneInfo.GetSystemTimeZones().Count > 1)
+        {
+            throw ServiceError.InvalidParameterValue($"The value supplied for parameter 'schedule.timezone' is not a known IANA time zone: {zone}");
+        }
     }
 
     /// <summary>When the pipeline runs next, or null (no schedule, disabled, or a form the emulator does not evaluate).</summary>
@@ -69,7 +84,7 @@ internal sealed class PipelineScheduler
                     p.LastRunStatus = image.Value.State?.Status;
                     started = true;
                 }
-                catch (Core.ServiceError)
+                catch (ServiceError)
                 {
                     // A recipe or configuration deleted since the pipeline was made: the service skips the run too.
                     p.LastRunStatus = "FAILED";

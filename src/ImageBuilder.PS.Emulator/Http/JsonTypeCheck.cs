@@ -7,7 +7,9 @@ namespace ImageBuilder.PS.Emulator.Http;
 /// <summary>
 /// Checks that each JSON value has the type its member's shape calls for (a string for a string, an object for a
 /// structure, ...), as the services' deserializers do: a number where a name belongs is a SerializationException,
-/// not something to coerce. Members the model does not know are ignored, as the services ignore them.
+/// not something to coerce. A null member is an absent one, but a null item of a list or value of a map is refused
+/// the same way: the models' lists and maps are all dense. Members the model does not know are ignored, as the
+/// services ignore them.
 /// </summary>
 internal static class JsonTypeCheck
 {
@@ -48,17 +50,26 @@ internal static class JsonTypeCheck
             case ShapeKind.Map:
                 foreach (var property in value.EnumerateObject())
                 {
-                    Check(property.Value, shape.Value!, $"{path}['{property.Name}']");
+                    CheckItem(property.Value, shape.Value!, $"{path}['{property.Name}']");
                 }
                 break;
             case ShapeKind.List:
                 int i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Check(item, shape.Element!, $"{path}[{i++}]");
+                    CheckItem(item, shape.Element!, $"{path}[{i++}]");
                 }
                 break;
         }
+    }
+
+    private static void CheckItem(JsonElement item, ShapeDef shape, string path)
+    {
+        if (item.ValueKind == JsonValueKind.Null && !shape.IsDocument)
+        {
+            throw ServiceError.Serialization($"The value at '{path}' must not be null.");
+        }
+        Check(item, shape, path);
     }
 
     private static bool IsWholeNumber(JsonElement value, ShapeKind kind) =>

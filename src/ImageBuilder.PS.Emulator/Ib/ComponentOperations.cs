@@ -133,11 +133,12 @@ internal sealed class ComponentOperations
     private ListComponentsResponse List(ListComponentsRequest request, CallContext call)
     {
         var owner = IbSupport.ParseOwner(request.Owner);
-        var filters = new ListFilters(request.Filters, "name", "platform", "supportedOsVersion", "type", "version");
+        var filters = new ListFilters(request.Filters, "description", "name", "platform", "supportedOsVersion", "type", "version");
+        filters.RefuseVersionWithByName(request.ByName);
         // One row per version: its newest build stands for it (or per name, when byName is set).
         var rows = _state.Listing(call.PagingScope, () => _state.Components.All
             .Where(e => e.Owner == owner)
-            .Where(e => filters.Matches("name", e.Value.Name) && filters.Matches("platform", e.Value.Platform)
+            .Where(e => filters.Matches("description", e.Value.Description) && filters.Matches("name", e.Value.Name) && filters.Matches("platform", e.Value.Platform)
                         && filters.MatchesAny("supportedOsVersion", e.Value.SupportedOsVersions)
                         && filters.Matches("type", e.Value.Type) && filters.Matches("version", e.Value.Version))
             .GroupBy(e => request.ByName == true ? e.Family : e.VersionArn)

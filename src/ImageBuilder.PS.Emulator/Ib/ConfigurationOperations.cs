@@ -173,7 +173,7 @@ internal sealed class ConfigurationOperations
     private string Delete<T>(ResourceStore<T> store, string arn, string what) where T : class, ImageBuilder.PS.Protocol.IAwsStructure
     {
         var entry = IbSupport.Require(store, arn);
-        var pipeline = Dependencies.PipelinesUsing(_state, entry.Arn).FirstOrDefault();
+        var pipeline = Dependencies.PipelinesUsingConfiguration(_state, entry.Arn).FirstOrDefault();
         if (pipeline is not null)
         {
             throw ServiceError.Dependency($"The {what} {entry.Arn} cannot be deleted: the image pipeline {pipeline} uses it.");

@@ -1,6 +1,7 @@
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.State;
 using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Emulator.Ib;
 
@@ -20,12 +21,15 @@ internal static class Dependencies
         }
     }
 
-    /// <summary>The pipelines that name this ARN as their recipe, configuration or one of their workflows.</summary>
-    public static IEnumerable<string> PipelinesUsing(EmulatorState state, string arn) =>
-        state.Pipelines.All.Where(p =>
-            p.Value.ImageRecipeArn == arn || p.Value.ContainerRecipeArn == arn
-            || p.Value.InfrastructureConfigurationArn == arn || p.Value.DistributionConfigurationArn == arn)
-        .Select(p => p.Arn);
+    /// <summary>The pipelines that name this ARN as their infrastructure or distribution configuration.</summary>
+    public static IEnumerable<string> PipelinesUsingConfiguration(EmulatorState state, string arn) =>
+        state.Pipelines.All.Where(p => p.Value.InfrastructureConfigurationArn == arn || p.Value.DistributionConfigurationArn == arn)
+            .Select(p => p.Arn);
+
+    /// <summary>The pipelines whose recipe reference (an exact version or a wildcard such as x.x.x) selects this recipe version.</summary>
+    public static IEnumerable<string> PipelinesUsingRecipe<T>(EmulatorState state, Entry<T> recipe) where T : class, IAwsStructure =>
+        state.Pipelines.All.Where(p => References(p.Value.ImageRecipeArn ?? p.Value.ContainerRecipeArn, recipe.Family, recipe.Version, recipe.Build))
+            .Select(p => p.Arn);
 
     /// <summary>The pipelines whose workflow list selects this workflow build.</summary>
     public static IEnumerable<string> PipelinesUsingWorkflow(EmulatorState state, Entry<Workflow> workflow) =>

@@ -55,7 +55,7 @@ internal sealed class ImageBuildOperations
             _ => _factory.Planner.ForBuild(entry.Value),
         };
         entry.Value.State = new ImageState { Status = "PENDING" };
-        _factory.Start(entry, phases, call.Now);
+        _factory.Start(entry, phases, call.Now, retry: true);
         return new RetryImageResponse { ClientToken = request.ClientToken, ImageBuildVersionArn = entry.Arn };
     }
 

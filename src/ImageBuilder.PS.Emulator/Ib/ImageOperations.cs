@@ -72,6 +72,7 @@ internal sealed class ImageOperations
     {
         var owner = IbSupport.ParseOwner(request.Owner);
         var filters = new ListFilters(request.Filters, "name", "osVersion", "platform", "type", "version");
+        filters.RefuseVersionWithByName(request.ByName);
         var rows = _state.Listing(call.PagingScope, () => _state.Images.All
             .Where(e => e.Owner == owner && IsListed(e, request.IncludeDeprecated == true) && Matches(filters, e))
             .GroupBy(e => request.ByName == true ? e.Family : e.VersionArn)

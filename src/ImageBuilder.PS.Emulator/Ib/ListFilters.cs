@@ -9,14 +9,21 @@ namespace ImageBuilder.PS.Emulator.Ib;
 /// </summary>
 internal sealed class ListFilters
 {
-    private readonly Dictionary<string, HashSet<string>> _filters = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, HashSet<string>> _filters;
 
-    public ListFilters(IEnumerable<Filter>? filters, params string[] supported)
+    /// <summary>Filter names are case-sensitive, as the model says of them.</summary>
+    public ListFilters(IEnumerable<Filter>? filters, params string[] supported) : this(filters, StringComparer.Ordinal, supported)
     {
+    }
+
+    /// <summary>Filters whose names compare as <paramref name="names"/> says.</summary>
+    public ListFilters(IEnumerable<Filter>? filters, StringComparer names, params string[] supported)
+    {
+        _filters = new Dictionary<string, HashSet<string>>(names);
         foreach (var filter in filters ?? Enumerable.Empty<Filter>())
         {
             var name = filter.Name ?? throw ServiceError.InvalidParameterValue("Every filter needs a name.");
-            if (!supported.Contains(name, StringComparer.Ordinal))
+            if (!supported.Contains(name, names))
             {
                 throw ServiceError.InvalidParameterValue($"The filter name '{name}' is not supported. Supported filters: {string.Join(", ", supported)}.");
             }
@@ -33,6 +40,15 @@ internal sealed class ListFilters
     }
 
     public bool IsEmpty => _filters.Count == 0;
+
+    /// <summary>byName lists one row per name, its newest version; a version filter contradicts that, and the service refuses the pair.</summary>
+    public void RefuseVersionWithByName(bool? byName)
+    {
+        if (byName == true && Has("version"))
+        {
+            throw ServiceError.InvalidRequest("The version filter cannot be combined with byName.");
+        }
+    }
 
     public bool Has(string name) => _filters.ContainsKey(name);
 

@@ -35,6 +35,7 @@ internal sealed class PipelineOperations
         {
             throw ServiceError.AlreadyExists($"The image pipeline {arn} already exists.");
         }
+        PipelineScheduler.Check(request.Schedule);
         var (imageRecipe, containerRecipe, _, _) = _factory.ResolveReferences(request.ImageRecipeArn, request.ContainerRecipeArn,
             request.InfrastructureConfigurationArn!, request.DistributionConfigurationArn, request.Workflows);
         var pipeline = new ImagePipeline
@@ -68,6 +69,7 @@ internal sealed class PipelineOperations
     private UpdateImagePipelineResponse Update(UpdateImagePipelineRequest request, CallContext call)
     {
         var entry = IbSupport.Require(_state.Pipelines, request.ImagePipelineArn!);
+        PipelineScheduler.Check(request.Schedule);
         var (imageRecipe, containerRecipe, _, _) = _factory.ResolveReferences(request.ImageRecipeArn, request.ContainerRecipeArn,
             request.InfrastructureConfigurationArn!, request.DistributionConfigurationArn, request.Workflows);
         var p = entry.Value;

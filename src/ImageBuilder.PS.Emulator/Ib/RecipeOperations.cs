@@ -229,7 +229,7 @@ internal sealed class RecipeOperations
     {
         var entry = IbSupport.Require(_state.ImageRecipes, request.ImageRecipeArn!);
         IbSupport.RequireOwn(entry);
-        RefuseIfUsed(entry.Arn, "image recipe");
+        RefuseIfUsed(entry, "image recipe");
         _state.ImageRecipes.Remove(entry.Arn);
         return new DeleteImageRecipeResponse { ImageRecipeArn = entry.Arn };
     }
@@ -238,17 +238,17 @@ internal sealed class RecipeOperations
     {
         var entry = IbSupport.Require(_state.ContainerRecipes, request.ContainerRecipeArn!);
         IbSupport.RequireOwn(entry);
-        RefuseIfUsed(entry.Arn, "container recipe");
+        RefuseIfUsed(entry, "container recipe");
         _state.ContainerRecipes.Remove(entry.Arn);
         return new DeleteContainerRecipeResponse { ContainerRecipeArn = entry.Arn };
     }
 
-    private void RefuseIfUsed(string arn, string what)
+    private void RefuseIfUsed<T>(Entry<T> recipe, string what) where T : class, ImageBuilder.PS.Protocol.IAwsStructure
     {
-        var pipeline = Dependencies.PipelinesUsing(_state, arn).FirstOrDefault();
+        var pipeline = Dependencies.PipelinesUsingRecipe(_state, recipe).FirstOrDefault();
         if (pipeline is not null)
         {
-            throw ServiceError.Dependency($"The {what} {arn} cannot be deleted: the image pipeline {pipeline} uses it.");
+            throw ServiceError.Dependency($"The {what} {recipe.Arn} cannot be deleted: the image pipeline {pipeline} uses it.");
         }
     }
 }

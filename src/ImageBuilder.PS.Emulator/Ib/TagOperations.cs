@@ -22,7 +22,7 @@ internal sealed class TagOperations
 
     private TagResourceResponse Tag(TagResourceRequest request, CallContext call)
     {
-        var resource = Find(request.ResourceArn!);
+        var resource = Find(request.ResourceArn!, toChange: true);
         var tags = TagsOf(resource) ?? new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (key, value) in request.Tags!)
         {
@@ -38,7 +38,7 @@ internal sealed class TagOperations
 
     private UntagResourceResponse Untag(UntagResourceRequest request, CallContext call)
     {
-        var resource = Find(request.ResourceArn!);
+        var resource = Find(request.ResourceArn!, toChange: true);
         var tags = TagsOf(resource);
         if (tags is not null)
         {
@@ -50,17 +50,27 @@ internal sealed class TagOperations
         return new UntagResourceResponse();
     }
 
-    private IAwsStructure Find(string arn) =>
-        (IAwsStructure?)_state.Components.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.ImageRecipes.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.ContainerRecipes.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.InfrastructureConfigurations.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.DistributionConfigurations.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.Pipelines.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.Images.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.Workflows.Get(arn)?.Value
-        ?? (IAwsStructure?)_state.LifecyclePolicies.Get(arn)?.Value
+    /// <summary>The resource an ARN names, of whatever kind; one about to be changed must be the caller's own.</summary>
+    private IAwsStructure Find(string arn, bool toChange = false) =>
+        ValueOf(_state.Components.Get(arn), toChange)
+        ?? ValueOf(_state.ImageRecipes.Get(arn), toChange)
+        ?? ValueOf(_state.ContainerRecipes.Get(arn), toChange)
+        ?? ValueOf(_state.InfrastructureConfigurations.Get(arn), toChange)
+        ?? ValueOf(_state.DistributionConfigurations.Get(arn), toChange)
+        ?? ValueOf(_state.Pipelines.Get(arn), toChange)
+        ?? ValueOf(_state.Images.Get(arn), toChange)
+        ?? ValueOf(_state.Workflows.Get(arn), toChange)
+        ?? ValueOf(_state.LifecyclePolicies.Get(arn), toChange)
         ?? throw ServiceError.NotFound($"The resource {arn} does not exist.");
+
+    private static IAwsStructure? ValueOf<T>(Entry<T>? entry, bool toChange) where T : class, IAwsStructure
+    {
+        if (entry is not null && toChange)
+        {
+            IbSupport.RequireOwn(entry);
+        }
+        return entry?.Value;
+    }
 
     // Every taggable structure has a "tags" member; reading it through the shape keeps this one place for all kinds.
     private static Dictionary<string, string>? TagsOf(IAwsStructure resource) =>

@@ -41,6 +41,10 @@ internal sealed class AppStreamOperations
         {
             throw ServiceError.FromShape(AppStreamShapes.InvalidParameterCombinationException, "Importing an AMI needs IamRoleArn.");
         }
+        if (request.WorkspaceImageId is { } workspaceImage && !_state.WorkSpacesImages.ContainsKey(workspaceImage))
+        {
+            throw ServiceError.FromShape(AppStreamShapes.ResourceNotFoundException, $"The WorkSpaces image {workspaceImage} does not exist.");
+        }
         if (_state.AppStreamImages.ContainsKey(request.Name!))
         {
             throw ServiceError.FromShape(AppStreamShapes.ResourceAlreadyExistsException, $"An image named {request.Name} already exists.");

@@ -49,8 +49,8 @@ internal sealed class LifecycleEngine
 
     public LifecycleExecutionRecord Run(Entry<LifecyclePolicy> policy, DateTime now)
     {
-        policy.Value.DateLastRun = now;
-        var record = NewRecord(policy.Arn, now, now + _state.Settings.StageDuration, null);
+        // Everything that reads the policy happens before the execution is recorded, so a policy that cannot be
+        // applied leaves no execution stuck IN_PROGRESS behind.
         var planned = new Dictionary<string, (Entry<Image> Image, string Action)>(StringComparer.Ordinal);
         var selected = Selected(policy.Value).ToList();
         foreach (var detail in policy.Value.PolicyDetails ?? new List<LifecyclePolicyDetail>())
@@ -64,6 +64,8 @@ internal sealed class LifecycleEngine
                 }
             }
         }
+        policy.Value.DateLastRun = now;
+        var record = NewRecord(policy.Arn, now, now + _state.Settings.StageDuration, null);
         foreach (var (image, action) in planned.Values)
         {
             if (Rank(TargetOf(action)) > Rank(image.Value.State?.Status))

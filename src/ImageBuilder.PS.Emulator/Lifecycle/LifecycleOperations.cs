@@ -97,7 +97,8 @@ internal sealed class LifecycleOperations
 
     private ListLifecyclePoliciesResponse List(ListLifecyclePoliciesRequest request, CallContext call)
     {
-        var filters = new ListFilters(request.Filters, "name", "resourceType", "status");
+        // The model documents the names Name and Status; the lower-case names are taken as well.
+        var filters = new ListFilters(request.Filters, StringComparer.OrdinalIgnoreCase, "name", "resourceType", "status");
         var rows = _state.LifecyclePolicies.All
             .Where(e => filters.Matches("name", e.Value.Name) && filters.Matches("resourceType", e.Value.ResourceType) && filters.Matches("status", e.Value.Status))
             .OrderBy(e => e.Arn, StringComparer.Ordinal).ToList();

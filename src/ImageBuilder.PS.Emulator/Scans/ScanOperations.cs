@@ -59,11 +59,13 @@ internal sealed class ScanOperations
         {
             throw ServiceError.InvalidParameterValue("The aggregation filter takes exactly one value.");
         }
-        // Each filter narrows the findings and names the next level of detail to group them by.
+        // Each filter narrows the findings and names the next level of detail to group them by. An account's findings
+        // are grouped by image, not by pipeline: images built without a pipeline have findings too, and an
+        // imagePipelineAggregation cannot stand for them, so the rows would no longer add up to the account's total.
         (string type, Func<ImageScanFinding, bool> keep, Func<ImageScanFinding, string?> key) plan = filter?.Name switch
         {
             null => ("accountId", _ => true, f => f.AwsAccountId),
-            "accountId" => ("imagePipelineArn", f => f.AwsAccountId == value, f => f.ImagePipelineArn),
+            "accountId" => ("imageBuildVersionArn", f => f.AwsAccountId == value, f => f.ImageBuildVersionArn),
             "imagePipelineArn" => ("imageBuildVersionArn", f => f.ImagePipelineArn == value, f => f.ImageBuildVersionArn),
             "imageBuildVersionArn" => ("vulnerabilityId", f => f.ImageBuildVersionArn == value, f => f.PackageVulnerabilityDetails?.VulnerabilityId),
             "vulnerabilityId" => ("imageBuildVersionArn", f => f.PackageVulnerabilityDetails?.VulnerabilityId == value, f => f.ImageBuildVersionArn),

@@ -36,4 +36,33 @@ public sealed class CronScheduleTests
     [InlineData("cron(0 0 * *)")]
     [InlineData("every day")]
     public void Forms_it_does_not_evaluate_have_no_schedule(string expression) => Assert.Null(CronSchedule.TryParse(expression));
+
+    [Theory]
+    [InlineData("cron(0 3 * * ? *)")]
+    [InlineData("cron(0 3 * * *)")]
+    [InlineData("cron(0/15 8-18 ? * MON-FRI 2025-2030)")]
+    [InlineData("cron(0 0 1 jan,jul ? *)")]
+    [InlineData("cron(0 0 L * ? *)")]
+    [InlineData("cron(0 0 LW * ? *)")]
+    [InlineData("cron(0 0 15W * ? *)")]
+    [InlineData("cron(0 9 ? * L *)")]
+    [InlineData("cron(0 9 ? * 6L *)")]
+    [InlineData("cron(0 9 ? * MON#2 *)")]
+    [InlineData("cron(0 9 ? * 2#1,FRI *)")]
+    public void Valid_expressions(string expression) => Assert.True(CronSchedule.IsValid(expression));
+
+    [Theory]
+    [InlineData("cron(99 99 * * ? *)")]
+    [InlineData("rate(1 day)")]
+    [InlineData("every day")]
+    [InlineData("cron(0 0 * *)")]
+    [InlineData("cron(0 0 * 13 ? *)")]
+    [InlineData("cron(0 0 * * ? 1969)")]
+    [InlineData("cron(0 0 32W * ? *)")]
+    [InlineData("cron(0 9 ? * 8L *)")]
+    [InlineData("cron(0 9 ? * MON#6 *)")]
+    [InlineData("cron(? 0 * * ? *)")]
+    [InlineData("cron(0 0 L-X * ? *)")]
+    [InlineData("cron(99999999999 0 * * ? *)")]
+    public void Invalid_expressions(string expression) => Assert.False(CronSchedule.IsValid(expression));
 }
