@@ -134,7 +134,7 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
 
         var badComponent = _f.Run(NewRecipe.Replace("ComponentArn = ", "Arm = ") + "-DockerfileTemplateData x");
         Assert.Empty(_f.Server.Requests);
-        Assert.Contains("has no property 'Arm'. It takes: ComponentArn, Parameters", Assert.Single(badComponent.Errors).Exception.Message);
+        Assert.Contains("has no property 'Arm'. It takes: Arn, ComponentArn, Parameters", Assert.Single(badComponent.Errors).Exception.Message);
     }
 
     [Fact]

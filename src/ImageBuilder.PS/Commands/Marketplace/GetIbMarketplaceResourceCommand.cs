@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Marketplace
@@ -17,6 +18,7 @@ namespace ImageBuilder.PS.Commands.Marketplace
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn")]
+        [ArnTransformation]
         public string ResourceArn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
@@ -25,6 +26,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Alias("ImageBuildVersionArn", "Arn")]
         [ApiMember("imageBuildVersionArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]

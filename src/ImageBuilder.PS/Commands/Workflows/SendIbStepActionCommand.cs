@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
@@ -23,6 +24,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn")]
         [ApiMember("imageBuildVersionArn")]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true)]
