@@ -14,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Workflows
     /// </summary>
     [ApiOperation("imagebuilder", "SendWorkflowStepAction")]
     [Cmdlet(VerbsCommunications.Send, "IbStepAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(GetWorkflowStepExecutionResponse))]
+    [OutputType(typeof(WorkflowStepMetadata))]
     public sealed class SendIbStepActionCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -60,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                 var get = new GetWorkflowStepExecutionRequest { StepExecutionId = sent.StepExecutionId ?? StepExecutionId };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, get, get.StepExecutionId) is GetWorkflowStepExecutionResponse step)
                 {
-                    WriteObject(step);
+                    WriteObject(WorkflowStepMetadata.From(step));
                 }
             }
         }
