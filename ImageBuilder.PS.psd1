@@ -23,6 +23,7 @@
         'Formats/Lifecycle.Format.ps1xml'
         'Formats/Marketplace.Format.ps1xml'
         'Formats/Pipelines.Format.ps1xml'
+        'Formats/Policies.Format.ps1xml'
         'Formats/Recipes.Format.ps1xml'
         'Formats/Workflows.Format.ps1xml'
     )

@@ -121,7 +121,9 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         Assert.Equal(new[] { "POST /ListComponentBuildVersions",
             "GET /GetComponentPolicy?componentArn=" + Uri.EscapeDataString(ComponentSamples.VersionArn + "/1"),
             "GET /GetComponentPolicy?componentArn=" + Uri.EscapeDataString(ComponentSamples.VersionArn + "/2") }, _f.Server.Requests.Select(r => r.Method + " " + r.RawUrl));
-        Assert.Equal(new[] { ComponentSamples.Policy, ComponentSamples.Policy }, result.Output.Select(o => (string)o.BaseObject));
+        // Each policy says which build it belongs to.
+        Assert.Equal(new[] { ComponentSamples.Policy, ComponentSamples.Policy }, result.Output.Select(o => (string)o.Properties["Policy"].Value));
+        Assert.Equal(new[] { ComponentSamples.VersionArn + "/1", ComponentSamples.VersionArn + "/2" }, result.Output.Select(o => (string)o.Properties["Arn"].Value));
     }
 
     [Fact]
@@ -140,7 +142,7 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         Assert.Equal("PUT /PutComponentPolicy", put.Method + " " + put.RawUrl);
         Assert.Equal(ComponentSamples.BuildArn, put.Json.GetProperty("componentArn").GetString());
         Assert.Equal(ComponentSamples.Policy, put.Json.GetProperty("policy").GetString());
-        Assert.Equal(ComponentSamples.BuildArn, result.Output.Single().BaseObject);
+        Assert.Equal(ComponentSamples.BuildArn, result.Output.Single().Properties["Arn"].Value);
     }
 
     [Fact]

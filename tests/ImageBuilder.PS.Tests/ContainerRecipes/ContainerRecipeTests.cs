@@ -134,7 +134,7 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
 
         var badComponent = _f.Run(NewRecipe.Replace("ComponentArn = ", "Arm = ") + "-DockerfileTemplateData x");
         Assert.Empty(_f.Server.Requests);
-        Assert.Contains("has no property 'Arm'. It takes: ComponentArn, Parameters", Assert.Single(badComponent.Errors).Exception.Message);
+        Assert.Contains("has no property 'Arm'. It takes: Arn, ComponentArn, Parameters", Assert.Single(badComponent.Errors).Exception.Message);
     }
 
     [Fact]
@@ -178,11 +178,12 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
     {
         _f.Server.Enqueue(CannedResponse.Json(ToJson(new Dictionary<string, object?> { ["requestId"] = "r", ["policy"] = Policy })));
         var got = _f.Run("Get-IbContainerRecipe -EndpointUrl $Endpoint -Arn x -ErrorAction SilentlyContinue; [pscustomobject]@{ Arn = $Arn } | Get-IbContainerRecipePolicy -EndpointUrl $Endpoint", Vars(("Arn", ContainerRecipeArn)));
-        Assert.Equal(Policy, got.Output.Single().BaseObject);
+        Assert.Equal(Policy, got.Output.Single().Properties["Policy"].Value);
+        Assert.Equal(ContainerRecipeArn, got.Output.Single().Properties["Arn"].Value);
         var get = _f.Server.SingleRequest();
         Assert.Equal("GET /GetContainerRecipePolicy?containerRecipeArn=" + Uri.EscapeDataString(ContainerRecipeArn), get.Method + " " + get.RawUrl);
         _f.Server.Enqueue(CannedResponse.Json(ToJson(new Dictionary<string, object?> { ["requestId"] = "r", ["policy"] = Policy })));
-        Assert.Contains("imagebuilder:GetImage", _f.Render("Get-IbContainerRecipePolicy -EndpointUrl $Endpoint " + ContainerRecipeArn));
+        Assert.Matches(@"web-app/1\.0\.0\s+210987654321\s+imagebuilder:GetImage", _f.Render("Get-IbContainerRecipePolicy -EndpointUrl $Endpoint " + ContainerRecipeArn));
 
         _f.Server.Reset();
         _f.Server.Enqueue(CannedResponse.Json(BuildArnAnswer("containerRecipeArn", ContainerRecipeArn)));
@@ -192,7 +193,8 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
         Assert.Equal("PUT /PutContainerRecipePolicy", put.Method + " " + put.RawUrl);
         Assert.Equal(ContainerRecipeArn, put.Json.GetProperty("containerRecipeArn").GetString());
         Assert.Equal(Policy, put.Json.GetProperty("policy").GetString());
-        Assert.Equal(ContainerRecipeArn, set.Output.Single().BaseObject);
+        Assert.Equal(ContainerRecipeArn, set.Output.Single().Properties["Arn"].Value);
+        Assert.Equal(Policy, set.Output.Single().Properties["Policy"].Value);
 
         _f.Server.Reset();
         var whatIf = _f.Run("Set-IbContainerRecipePolicy -EndpointUrl $Endpoint $Arn $Policy -WhatIf", Vars(("Arn", ContainerRecipeArn), ("Policy", Policy)));

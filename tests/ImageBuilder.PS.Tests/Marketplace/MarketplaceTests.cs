@@ -39,7 +39,11 @@ public sealed class MarketplaceTests : IClassFixture<LoopbackFixture>
         Assert.Equal("COMPONENT_ARTIFACT", request.Json.GetProperty("resourceType").GetString());
         Assert.Equal("s3://my-bucket/vendor/agent.zip", request.Json.GetProperty("resourceLocation").GetString());
         var resource = Assert.Single(result.Output);
-        Assert.Equal("ImageBuilder.PS.Model.Ib.GetMarketplaceResourceResponse", resource.TypeNames[0]);
+        // The module's own type, not the response wrapper: no RequestId, and it says what was asked for.
+        Assert.Equal("ImageBuilder.PS.Model.Ib.MarketplaceResource", resource.TypeNames[0]);
+        Assert.Null(resource.Properties["RequestId"]);
+        Assert.Equal(ComponentArn, resource.Properties["ResourceArn"].Value);
+        Assert.Equal("COMPONENT_ARTIFACT", resource.Properties["ResourceType"].Value);
         Assert.StartsWith("https://example-bucket", (string)resource.Properties["Url"].Value);
 
         _f.Server.Enqueue(CannedResponse.Json(Response));
@@ -49,6 +53,7 @@ public sealed class MarketplaceTests : IClassFixture<LoopbackFixture>
         _f.Server.Enqueue(CannedResponse.Json(Response));
         var detail = _f.Render("Get-IbMarketplaceResource -EndpointUrl $Endpoint " + ComponentArn + " COMPONENT_DATA | Format-List");
         Assert.Matches(@"Url\s+: https://example-bucket", detail);
+        Assert.Matches(@"ResourceType\s+: COMPONENT_DATA", detail);
     }
 
     [Fact]

@@ -204,7 +204,10 @@ public sealed class RecipeTests : IClassFixture<LoopbackFixture>
         _f.Server.Enqueue(CannedResponse.Json("{\"requestId\":\"r\",\"policy\":" + System.Text.Json.JsonSerializer.Serialize(policy) + "}"));
         var read = _f.Run("Get-IbRecipe -EndpointUrl $Endpoint -Arn x -ErrorAction SilentlyContinue; [pscustomobject]@{ Arn = $Arn } | Get-IbRecipePolicy -EndpointUrl $Endpoint", Vars(("Arn", RecipeArn)));
         Assert.Equal("GET /GetImageRecipePolicy?imageRecipeArn=" + Q(RecipeArn), _f.Server.SingleRequest().Method + " " + _f.Server.SingleRequest().RawUrl);
-        Assert.Equal(policy, read.Output.Single().BaseObject);
+        var readPolicy = read.Output.Single();
+        Assert.Equal("ImageBuilder.PS.Model.Ib.ResourcePolicy", readPolicy.TypeNames[0]);
+        Assert.Equal(RecipeArn, readPolicy.Properties["Arn"].Value);
+        Assert.Equal(policy, readPolicy.Properties["Policy"].Value);
 
         _f.Server.Reset();
         var whatIf = _f.Run("Set-IbRecipePolicy -EndpointUrl $Endpoint $Arn $Policy -WhatIf", Vars(("Arn", RecipeArn), ("Policy", policy)));

@@ -34,6 +34,8 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         Assert.Equal(2, result.Output.Count);
         Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowExecutionMetadata", result.Output[0].TypeNames[0]);
         Assert.Equal(WorkflowSamples.ExecutionId, result.Output[0].Properties["WorkflowExecutionId"].Value);
+        // Each listed run says which build it ran for, as a run got by id does.
+        Assert.Equal(new[] { WorkflowSamples.ImageVersionArn + "/2", WorkflowSamples.ImageVersionArn + "/3" }, result.Output.Select(o => (string)o.Properties["ImageBuildVersionArn"].Value));
 
         _f.Server.Reset();
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Executions(WorkflowSamples.ImageBuildArn)));
@@ -43,6 +45,15 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Executions(WorkflowSamples.ImageBuildArn)));
         var detail = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint " + WorkflowSamples.ImageBuildArn + " | Format-List");
         Assert.Matches(@"Steps\s+: 2 of 4 succeeded, 0 failed, 0 skipped", detail);
+        Assert.Matches(@"Image\s+: " + System.Text.RegularExpressions.Regex.Escape(WorkflowSamples.ImageBuildArn), detail);
+
+        // -First counts across the builds of a version, not within each build's listing.
+        _f.Server.Reset();
+        _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.ImageBuilds(2, 3)));
+        _f.Server.Default = r => CannedResponse.Json(WorkflowSamples.Executions(r.Json.GetProperty("imageBuildVersionArn").GetString()!));
+        var first = _f.Run("Get-IbWorkflowExecution -EndpointUrl $Endpoint -ImageArn $Arn -First 1", Vars(("Arn", WorkflowSamples.ImageVersionArn)));
+        first.AssertSuccess();
+        Assert.Single(first.Output);
     }
 
     [Fact]
@@ -54,8 +65,11 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         var request = _f.Server.SingleRequest();
         Assert.Equal("GET /GetWorkflowExecution?workflowExecutionId=" + WorkflowSamples.ExecutionId, request.Method + " " + request.RawUrl);
         var run = Assert.Single(result.Output);
-        Assert.Equal("ImageBuilder.PS.Model.Ib.GetWorkflowExecutionResponse", run.TypeNames[0]);
+        // The same type the list writes, not the response wrapper, so that it formats and pipes the same way.
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowExecutionMetadata", run.TypeNames[0]);
+        Assert.Null(run.Properties["RequestId"]);
         Assert.Equal(WorkflowSamples.ImageBuildArn, run.Properties["ImageBuildVersionArn"].Value);
+        Assert.Equal(1, run.Properties["TotalStepsSkipped"].Value);
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Execution));
         var table = _f.Render("Get-IbWorkflowExecution -EndpointUrl $Endpoint -WorkflowExecutionId " + WorkflowSamples.ExecutionId);
@@ -100,8 +114,11 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         step.AssertSuccess();
         Assert.Equal("GET /GetWorkflowStepExecution?stepExecutionId=" + WorkflowSamples.OtherStepId, _f.Server.Requests.Last().Method + " " + _f.Server.Requests.Last().RawUrl);
         var detail = Assert.Single(step.Output);
-        Assert.Equal("ImageBuilder.PS.Model.Ib.GetWorkflowStepExecutionResponse", detail.TypeNames[0]);
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowStepMetadata", detail.TypeNames[0]);
+        Assert.Null(detail.Properties["RequestId"]);
         Assert.Equal(3600, detail.Properties["TimeoutSeconds"].Value);
+        Assert.Equal(WorkflowSamples.ImageBuildArn, detail.Properties["ImageBuildVersionArn"].Value);
+        Assert.Equal("{\"reason\":\"approved\"}", detail.Properties["Outputs"].Value);
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Steps));
         var table = _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint " + WorkflowSamples.ExecutionId);
@@ -111,10 +128,36 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         Assert.Matches(@"Action\s+: LaunchInstance", _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint " + WorkflowSamples.ExecutionId + " | Format-List"));
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Step));
         var full = _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint -StepExecutionId " + WorkflowSamples.OtherStepId + " | Format-List");
-        Assert.Matches(@"Outputs\s+: \{""reason"":""approved""\}", full);
+        // The step's JSON outputs read as name = value; the property keeps the JSON text.
+        Assert.Matches(@"Outputs\s+: reason = approved", full);
+        Assert.Matches(@"OnFailure\s+: Abort", full);
+        Assert.Matches(@"WorkflowExecutionId\s+: " + WorkflowSamples.ExecutionId, full);
         Assert.Matches(@"TimeoutSeconds\s+: 3600", full);
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Step));
         Assert.Matches(@"Approve\s+WaitForAction\s+COMPLETED", _f.Render("Get-IbStepExecution -EndpointUrl $Endpoint -StepExecutionId " + WorkflowSamples.OtherStepId));
+    }
+
+    [Fact]
+    public void StepsListedOrGotByIdPipeIntoSendStepAction()
+    {
+        _f.Server.Default = r => r.Path switch
+        {
+            "/ListWorkflowStepExecutions" => CannedResponse.Json(WorkflowSamples.Steps),
+            "/GetWorkflowStepExecution" => CannedResponse.Json(WorkflowSamples.Step),
+            "/SendWorkflowStepAction" => CannedResponse.Json($"{{\"stepExecutionId\":\"{r.Json.GetProperty("stepExecutionId").GetString()}\"}}"),
+            _ => CannedResponse.Error(404, "ResourceNotFoundException", "no such path"),
+        };
+        var result = _f.Run("""
+            Get-IbStepExecution -EndpointUrl $Endpoint -StepExecutionId $Step | Send-IbStepAction -EndpointUrl $Endpoint -Action RESUME
+            Get-IbStepExecution -EndpointUrl $Endpoint -WorkflowExecutionId $Run | Where-Object Status -eq RUNNING | Send-IbStepAction -EndpointUrl $Endpoint -Action STOP -PassThru
+            """, Vars(("Step", WorkflowSamples.OtherStepId), ("Run", WorkflowSamples.ExecutionId)));
+        result.AssertSuccess();
+        var sent = _f.Server.Requests.Where(r => r.Path == "/SendWorkflowStepAction").Select(r => r.Json).ToList();
+        Assert.Equal(2, sent.Count);
+        Assert.All(sent, body => Assert.Equal(WorkflowSamples.ImageBuildArn, body.GetProperty("imageBuildVersionArn").GetString()));
+        Assert.All(sent, body => Assert.Equal(WorkflowSamples.OtherStepId, body.GetProperty("stepExecutionId").GetString()));
+        Assert.Equal(new[] { "RESUME", "STOP" }, sent.Select(b => b.GetProperty("action").GetString()));
+        Assert.Equal("ImageBuilder.PS.Model.Ib.WorkflowStepMetadata", Assert.Single(result.Output).TypeNames[0]);
     }
 
     [Fact]

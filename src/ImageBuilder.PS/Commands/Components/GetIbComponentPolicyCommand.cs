@@ -7,12 +7,12 @@ using ImageBuilder.PS.Model.Ib;
 namespace ImageBuilder.PS.Commands.Components
 {
     /// <summary>
-    /// Gets the resource policy of a component build (GetComponentPolicy) as its JSON text. A version ARN stands
+    /// Gets the resource policy of a component build (GetComponentPolicy), with the build it belongs to. A version ARN stands
     /// for each of its builds.
     /// </summary>
     [ApiOperation("imagebuilder", "GetComponentPolicy")]
     [Cmdlet(VerbsCommon.Get, "IbComponentPolicy")]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class GetIbComponentPolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,7 +28,7 @@ namespace ImageBuilder.PS.Commands.Components
                 var request = new GetComponentPolicyRequest { ComponentArn = buildArn };
                 if (Validate(request, buildArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetComponentPolicy, request, buildArn) is GetComponentPolicyResponse response)
                 {
-                    WriteObject(response.Policy);
+                    WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
                 }
             }
         }

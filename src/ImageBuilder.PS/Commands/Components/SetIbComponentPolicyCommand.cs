@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Components
@@ -13,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Components
     /// </summary>
     [ApiOperation("imagebuilder", "PutComponentPolicy")]
     [Cmdlet(VerbsCommon.Set, "IbComponentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class SetIbComponentPolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,6 +24,7 @@ namespace ImageBuilder.PS.Commands.Components
         public string Arn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
+        [PolicyTransformation]
         public string Policy { get; set; } = "";
 
         [Parameter]
@@ -30,6 +32,11 @@ namespace ImageBuilder.PS.Commands.Components
 
         protected override void ProcessRecord()
         {
+            if (PolicyText.Refusal(Policy) is { } refusal)
+            {
+                WriteError(refusal);
+                return;
+            }
             // Listed in full before the first change, so the prompts come after any listing error.
             foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
             {
@@ -40,7 +47,7 @@ namespace ImageBuilder.PS.Commands.Components
                 }
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.PutComponentPolicy, request, buildArn) is PutComponentPolicyResponse response && PassThru)
                 {
-                    WriteObject(response.ComponentArn ?? buildArn);
+                    WriteObject(new ResourcePolicy { Arn = response.ComponentArn ?? buildArn, Policy = Policy });
                 }
             }
         }

@@ -6,10 +6,10 @@ using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.ContainerRecipes
 {
-    /// <summary>Gets the resource policy that shares a container recipe with other accounts (GetContainerRecipePolicy), as JSON text.</summary>
+    /// <summary>Gets the resource policy that shares a container recipe with other accounts (GetContainerRecipePolicy), with the recipe it belongs to.</summary>
     [ApiOperation("imagebuilder", "GetContainerRecipePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbContainerRecipePolicy")]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class GetIbContainerRecipePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,7 +23,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             var request = new GetContainerRecipePolicyRequest { ContainerRecipeArn = Arn };
             if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipePolicy, request, Arn) is GetContainerRecipePolicyResponse response)
             {
-                WriteObject(response.Policy);
+                WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
             }
         }
     }

@@ -29,6 +29,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
         public string SemanticVersion { get; set; } = "";
 
         [Parameter(Mandatory = true)]
+        [ArnTransformation]
         public string ParentImage { get; set; } = "";
 
         [Parameter(Mandatory = true)]
@@ -45,8 +46,9 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
 
         [Parameter]
         [Alias("Components")]
-        [ShapeTransformation(typeof(ComponentConfiguration))]
+        [ConfigurationListTransformation(typeof(ComponentConfiguration), "componentArn")]
         [ApiMember("components")]
+        [ArgumentCompleter(typeof(ComponentArnCompleter))]
         public ComponentConfiguration[]? Component { get; set; }
 
         [Parameter(Mandatory = true, ParameterSetName = DataSet)]

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.ContainerRecipes
@@ -9,7 +10,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
     /// <summary>Applies a resource policy to a container recipe (PutContainerRecipePolicy), to share it with other accounts.</summary>
     [ApiOperation("imagebuilder", "PutContainerRecipePolicy")]
     [Cmdlet(VerbsCommon.Set, "IbContainerRecipePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class SetIbContainerRecipePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,6 +20,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
         public string Arn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
+        [PolicyTransformation]
         public string Policy { get; set; } = "";
 
         [Parameter]
@@ -26,6 +28,11 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
 
         protected override void ProcessRecord()
         {
+            if (PolicyText.Refusal(Policy) is { } refusal)
+            {
+                WriteError(refusal);
+                return;
+            }
             var request = new PutContainerRecipePolicyRequest { ContainerRecipeArn = Arn, Policy = Policy };
             if (!Validate(request, Arn) || !ShouldProcess(Arn, "Set container recipe policy"))
             {
@@ -33,7 +40,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             }
             if (Call(ServiceBinding.ImageBuilder, IbOperations.PutContainerRecipePolicy, request, Arn) is PutContainerRecipePolicyResponse response && PassThru)
             {
-                WriteObject(response.ContainerRecipeArn ?? Arn);
+                WriteObject(new ResourcePolicy { Arn = response.ContainerRecipeArn ?? Arn, Policy = Policy });
             }
         }
     }

@@ -7,12 +7,12 @@ using ImageBuilder.PS.Model.Ib;
 namespace ImageBuilder.PS.Commands.Images
 {
     /// <summary>
-    /// Gets the resource policy that shares an image build with other accounts (GetImagePolicy), as JSON text. A
+    /// Gets the resource policy that shares an image build with other accounts (GetImagePolicy), with the build it belongs to. A
     /// version ARN stands for each of its builds.
     /// </summary>
     [ApiOperation("imagebuilder", "GetImagePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbImagePolicy")]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class GetIbImagePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -28,7 +28,7 @@ namespace ImageBuilder.PS.Commands.Images
                 var request = new GetImagePolicyRequest { ImageArn = buildArn };
                 if (Validate(request, buildArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePolicy, request, buildArn) is GetImagePolicyResponse response)
                 {
-                    WriteObject(response.Policy);
+                    WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
                 }
             }
         }

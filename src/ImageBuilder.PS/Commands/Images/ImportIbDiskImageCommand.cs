@@ -36,6 +36,8 @@ namespace ImageBuilder.PS.Commands.Images
         public string Uri { get; set; } = "";
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArnTransformation]
+        [ArgumentCompleter(typeof(InfrastructureConfigurationArnCompleter))]
         public string InfrastructureConfigurationArn { get; set; } = "";
 
         [Parameter]

@@ -22,16 +22,23 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = RecipeSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageRecipeArn")]
         [ApiMember("imageRecipeArn")]
+        [ArnTransformation]
+        [ArgumentCompleter(typeof(RecipeArnCompleter))]
         public string RecipeArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = ContainerRecipeSet, ValueFromPipelineByPropertyName = true)]
+        [ArnTransformation]
         [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
         public string ContainerRecipeArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArnTransformation]
+        [ArgumentCompleter(typeof(InfrastructureConfigurationArnCompleter))]
         public string InfrastructureConfigurationArn { get; set; } = "";
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
+        [ArnTransformation]
+        [ArgumentCompleter(typeof(DistributionConfigurationArnCompleter))]
         public string? DistributionConfigurationArn { get; set; }
 
         [Parameter]
@@ -49,8 +56,9 @@ namespace ImageBuilder.PS.Commands.Images
 
         [Parameter]
         [Alias("Workflows")]
-        [ShapeTransformation(typeof(WorkflowConfiguration))]
         [ApiMember("workflows")]
+        [ConfigurationListTransformation(typeof(WorkflowConfiguration), "workflowArn")]
+        [ArgumentCompleter(typeof(WorkflowArnCompleter))]
         public WorkflowConfiguration[]? Workflow { get; set; }
 
         [Parameter]

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Images
@@ -13,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Images
     /// </summary>
     [ApiOperation("imagebuilder", "PutImagePolicy")]
     [Cmdlet(VerbsCommon.Set, "IbImagePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class SetIbImagePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,6 +24,7 @@ namespace ImageBuilder.PS.Commands.Images
         public string Arn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
+        [PolicyTransformation]
         public string Policy { get; set; } = "";
 
         [Parameter]
@@ -30,6 +32,11 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
+            if (PolicyText.Refusal(Policy) is { } refusal)
+            {
+                WriteError(refusal);
+                return;
+            }
             // Listed in full before the first change, so that any listing error comes before the prompts.
             foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions).ToList())
             {
@@ -40,7 +47,7 @@ namespace ImageBuilder.PS.Commands.Images
                 }
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.PutImagePolicy, request, buildArn) is PutImagePolicyResponse response && PassThru)
                 {
-                    WriteObject(response.ImageArn ?? buildArn);
+                    WriteObject(new ResourcePolicy { Arn = response.ImageArn ?? buildArn, Policy = Policy });
                 }
             }
         }

@@ -20,10 +20,13 @@ namespace ImageBuilder.PS.Commands.Images
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]
+        [ArnTransformation]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
         public string SourceImage { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
+        [ArnTransformation]
+        [ArgumentCompleter(typeof(DistributionConfigurationArnCompleter))]
         public string DistributionConfigurationArn { get; set; } = "";
 
         [Parameter(Mandatory = true)]

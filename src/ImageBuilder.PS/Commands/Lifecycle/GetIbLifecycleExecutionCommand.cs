@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Lifecycle
@@ -21,6 +22,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ResourceSet, ValueFromPipelineByPropertyName = true)]
         [Alias("LifecyclePolicyArn", "Arn")]
         [ArgumentCompleter(typeof(LifecyclePolicyArnCompleter))]
+        [ArnTransformation]
         public string ResourceArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]

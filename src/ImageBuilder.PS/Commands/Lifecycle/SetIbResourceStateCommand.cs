@@ -22,6 +22,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
         [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]
         [ApiMember("resourceArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArnTransformation]
         public string ResourceArn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Marketplace
@@ -12,11 +13,12 @@ namespace ImageBuilder.PS.Commands.Marketplace
     /// </summary>
     [ApiOperation("imagebuilder", "GetMarketplaceResource")]
     [Cmdlet(VerbsCommon.Get, "IbMarketplaceResource")]
-    [OutputType(typeof(GetMarketplaceResourceResponse))]
+    [OutputType(typeof(MarketplaceResource))]
     public sealed class GetIbMarketplaceResourceCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn")]
+        [ArnTransformation]
         public string ResourceArn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
@@ -31,7 +33,7 @@ namespace ImageBuilder.PS.Commands.Marketplace
             var request = new GetMarketplaceResourceRequest { ResourceArn = ResourceArn, ResourceType = ResourceType, ResourceLocation = ResourceLocation };
             if (Validate(request, ResourceArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetMarketplaceResource, request, ResourceArn) is GetMarketplaceResourceResponse response)
             {
-                WriteObject(response);
+                WriteObject(new MarketplaceResource { ResourceArn = response.ResourceArn ?? ResourceArn, ResourceType = ResourceType, Url = response.Url, Data = response.Data });
             }
         }
     }

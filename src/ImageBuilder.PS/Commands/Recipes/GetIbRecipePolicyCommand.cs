@@ -6,10 +6,10 @@ using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Recipes
 {
-    /// <summary>Gets the resource policy that shares an image recipe with other accounts (GetImageRecipePolicy), as JSON text.</summary>
+    /// <summary>Gets the resource policy that shares an image recipe with other accounts (GetImageRecipePolicy), with the recipe it belongs to.</summary>
     [ApiOperation("imagebuilder", "GetImageRecipePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbRecipePolicy")]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class GetIbRecipePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,7 +23,7 @@ namespace ImageBuilder.PS.Commands.Recipes
             var request = new GetImageRecipePolicyRequest { ImageRecipeArn = Arn };
             if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipePolicy, request, Arn) is GetImageRecipePolicyResponse response)
             {
-                WriteObject(response.Policy);
+                WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
             }
         }
     }

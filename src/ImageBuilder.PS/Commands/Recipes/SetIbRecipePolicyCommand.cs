@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Recipes
@@ -9,7 +10,7 @@ namespace ImageBuilder.PS.Commands.Recipes
     /// <summary>Sets the resource policy that shares an image recipe with other accounts (PutImageRecipePolicy).</summary>
     [ApiOperation("imagebuilder", "PutImageRecipePolicy")]
     [Cmdlet(VerbsCommon.Set, "IbRecipePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(string))]
+    [OutputType(typeof(ResourcePolicy))]
     public sealed class SetIbRecipePolicyCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -19,6 +20,7 @@ namespace ImageBuilder.PS.Commands.Recipes
         public string Arn { get; set; } = "";
 
         [Parameter(Mandatory = true, Position = 1)]
+        [PolicyTransformation]
         public string Policy { get; set; } = "";
 
         [Parameter]
@@ -26,6 +28,11 @@ namespace ImageBuilder.PS.Commands.Recipes
 
         protected override void ProcessRecord()
         {
+            if (PolicyText.Refusal(Policy) is { } refusal)
+            {
+                WriteError(refusal);
+                return;
+            }
             var request = new PutImageRecipePolicyRequest { ImageRecipeArn = Arn, Policy = Policy };
             if (!Validate(request, Arn) || !ShouldProcess(Arn, "Set image recipe policy"))
             {
@@ -33,7 +40,7 @@ namespace ImageBuilder.PS.Commands.Recipes
             }
             if (Call(ServiceBinding.ImageBuilder, IbOperations.PutImageRecipePolicy, request, Arn) is PutImageRecipePolicyResponse response && PassThru)
             {
-                WriteObject(response.ImageRecipeArn ?? Arn);
+                WriteObject(new ResourcePolicy { Arn = response.ImageRecipeArn ?? Arn, Policy = Policy });
             }
         }
     }

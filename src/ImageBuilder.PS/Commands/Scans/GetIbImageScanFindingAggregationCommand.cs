@@ -28,9 +28,11 @@ namespace ImageBuilder.PS.Commands.Scans
 
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ImageSet)]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = PipelineSet)]
+        [ArnTransformation]
         public string PipelineArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = VulnerabilitySet)]

@@ -30,10 +30,12 @@ namespace ImageBuilder.PS.Commands.Scans
         [Parameter(Mandatory = true, Position = 0, ParameterSetName = ImageSet, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn", "ImageBuildVersionArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = PipelineSet, ValueFromPipelineByPropertyName = true)]
         [Alias("ImagePipelineArn")]
+        [ArnTransformation]
         public string PipelineArn { get; set; } = "";
 
         [Parameter]

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
@@ -11,8 +12,7 @@ namespace ImageBuilder.PS.Commands.Workflows
     /// </summary>
     [ApiOperation("imagebuilder", "ListWorkflowStepExecutions", "GetWorkflowStepExecution")]
     [Cmdlet(VerbsCommon.Get, "IbStepExecution", DefaultParameterSetName = StepSet, SupportsPaging = true)]
-    [OutputType(typeof(WorkflowStepMetadata), ParameterSetName = new[] { ListSet })]
-    [OutputType(typeof(GetWorkflowStepExecutionResponse), ParameterSetName = new[] { StepSet })]
+    [OutputType(typeof(WorkflowStepMetadata))]
     public sealed class GetIbStepExecutionCommand : IbCmdlet
     {
         // The step set is the default so that an object carrying both ids (a waiting step) gets that one step.
@@ -35,15 +35,38 @@ namespace ImageBuilder.PS.Commands.Workflows
                 var request = new GetWorkflowStepExecutionRequest { StepExecutionId = StepExecutionId };
                 if (Validate(request, StepExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, request, StepExecutionId) is GetWorkflowStepExecutionResponse response)
                 {
-                    WriteObject(response);
+                    WriteObject(WorkflowStepMetadata.From(response));
                 }
                 return;
             }
             var list = new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = WorkflowExecutionId, MaxResults = MaxResults };
-            if (Validate(list, WorkflowExecutionId))
+            if (!Validate(list, WorkflowExecutionId))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId);
+                return;
             }
+            // Paged here rather than with WritePages: the run, image and workflow are on each page, not on its
+            // steps, and a step needs them to pipe into Send-IbStepAction.
+            var output = new PagedOutput(this);
+            do
+            {
+                if (Call(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId) is not ListWorkflowStepExecutionsResponse page)
+                {
+                    return;
+                }
+                foreach (var step in page.Steps ?? new List<WorkflowStepMetadata>())
+                {
+                    step.WorkflowExecutionId = page.WorkflowExecutionId ?? WorkflowExecutionId;
+                    step.ImageBuildVersionArn = page.ImageBuildVersionArn;
+                    step.WorkflowBuildVersionArn = page.WorkflowBuildVersionArn;
+                    if (!output.Write(step))
+                    {
+                        return;
+                    }
+                }
+                list.NextToken = page.NextToken;
+            }
+            while (!string.IsNullOrEmpty(list.NextToken));
+            output.Complete();
         }
     }
 }

@@ -2,6 +2,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
@@ -12,8 +13,7 @@ namespace ImageBuilder.PS.Commands.Workflows
     /// </summary>
     [ApiOperation("imagebuilder", "ListWorkflowExecutions", "GetWorkflowExecution")]
     [Cmdlet(VerbsCommon.Get, "IbWorkflowExecution", DefaultParameterSetName = IdSet, SupportsPaging = true)]
-    [OutputType(typeof(WorkflowExecutionMetadata), ParameterSetName = new[] { ImageSet })]
-    [OutputType(typeof(GetWorkflowExecutionResponse), ParameterSetName = new[] { IdSet })]
+    [OutputType(typeof(WorkflowExecutionMetadata))]
     public sealed class GetIbWorkflowExecutionCommand : IbCmdlet
     {
         // The Id set is the default so that an object carrying both an image ARN and a run id (a step, a run)
@@ -25,6 +25,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Alias("ImageBuildVersionArn", "Arn")]
         [ApiMember("imageBuildVersionArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = IdSet, ValueFromPipelineByPropertyName = true)]
@@ -40,18 +41,30 @@ namespace ImageBuilder.PS.Commands.Workflows
                 var request = new GetWorkflowExecutionRequest { WorkflowExecutionId = WorkflowExecutionId };
                 if (Validate(request, WorkflowExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowExecution, request, WorkflowExecutionId) is GetWorkflowExecutionResponse response)
                 {
-                    WriteObject(response);
+                    WriteObject(WorkflowExecutionMetadata.From(response));
                 }
                 return;
             }
+            // -First and -Skip count across the builds of a version, not within each.
+            var output = new PagedOutput(this);
             foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
             {
                 var list = new ListWorkflowExecutionsRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
-                if (Validate(list, buildArn))
+                if (!Validate(list, buildArn))
                 {
-                    WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowExecutions, list, buildArn);
+                    continue;
+                }
+                foreach (WorkflowExecutionMetadata run in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowExecutions, list, buildArn))
+                {
+                    // The list leaves out the build, which the run's steps need to be acted on.
+                    run.ImageBuildVersionArn = buildArn;
+                    if (!output.Write(run))
+                    {
+                        return;
+                    }
                 }
             }
+            output.Complete();
         }
     }
 }

@@ -3,6 +3,7 @@ using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
@@ -13,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Workflows
     /// </summary>
     [ApiOperation("imagebuilder", "SendWorkflowStepAction")]
     [Cmdlet(VerbsCommunications.Send, "IbStepAction", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
-    [OutputType(typeof(GetWorkflowStepExecutionResponse))]
+    [OutputType(typeof(WorkflowStepMetadata))]
     public sealed class SendIbStepActionCommand : IbCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
@@ -23,6 +24,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn")]
         [ApiMember("imageBuildVersionArn")]
+        [ArnTransformation]
         public string ImageArn { get; set; } = "";
 
         [Parameter(Mandatory = true)]
@@ -58,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                 var get = new GetWorkflowStepExecutionRequest { StepExecutionId = sent.StepExecutionId ?? StepExecutionId };
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, get, get.StepExecutionId) is GetWorkflowStepExecutionResponse step)
                 {
-                    WriteObject(step);
+                    WriteObject(WorkflowStepMetadata.From(step));
                 }
             }
         }

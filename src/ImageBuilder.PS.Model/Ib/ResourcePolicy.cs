@@ -1,0 +1,16 @@
+namespace ImageBuilder.PS.Model.Ib
+{
+    /// <summary>
+    /// The resource policy of an image, recipe, container recipe or component build, with the resource it belongs to,
+    /// so that a policy read for many resources at once says which is which. The JSON is in Policy.
+    /// </summary>
+    public sealed class ResourcePolicy
+    {
+        public string? Arn { get; set; }
+
+        /// <summary>The policy document, as the JSON text the service holds.</summary>
+        public string? Policy { get; set; }
+
+        public override string ToString() => Policy ?? "";
+    }
+}
