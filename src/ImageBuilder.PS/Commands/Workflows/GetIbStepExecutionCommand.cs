@@ -46,7 +46,6 @@ namespace ImageBuilder.PS.Commands.Workflows
             }
             // Paged here rather than with WritePages: the run, image and workflow are on each page, not on its
             // steps, and a step needs them to pipe into Send-IbStepAction.
-            var output = new PagedOutput(this);
             do
             {
                 if (Call(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId) is not ListWorkflowStepExecutionsResponse page)
@@ -58,7 +57,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                     step.WorkflowExecutionId = page.WorkflowExecutionId ?? WorkflowExecutionId;
                     step.ImageBuildVersionArn = page.ImageBuildVersionArn;
                     step.WorkflowBuildVersionArn = page.WorkflowBuildVersionArn;
-                    if (!output.Write(step))
+                    if (!Paged.Write(step))
                     {
                         return;
                     }
@@ -66,7 +65,6 @@ namespace ImageBuilder.PS.Commands.Workflows
                 list.NextToken = page.NextToken;
             }
             while (!string.IsNullOrEmpty(list.NextToken));
-            output.Complete();
         }
     }
 }

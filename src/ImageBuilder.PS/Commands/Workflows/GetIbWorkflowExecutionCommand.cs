@@ -46,7 +46,6 @@ namespace ImageBuilder.PS.Commands.Workflows
                 return;
             }
             // -First and -Skip count across the builds of a version, not within each.
-            var output = new PagedOutput(this);
             foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
             {
                 var list = new ListWorkflowExecutionsRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
@@ -58,13 +57,12 @@ namespace ImageBuilder.PS.Commands.Workflows
                 {
                     // The list leaves out the build, which the run's steps need to be acted on.
                     run.ImageBuildVersionArn = buildArn;
-                    if (!output.Write(run))
+                    if (!Paged.Write(run))
                     {
                         return;
                     }
                 }
             }
-            output.Complete();
         }
     }
 }
