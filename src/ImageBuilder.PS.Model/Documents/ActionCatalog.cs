@@ -82,7 +82,7 @@ namespace ImageBuilder.PS.Documents
             new ActionSpec("BootstrapInstanceForContainer", InputsForm.Mapping, InstanceId),
             new ActionSpec("CollectImageMetadata", InputsForm.Mapping, None, inputsOptional: true),
             new ActionSpec("CollectImageScanFindings", InputsForm.Mapping, InstanceId),
-            new ActionSpec("CreateImageFromInstance", InputsForm.Mapping, InstanceId),
+            new ActionSpec("CreateImage", InputsForm.Mapping, InstanceId),
             new ActionSpec("DistributeImage", InputsForm.Mapping, None, inputsOptional: true),
             new ActionSpec("ExecuteComponents", InputsForm.Mapping, InstanceId),
             new ActionSpec("ExecuteStateMachine", InputsForm.Mapping, new[] { "stateMachineArn" }),

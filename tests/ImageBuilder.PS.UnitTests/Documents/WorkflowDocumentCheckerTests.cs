@@ -29,7 +29,7 @@ public sealed class WorkflowDocumentCheckerTests
               booleanEquals: true
               value: $.parameters.waitForApproval
           - name: CreateOutputAMI
-            action: CreateImageFromInstance
+            action: CreateImage
             timeoutSeconds: 3600
             inputs:
               instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
@@ -101,5 +101,19 @@ public sealed class WorkflowDocumentCheckerTests
         Assert.Equal("InputMissing", finding.Rule);
         Assert.Equal("RunCommand needs the input 'documentName'.", finding.Message);
         Assert.Equal(6, finding.Line);
+    }
+
+    [Fact]
+    public void CreateImageIsTheActionThatTakesTheImage()
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - name: CreateOutputAMI
+                action: CreateImageFromInstance
+                inputs:
+                  instanceId: i-0123
+            """));
+        Assert.Equal(("UnknownAction", 4, 13), (finding.Rule, finding.Line, finding.Column));
     }
 }
