@@ -115,5 +115,6 @@ public sealed class WorkflowDocumentCheckerTests
                   instanceId: i-0123
             """));
         Assert.Equal(("UnknownAction", 4, 13), (finding.Rule, finding.Line, finding.Column));
+        Assert.EndsWith("Did you mean CreateImage?", finding.Message);
     }
 }
