@@ -78,7 +78,7 @@ namespace ImageBuilder.PS.Documents
         private static readonly string[] InstanceId = { "instanceId" };
 
         public static readonly IReadOnlyDictionary<string, ActionSpec> WorkflowActions = Index(
-            new ActionSpec("ApplyImageConfigurations", InputsForm.Mapping, None, inputsOptional: true),
+            new ActionSpec("ApplyImageConfigurations", InputsForm.Mapping, new[] { "region" }),
             new ActionSpec("BootstrapInstanceForContainer", InputsForm.Mapping, InstanceId),
             new ActionSpec("CollectImageMetadata", InputsForm.Mapping, None, inputsOptional: true),
             new ActionSpec("CollectImageScanFindings", InputsForm.Mapping, InstanceId),

@@ -117,4 +117,19 @@ public sealed class WorkflowDocumentCheckerTests
         Assert.Equal(("UnknownAction", 4, 13), (finding.Rule, finding.Line, finding.Column));
         Assert.EndsWith("Did you mean CreateImage?", finding.Message);
     }
+
+    [Fact]
+    public void ApplyImageConfigurationsNeedsTheRegion()
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - name: Configure
+                action: ApplyImageConfigurations
+                inputs:
+                  licenseConfigurationArns: []
+            """));
+        Assert.Equal(("InputMissing", 6, 7), (finding.Rule, finding.Line, finding.Column));
+        Assert.Equal("ApplyImageConfigurations needs the input 'region'.", finding.Message);
+    }
 }
