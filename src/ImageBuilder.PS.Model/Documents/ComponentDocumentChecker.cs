@@ -149,7 +149,7 @@ namespace ImageBuilder.PS.Documents
                     view.Error(list.Children[s], stepPath, "StepMalformed", "Each step is a set of keys: name, action, inputs, ...");
                     continue;
                 }
-                var name = StepChecks.Name(view, step, stepPath, seen, $"in the {phaseName} phase");
+                var name = StepChecks.Name(view, step, stepPath, seen, $"in the {phaseName} phase", StepChecks.ComponentStepNames);
                 StepChecks.UnknownKeys(view, step, stepPath, StepKeys, "Steps");
                 StepChecks.Action(view, step, stepPath, ActionCatalog.ComponentActions, "AWSTOE");
                 StepChecks.Controls(view, step, stepPath, OnFailure);

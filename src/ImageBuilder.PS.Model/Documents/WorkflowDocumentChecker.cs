@@ -113,7 +113,7 @@ namespace ImageBuilder.PS.Documents
                     view.Error(list.Children[s], path, "StepMalformed", "Each step is a set of keys: name, action, inputs, ...");
                     continue;
                 }
-                var name = StepChecks.Name(view, step, path, seen, "in a workflow");
+                var name = StepChecks.Name(view, step, path, seen, "in a workflow", StepChecks.WorkflowStepNames);
                 StepChecks.UnknownKeys(view, step, path, StepKeys, "Workflow steps");
                 StepChecks.Action(view, step, path, ActionCatalog.WorkflowActions, "an Image Builder workflow");
                 StepChecks.Controls(view, step, path, OnFailure);

@@ -103,6 +103,29 @@ public sealed class WorkflowDocumentCheckerTests
         Assert.Equal(6, finding.Line);
     }
 
+    [Theory]
+    [InlineData("1st")]
+    [InlineData("A")]
+    [InlineData("Has space")]
+    [InlineData(101)]
+    [InlineData(128)]
+    public void StepNamesFollowTheServicePattern(object name)
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check(StepNamed(name)));
+        Assert.Equal(("StepNameInvalid", 3, 11), (finding.Rule, finding.Line, finding.Column));
+        Assert.Contains("must start with a letter and have 2 to 100 letters, digits, hyphens or underscores", finding.Message);
+    }
+
+    [Theory]
+    [InlineData("Go")]
+    [InlineData("a-b_C9")]
+    [InlineData(100)]
+    public void StepNamesTheServiceTakesPass(object name) => Assert.Empty(WorkflowDocumentChecker.Check(StepNamed(name)));
+
+    /// <summary>A one-step workflow; a number stands for a name of that many letters.</summary>
+    private static string StepNamed(object name) =>
+        $"schemaVersion: 1.0\nsteps:\n  - name: {(name is int length ? new string('a', length) : name)}\n    action: WaitForAction\n";
+
     [Fact]
     public void CreateImageIsTheActionThatTakesTheImage()
     {
