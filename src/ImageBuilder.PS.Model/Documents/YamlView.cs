@@ -40,14 +40,17 @@ namespace ImageBuilder.PS.Documents
         public static YamlView Parse(string text)
         {
             var stream = new YamlStream();
+            var scanner = new Scanner(new StringReader(text));
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(new Parser(scanner));
             }
             catch (YamlException e)
             {
                 var view = new YamlView(null);
-                var mark = e.Start;
+                // A tab that indents a key comes without a position, and one that breaks a plain scalar's indentation
+                // is marked at the scalar; either way the scanner stopped on the tab, the thing the author must change.
+                var mark = e.Message.Contains(" tab ") ? scanner.CurrentPosition : e.Start;
                 view._findings.Add(new DocumentFinding(FindingSeverity.Error, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column), "", "YamlSyntax",
                     "The text is not valid YAML: " + Plain(e.Message)));
                 return view;

@@ -55,6 +55,16 @@ public sealed class ComponentDocumentCheckerTests
         Assert.DoesNotContain("(Line:", finding.Message);
     }
 
+    [Theory]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n\t- name: A\n        action: Reboot\n", 5, 1)]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n    \t- name: A\n        action: Reboot\n", 5, 5)]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n\taction: Reboot\n", 6, 1)]
+    public void TabsUsedAsIndentationArePlacedAtTheTab(string yaml, int line, int column)
+    {
+        var finding = Assert.Single(ComponentDocumentChecker.Check(yaml));
+        Assert.Equal(("YamlSyntax", line, column), (finding.Rule, finding.Line, finding.Column));
+    }
+
     [Fact]
     public void StructureProblemsArePlaced()
     {
