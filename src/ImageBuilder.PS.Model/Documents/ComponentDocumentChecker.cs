@@ -165,7 +165,7 @@ namespace ImageBuilder.PS.Documents
         private static void References(YamlView view, YamlMappingNode step, string path, string phaseName,
             Dictionary<string, List<string>> stepsByPhase, HashSet<string> variables)
         {
-            foreach (var (name, at) in YamlView.TemplateReferences(step))
+            foreach (var (name, at) in view.TemplateReferences(step))
             {
                 var parts = name.Split('.');
                 if (parts.Length == 1)

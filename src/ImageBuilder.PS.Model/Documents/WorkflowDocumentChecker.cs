@@ -168,7 +168,7 @@ namespace ImageBuilder.PS.Documents
                 {
                     var reference = match.Value;
                     var name = match.Groups["name"].Value;
-                    var at = YamlView.PositionIn(scalar, match.Index);
+                    var at = view.PositionIn(scalar, match.Index);
                     if (match.Groups["kind"].Value == "stepOutputs")
                     {
                         if (!earlierSteps.Contains(name))

@@ -29,8 +29,13 @@ namespace ImageBuilder.PS.Documents
     {
         private static readonly Regex Reference = new(@"\{\{\s*(?<name>[^}\s]+)\s*\}\}", RegexOptions.CultureInvariant);
         private readonly List<DocumentFinding> _findings = new();
+        private readonly string[] _lines;
 
-        private YamlView(YamlNode? root) => Root = root;
+        private YamlView(YamlNode? root, string text)
+        {
+            Root = root;
+            _lines = text.Split('\n');
+        }
 
         public YamlNode? Root { get; }
 
@@ -47,7 +52,7 @@ namespace ImageBuilder.PS.Documents
             }
             catch (YamlException e)
             {
-                var view = new YamlView(null);
+                var view = new YamlView(null, text);
                 // A tab that indents a key comes without a position, and one that breaks a plain scalar's indentation
                 // is marked at the scalar; either way the scanner stopped on the tab, the thing the author must change.
                 var mark = e.Message.Contains(" tab ") ? scanner.CurrentPosition : e.Start;
@@ -55,7 +60,7 @@ namespace ImageBuilder.PS.Documents
                     "The text is not valid YAML: " + Plain(e.Message)));
                 return view;
             }
-            return new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
+            return new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, text);
         }
 
         public void Error(YamlNode? at, string path, string rule, string message) => Add(FindingSeverity.Error, at, path, rule, message);
@@ -105,7 +110,7 @@ namespace ImageBuilder.PS.Documents
         }
 
         /// <summary>The names referred to with {{ name }} anywhere under a node, each with where it stands.</summary>
-        public static IEnumerable<(string Name, Position At)> TemplateReferences(YamlNode node)
+        public IEnumerable<(string Name, Position At)> TemplateReferences(YamlNode node)
         {
             foreach (var scalar in Scalars(node))
             {
@@ -117,25 +122,57 @@ namespace ImageBuilder.PS.Documents
         }
 
         /// <summary>
-        /// Where a character of a scalar's value stands in the text: exact for a scalar on one line without escapes
-        /// (the usual case), the scalar's own start otherwise (block scalars fold their lines).
+        /// Where a character of a scalar's value stands in the text: exact for a scalar on one line (the usual case),
+        /// the scalar's own start otherwise (block scalars fold their lines).
         /// </summary>
-        public static Position PositionIn(YamlScalarNode scalar, int offset)
+        public Position PositionIn(YamlScalarNode scalar, int offset)
         {
             var line = (int)scalar.Start.Line;
             var column = (int)scalar.Start.Column;
-            var value = scalar.Value ?? "";
-            var oneLine = scalar.Start.Line == scalar.End.Line && value.IndexOf('\n') < 0;
+            var oneLine = scalar.Start.Line == scalar.End.Line;
             switch (scalar.Style)
             {
                 case ScalarStyle.Plain when oneLine:
                     return new Position(line, column + offset);
-                case ScalarStyle.SingleQuoted when oneLine && value.IndexOf('\'') < 0:
-                case ScalarStyle.DoubleQuoted when oneLine && value.IndexOf('\\') < 0 && value.IndexOf('"') < 0:
-                    return new Position(line, column + 1 + offset);
+                case ScalarStyle.SingleQuoted when oneLine:
+                case ScalarStyle.DoubleQuoted when oneLine:
+                    var spelt = SourceLength(line, column, offset, scalar.Style);
+                    return spelt < 0 ? new Position(line, column) : new Position(line, column + 1 + spelt);
                 default:
                     return new Position(line, column);
             }
+        }
+
+        /// <summary>
+        /// How many characters of the source, after the opening quote at <paramref name="column"/>, spell the first
+        /// <paramref name="decoded"/> characters of a quoted scalar's value. The value has its escapes decoded
+        /// (\t, \u00e9, '' ...), so offsets in it fall short of the source's by what each escape spends.
+        /// -1 if the quote is not where the parser put it (it also breaks lines at characters other than \n).
+        /// </summary>
+        private int SourceLength(int line, int column, int decoded, ScalarStyle style)
+        {
+            var source = line <= _lines.Length ? _lines[line - 1] : "";
+            var quote = style == ScalarStyle.SingleQuoted ? '\'' : '"';
+            if (column > source.Length || source[column - 1] != quote) return -1;
+            var i = column;
+            for (int n = 0; n < decoded && i < source.Length; n++)
+            {
+                if (style == ScalarStyle.SingleQuoted) i += source[i] == '\'' ? 2 : 1;
+                else if (source[i] != '\\' || i + 1 == source.Length) i++;
+                else
+                {
+                    var kind = source[i + 1];
+                    var length = kind switch { 'x' => 4, 'u' => 6, 'U' => 10, _ => 2 };
+                    // \U beyond the basic plane decodes to two UTF-16 characters.
+                    if (kind == 'U' && i + length <= source.Length
+                        && int.TryParse(source.Substring(i + 2, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code) && code > 0xFFFF)
+                    {
+                        n++;
+                    }
+                    i += length;
+                }
+            }
+            return i - column;
         }
 
         public static IEnumerable<YamlScalarNode> Scalars(YamlNode node)

@@ -151,6 +151,22 @@ public sealed class ComponentDocumentCheckerTests
         Assert.Contains(findings, f => f.Rule == "LoopVariableOutsideLoop");
     }
 
+    [Theory]
+    [InlineData("\"echo {{ Missing }}\"", 28)]
+    [InlineData("\"echo\\t\\t{{ Missing }}\"", 31)]
+    [InlineData("\"\\u00e9\\x41\\\" {{ Missing }}\"", 36)]
+    [InlineData("\"\\U0001F600 {{ Missing }}\"", 34)]
+    [InlineData("'it''s {{ Missing }}'", 29)]
+    public void ReferencesInQuotedScalarsArePlacedWhereTheSourceHasThem(string command, int column)
+    {
+        // "          commands: [" is 21 characters, so the opening quote is at column 22.
+        var findings = ComponentDocumentChecker.Check(
+            "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: ExecuteBash\n        inputs:\n" +
+            $"          commands: [{command}]\n");
+        var finding = Assert.Single(findings);
+        Assert.Equal(("VariableUnknown", 8, column), (finding.Rule, finding.Line, finding.Column));
+    }
+
     [Fact]
     public void TooLargeDocumentsAreRefused()
     {

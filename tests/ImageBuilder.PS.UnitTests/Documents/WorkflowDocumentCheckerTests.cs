@@ -127,6 +127,21 @@ public sealed class WorkflowDocumentCheckerTests
         $"schemaVersion: 1.0\nsteps:\n  - name: {(name is int length ? new string('a', length) : name)}\n    action: WaitForAction\n";
 
     [Fact]
+    public void ReferencesAfterEscapesArePlacedWhereTheSourceHasThem()
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - name: Approval
+                action: WaitForAction
+                if:
+                  booleanEquals: true
+                  value: "\t\"$.parameters.approve\""
+            """));
+        Assert.Equal(("ParameterUnknown", 7, 19), (finding.Rule, finding.Line, finding.Column));
+    }
+
+    [Fact]
     public void CreateImageIsTheActionThatTakesTheImage()
     {
         var finding = Assert.Single(WorkflowDocumentChecker.Check("""
