@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -175,8 +176,15 @@ namespace ImageBuilder.PS.Documents
             return i - column;
         }
 
-        public static IEnumerable<YamlScalarNode> Scalars(YamlNode node)
+        /// <summary>
+        /// Every scalar under a node, each once: an alias is the very node its anchor names, so it can bring a node
+        /// in twice, or inside itself (&amp;a [ *a ]), and walking it again would never end.
+        /// </summary>
+        public static IEnumerable<YamlScalarNode> Scalars(YamlNode node) => Scalars(node, new HashSet<YamlNode>(SameNode.Instance));
+
+        private static IEnumerable<YamlScalarNode> Scalars(YamlNode node, HashSet<YamlNode> seen)
         {
+            if (!seen.Add(node)) yield break;
             switch (node)
             {
                 case YamlScalarNode scalar:
@@ -184,16 +192,24 @@ namespace ImageBuilder.PS.Documents
                     break;
                 case YamlSequenceNode sequence:
                     foreach (var child in sequence.Children)
-                        foreach (var s in Scalars(child)) yield return s;
+                        foreach (var s in Scalars(child, seen)) yield return s;
                     break;
                 case YamlMappingNode map:
                     foreach (var pair in map.Children)
                     {
-                        foreach (var s in Scalars(pair.Key)) yield return s;
-                        foreach (var s in Scalars(pair.Value)) yield return s;
+                        foreach (var s in Scalars(pair.Key, seen)) yield return s;
+                        foreach (var s in Scalars(pair.Value, seen)) yield return s;
                     }
                     break;
             }
+        }
+
+        /// <summary>Nodes compared by identity, not by content.</summary>
+        private sealed class SameNode : IEqualityComparer<YamlNode>
+        {
+            public static readonly SameNode Instance = new();
+            public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+            public int GetHashCode(YamlNode node) => RuntimeHelpers.GetHashCode(node);
         }
 
         /// <summary>YamlDotNet puts the position in its messages too ("(Line: 3, Col: 5, ...): "); the finding carries it already.</summary>

@@ -142,6 +142,24 @@ public sealed class WorkflowDocumentCheckerTests
     }
 
     [Fact]
+    public async Task AnAliasInsideItsOwnAnchorIsWalkedOnce()
+    {
+        var check = Task.Run(() => WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - &step
+                name: Wait
+                action: WaitForAction
+                if: *step
+                description: $.parameters.missing
+            """));
+        // Before, the walk went round the alias for ever.
+        Assert.Same(check, await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(10))));
+        var finding = Assert.Single(await check);
+        Assert.Equal(("ParameterUnknown", 7, 18), (finding.Rule, finding.Line, finding.Column));
+    }
+
+    [Fact]
     public void CreateImageIsTheActionThatTakesTheImage()
     {
         var finding = Assert.Single(WorkflowDocumentChecker.Check("""
