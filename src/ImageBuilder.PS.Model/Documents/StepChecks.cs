@@ -168,7 +168,7 @@ namespace ImageBuilder.PS.Documents
             foreach (var pair in map.Children)
             {
                 var key = YamlView.Text(pair.Key);
-                if (key is not null && System.Array.IndexOf(known, key) < 0)
+                if (key is not null && !YamlView.IsMergeKey(pair.Key) && System.Array.IndexOf(known, key) < 0)
                 {
                     var guess = ActionCatalog.Closest(key, known);
                     view.Warning(pair.Key, path + "." + key, "UnknownKey",

@@ -82,8 +82,14 @@ namespace ImageBuilder.PS.Documents
             _findings.Add(new DocumentFinding(severity, line, column, path, rule, message));
         }
 
-        /// <summary>The value of a key, or null; <paramref name="keyNode"/> gives the key's own position.</summary>
-        public static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode)
+        /// <summary>
+        /// The value of a key, or null; <paramref name="keyNode"/> gives the key's own position. Keys a merge key
+        /// (&lt;&lt;: *base, or a list of them) brings in count too, after the mapping's own, as YAML has it.
+        /// </summary>
+        public static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode) => Get(map, key, out keyNode, null);
+
+        /// <summary><paramref name="merged"/> holds the mappings already looked in: a mapping can merge itself.</summary>
+        private static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode, HashSet<YamlNode>? merged)
         {
             foreach (var pair in map.Children)
             {
@@ -93,9 +99,22 @@ namespace ImageBuilder.PS.Documents
                     return pair.Value;
                 }
             }
+            foreach (var pair in map.Children)
+            {
+                if (!IsMergeKey(pair.Key)) continue;
+                var sources = pair.Value is YamlSequenceNode list ? list.Children : new[] { pair.Value };
+                foreach (var source in sources)
+                {
+                    merged ??= new HashSet<YamlNode>(SameNode.Instance) { map };
+                    if (source is YamlMappingNode from && merged.Add(from) && Get(from, key, out keyNode, merged) is { } value) return value;
+                }
+            }
             keyNode = null;
             return null;
         }
+
+        /// <summary>A plain &lt;&lt; key merges the mappings under it into the one it stands in; quoted, it is an ordinary key.</summary>
+        public static bool IsMergeKey(YamlNode key) => key is YamlScalarNode { Style: ScalarStyle.Plain, Value: "<<" };
 
         public static YamlNode? Get(YamlMappingNode map, string key) => Get(map, key, out _);
 

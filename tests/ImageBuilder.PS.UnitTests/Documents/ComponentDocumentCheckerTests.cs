@@ -168,6 +168,19 @@ public sealed class ComponentDocumentCheckerTests
     }
 
     [Fact]
+    public void StepsMayTakeTheirKeysFromMergeKeys() => Assert.Empty(ComponentDocumentChecker.Check("""
+        schemaVersion: 1.0
+        phases:
+          - name: build
+            steps:
+              - &reboot
+                name: First
+                action: Reboot
+              - <<: *reboot
+                name: Second
+        """));
+
+    [Fact]
     public void TooLargeDocumentsAreRefused()
     {
         var huge = Good + "\n# " + new string('x', ComponentDocumentChecker.MaxLength);

@@ -160,6 +160,41 @@ public sealed class WorkflowDocumentCheckerTests
     }
 
     [Fact]
+    public void KeysFromMergeKeysCount()
+    {
+        var finding = Assert.Single(WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - &terminate
+                name: TerminateFirst
+                action: TerminateInstance
+                inputs:
+                  instanceId: i-0123
+              - <<: *terminate
+                name: TerminateAgain
+              - <<: [{ onFailure: Continue }, { action: TerminateInstance }]
+                name: TerminateWithoutInputs
+            """));
+        Assert.Equal(("InputsMissing", 10, 5), (finding.Rule, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public async Task AMappingThatMergesItselfIsLookedInOnce()
+    {
+        var check = Task.Run(() => WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - &step
+                <<: *step
+                name: Wait
+                action: WaitForAction
+                inputs: {}
+            """));
+        Assert.Same(check, await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(10))));
+        Assert.Empty(await check);
+    }
+
+    [Fact]
     public void CreateImageIsTheActionThatTakesTheImage()
     {
         var finding = Assert.Single(WorkflowDocumentChecker.Check("""
