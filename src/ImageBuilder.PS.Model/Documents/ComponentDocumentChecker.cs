@@ -31,18 +31,18 @@ namespace ImageBuilder.PS.Documents
             if (view.Root is null)
             {
                 if (view.Findings.Count == 0) view.Error(null, "", "DocumentEmpty", "The document is empty.");
-                return view.Findings;
+                return view.InOrder();
             }
             if (view.Root is not YamlMappingNode root)
             {
                 view.Error(view.Root, "", "DocumentNotAMapping", "A component document is a set of keys (schemaVersion, phases, ...), not a list or a single value.");
-                return view.Findings;
+                return view.InOrder();
             }
             StepChecks.UnknownKeys(view, root, "", TopLevel, "Component documents");
             SchemaVersion.Check(view, root);
             var variables = Variables(view, root);
             Phases(view, root, variables);
-            return view.Findings;
+            return view.InOrder();
         }
 
         /// <summary>Declared parameters and constants: the names {{ }} may refer to.</summary>

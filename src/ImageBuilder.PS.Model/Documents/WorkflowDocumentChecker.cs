@@ -32,19 +32,19 @@ namespace ImageBuilder.PS.Documents
             if (view.Root is null)
             {
                 if (view.Findings.Count == 0) view.Error(null, "", "DocumentEmpty", "The document is empty.");
-                return view.Findings;
+                return view.InOrder();
             }
             if (view.Root is not YamlMappingNode root)
             {
                 view.Error(view.Root, "", "DocumentNotAMapping", "A workflow document is a set of keys (schemaVersion, steps, ...), not a list or a single value.");
-                return view.Findings;
+                return view.InOrder();
             }
             StepChecks.UnknownKeys(view, root, "", TopLevel, "Workflow documents");
             SchemaVersion.Check(view, root);
             var parameters = Parameters(view, root);
             var steps = Steps(view, root, parameters);
             Outputs(view, root, parameters, steps);
-            return view.Findings;
+            return view.InOrder();
         }
 
         private static HashSet<string> Parameters(YamlView view, YamlMappingNode root)

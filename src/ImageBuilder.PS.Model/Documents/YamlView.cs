@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
@@ -41,6 +42,9 @@ namespace ImageBuilder.PS.Documents
         public YamlNode? Root { get; }
 
         public List<DocumentFinding> Findings => _findings;
+
+        /// <summary>The findings in the order of the text; findings at one place keep the order they were made in.</summary>
+        public IReadOnlyList<DocumentFinding> InOrder() => _findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
 
         /// <summary>Parses the text; a syntax error becomes the one finding, at the place the parser stopped.</summary>
         public static YamlView Parse(string text)

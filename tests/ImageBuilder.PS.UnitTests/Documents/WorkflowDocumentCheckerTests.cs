@@ -195,6 +195,30 @@ public sealed class WorkflowDocumentCheckerTests
     }
 
     [Fact]
+    public void FindingsComeInTheOrderOfTheText()
+    {
+        var findings = WorkflowDocumentChecker.Check("""
+            schemaVersion: 1.0
+            steps:
+              - name: Go
+                onFailure: Retry
+                action: WaitForActions
+                retries: 3
+              - name: Run
+                action: RunCommand
+                inputs: {}
+            """).Select(f => $"{f.Line}:{f.Column} {f.Rule} {f.Message}").ToList();
+        Assert.Equal(new[]
+        {
+            "4:16 OnFailureInvalid onFailure is 'Retry'; it takes Abort, Continue.",
+            "5:13 UnknownAction 'WaitForActions' is not an action an Image Builder workflow can run. Did you mean WaitForAction?",
+            "6:5 UnknownKey Workflow steps do not take 'retries', so it is ignored.",
+            "9:13 InputMissing RunCommand needs the input 'documentName'.",
+            "9:13 InputMissing RunCommand needs the input 'instanceId'.",
+        }, findings);
+    }
+
+    [Fact]
     public void CreateImageIsTheActionThatTakesTheImage()
     {
         var finding = Assert.Single(WorkflowDocumentChecker.Check("""
