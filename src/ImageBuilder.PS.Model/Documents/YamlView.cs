@@ -6,6 +6,7 @@ using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ImageBuilder.PS.Documents
@@ -46,7 +47,10 @@ namespace ImageBuilder.PS.Documents
         /// <summary>The findings in the order of the text; findings at one place keep the order they were made in.</summary>
         public IReadOnlyList<DocumentFinding> InOrder() => _findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
 
-        /// <summary>Parses the text; a syntax error becomes the one finding, at the place the parser stopped.</summary>
+        /// <summary>
+        /// Parses the text; a syntax error becomes the one finding, at the place the parser stopped. Only the first
+        /// document is checked; a second one is an error of its own.
+        /// </summary>
         public static YamlView Parse(string text)
         {
             var stream = new YamlStream();
@@ -65,7 +69,25 @@ namespace ImageBuilder.PS.Documents
                     "The text is not valid YAML: " + Plain(e.Message)));
                 return view;
             }
-            return new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, text);
+            var parsed = new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, text);
+            if (stream.Documents.Count > 1)
+            {
+                parsed.Error(SecondDocumentStart(text), "", "MoreThanOneDocument",
+                    "A second YAML document starts here, but Image Builder takes one: move what follows into the first document, or remove it.");
+            }
+            return parsed;
+        }
+
+        /// <summary>Where the second document starts (its ---): the loaded documents do not keep their markers.</summary>
+        private static Position SecondDocumentStart(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            var documents = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is DocumentStart start && ++documents == 2) return new Position((int)start.Start.Line, (int)start.Start.Column);
+            }
+            return new Position(1, 1);
         }
 
         public void Error(YamlNode? at, string path, string rule, string message) => Add(FindingSeverity.Error, at, path, rule, message);

@@ -110,6 +110,10 @@ public sealed class EveryRuleTests
             "schemaVersion: 1.0\nsteps: []\n" },
         { DocumentKind.Workflow, "StepNameInvalid", 3, 11,
             "schemaVersion: 1.0\nsteps:\n  - name: 1st\n    action: WaitForAction\n" },
+        { DocumentKind.Workflow, "MoreThanOneDocument", 5, 1,
+            "schemaVersion: 1.0\nsteps:\n  - name: Go\n    action: WaitForAction\n---\nschemaVersion: 1.0\n" },
+        { DocumentKind.Component, "MoreThanOneDocument", 8, 1,
+            "---\nschemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: Reboot\n---\nphases: []\n" },
     };
 
     [Theory]
