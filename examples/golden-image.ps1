@@ -82,7 +82,7 @@ $workflow = New-IbWorkflow -Name "$Name-approval" -SemanticVersion $Version -Typ
         [ordered]@{ name = 'LaunchBuildInstance'; action = 'LaunchInstance'; onFailure = 'Abort'; inputs = @{ waitFor = 'ssmAgent' } }
         [ordered]@{ name = 'ApplyBuildComponents'; action = 'ExecuteComponents'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
         [ordered]@{ name = 'Approval'; action = 'WaitForAction' }
-        [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImageFromInstance'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
+        [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImage'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
         [ordered]@{ name = 'TerminateBuildInstance'; action = 'TerminateInstance'; onFailure = 'Continue'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
     )
 })

@@ -78,11 +78,11 @@ namespace ImageBuilder.PS.Documents
         private static readonly string[] InstanceId = { "instanceId" };
 
         public static readonly IReadOnlyDictionary<string, ActionSpec> WorkflowActions = Index(
-            new ActionSpec("ApplyImageConfigurations", InputsForm.Mapping, None, inputsOptional: true),
+            new ActionSpec("ApplyImageConfigurations", InputsForm.Mapping, new[] { "region" }),
             new ActionSpec("BootstrapInstanceForContainer", InputsForm.Mapping, InstanceId),
             new ActionSpec("CollectImageMetadata", InputsForm.Mapping, None, inputsOptional: true),
             new ActionSpec("CollectImageScanFindings", InputsForm.Mapping, InstanceId),
-            new ActionSpec("CreateImageFromInstance", InputsForm.Mapping, InstanceId),
+            new ActionSpec("CreateImage", InputsForm.Mapping, InstanceId),
             new ActionSpec("DistributeImage", InputsForm.Mapping, None, inputsOptional: true),
             new ActionSpec("ExecuteComponents", InputsForm.Mapping, InstanceId),
             new ActionSpec("ExecuteStateMachine", InputsForm.Mapping, new[] { "stateMachineArn" }),
@@ -103,11 +103,16 @@ namespace ImageBuilder.PS.Documents
             return index;
         }
 
-        /// <summary>The known name closest to a misspelt one (for "did you mean"), or null.</summary>
+        /// <summary>
+        /// The known name closest to a misspelt one (for "did you mean"), or null. Failing that, the longest known
+        /// name the unknown one starts with and adds words to (CreateImageFromInstance for CreateImage): the added
+        /// words are too many edits for the distance to count as a misspelling.
+        /// </summary>
         public static string? Closest(string name, IEnumerable<string> known)
         {
             string? best = null;
             int bestDistance = int.MaxValue;
+            string? stem = null;
             foreach (var candidate in known)
             {
                 var distance = Distance(name.ToLowerInvariant(), candidate.ToLowerInvariant());
@@ -116,9 +121,15 @@ namespace ImageBuilder.PS.Documents
                     bestDistance = distance;
                     best = candidate;
                 }
+                if (AddsWordsTo(name, candidate) && candidate.Length > (stem?.Length ?? 0)) stem = candidate;
             }
-            return bestDistance <= Math.Max(2, name.Length / 3) ? best : null;
+            return bestDistance <= Math.Max(2, name.Length / 3) ? best : stem;
         }
+
+        /// <summary>Whether the name is the known one with more words after it, the next starting with a capital, '-' or '_'.</summary>
+        private static bool AddsWordsTo(string name, string known) =>
+            name.Length > known.Length && name.StartsWith(known, StringComparison.OrdinalIgnoreCase)
+            && (char.IsUpper(name[known.Length]) || name[known.Length] is '-' or '_');
 
         private static int Distance(string a, string b)
         {

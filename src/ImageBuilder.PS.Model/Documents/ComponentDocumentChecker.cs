@@ -31,18 +31,18 @@ namespace ImageBuilder.PS.Documents
             if (view.Root is null)
             {
                 if (view.Findings.Count == 0) view.Error(null, "", "DocumentEmpty", "The document is empty.");
-                return view.Findings;
+                return view.InOrder();
             }
             if (view.Root is not YamlMappingNode root)
             {
                 view.Error(view.Root, "", "DocumentNotAMapping", "A component document is a set of keys (schemaVersion, phases, ...), not a list or a single value.");
-                return view.Findings;
+                return view.InOrder();
             }
             StepChecks.UnknownKeys(view, root, "", TopLevel, "Component documents");
             SchemaVersion.Check(view, root);
             var variables = Variables(view, root);
             Phases(view, root, variables);
-            return view.Findings;
+            return view.InOrder();
         }
 
         /// <summary>Declared parameters and constants: the names {{ }} may refer to.</summary>
@@ -149,7 +149,7 @@ namespace ImageBuilder.PS.Documents
                     view.Error(list.Children[s], stepPath, "StepMalformed", "Each step is a set of keys: name, action, inputs, ...");
                     continue;
                 }
-                var name = StepChecks.Name(view, step, stepPath, seen, $"in the {phaseName} phase");
+                var name = StepChecks.Name(view, step, stepPath, seen, $"in the {phaseName} phase", StepChecks.ComponentStepNames);
                 StepChecks.UnknownKeys(view, step, stepPath, StepKeys, "Steps");
                 StepChecks.Action(view, step, stepPath, ActionCatalog.ComponentActions, "AWSTOE");
                 StepChecks.Controls(view, step, stepPath, OnFailure);
@@ -165,7 +165,7 @@ namespace ImageBuilder.PS.Documents
         private static void References(YamlView view, YamlMappingNode step, string path, string phaseName,
             Dictionary<string, List<string>> stepsByPhase, HashSet<string> variables)
         {
-            foreach (var (name, at) in YamlView.TemplateReferences(step))
+            foreach (var (name, at) in view.TemplateReferences(step))
             {
                 var parts = name.Split('.');
                 if (parts.Length == 1)

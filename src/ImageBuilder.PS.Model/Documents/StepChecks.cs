@@ -5,13 +5,33 @@ using YamlDotNet.RepresentationModel;
 
 namespace ImageBuilder.PS.Documents
 {
+    /// <summary>What step names may look like in one kind of document, and how to tell the author when one does not.</summary>
+    internal sealed class StepNameRule
+    {
+        public StepNameRule(string pattern, string explanation)
+        {
+            Pattern = new Regex(pattern, RegexOptions.CultureInvariant);
+            Explanation = explanation;
+        }
+
+        public Regex Pattern { get; }
+        /// <summary>Completes "The step name 'x' ...".</summary>
+        public string Explanation { get; }
+    }
+
     /// <summary>The checks a step gets in either kind of document: its name, its action and that action's inputs.</summary>
     internal static class StepChecks
     {
-        private static readonly Regex StepName = new("^[A-Za-z0-9_-]{1,128}$", RegexOptions.CultureInvariant);
+        // \z, not $: $ also matches before a final line break, which a block scalar name can end with.
+        public static readonly StepNameRule ComponentStepNames = new(@"^[A-Za-z0-9_-]{1,128}\z",
+            "may use only letters, digits, hyphens and underscores (at most 128), because other steps refer to it by name");
+
+        /// <summary>The pattern Image Builder's API gives workflow step names; CreateWorkflow refuses any other.</summary>
+        public static readonly StepNameRule WorkflowStepNames = new(@"^[A-Za-z][A-Za-z0-9_-]{1,99}\z",
+            "must start with a letter and have 2 to 100 letters, digits, hyphens or underscores (Image Builder's pattern ^[A-Za-z][A-Za-z0-9-_]{1,99}$)");
 
         /// <summary>Checks the step's name (pattern, uniqueness among <paramref name="seen"/>); gives it, or null.</summary>
-        public static string? Name(YamlView view, YamlMappingNode step, string path, HashSet<string> seen, string scope)
+        public static string? Name(YamlView view, YamlMappingNode step, string path, HashSet<string> seen, string scope, StepNameRule rule)
         {
             var nameNode = YamlView.Get(step, "name");
             var name = YamlView.Text(nameNode);
@@ -20,10 +40,9 @@ namespace ImageBuilder.PS.Documents
                 view.Error(step, path, "StepNameMissing", "Every step needs a name.");
                 return null;
             }
-            if (!StepName.IsMatch(name!))
+            if (!rule.Pattern.IsMatch(name!))
             {
-                view.Error(nameNode, path + ".name", "StepNameInvalid",
-                    $"The step name '{name}' may use only letters, digits, hyphens and underscores (at most 128), because other steps refer to it by name.");
+                view.Error(nameNode, path + ".name", "StepNameInvalid", $"The step name '{name}' {rule.Explanation}.");
             }
             else if (!seen.Add(name!))
             {
@@ -149,7 +168,7 @@ namespace ImageBuilder.PS.Documents
             foreach (var pair in map.Children)
             {
                 var key = YamlView.Text(pair.Key);
-                if (key is not null && System.Array.IndexOf(known, key) < 0)
+                if (key is not null && !YamlView.IsMergeKey(pair.Key) && System.Array.IndexOf(known, key) < 0)
                 {
                     var guess = ActionCatalog.Closest(key, known);
                     view.Warning(pair.Key, path + "." + key, "UnknownKey",

@@ -32,19 +32,19 @@ namespace ImageBuilder.PS.Documents
             if (view.Root is null)
             {
                 if (view.Findings.Count == 0) view.Error(null, "", "DocumentEmpty", "The document is empty.");
-                return view.Findings;
+                return view.InOrder();
             }
             if (view.Root is not YamlMappingNode root)
             {
                 view.Error(view.Root, "", "DocumentNotAMapping", "A workflow document is a set of keys (schemaVersion, steps, ...), not a list or a single value.");
-                return view.Findings;
+                return view.InOrder();
             }
             StepChecks.UnknownKeys(view, root, "", TopLevel, "Workflow documents");
             SchemaVersion.Check(view, root);
             var parameters = Parameters(view, root);
             var steps = Steps(view, root, parameters);
             Outputs(view, root, parameters, steps);
-            return view.Findings;
+            return view.InOrder();
         }
 
         private static HashSet<string> Parameters(YamlView view, YamlMappingNode root)
@@ -113,7 +113,7 @@ namespace ImageBuilder.PS.Documents
                     view.Error(list.Children[s], path, "StepMalformed", "Each step is a set of keys: name, action, inputs, ...");
                     continue;
                 }
-                var name = StepChecks.Name(view, step, path, seen, "in a workflow");
+                var name = StepChecks.Name(view, step, path, seen, "in a workflow", StepChecks.WorkflowStepNames);
                 StepChecks.UnknownKeys(view, step, path, StepKeys, "Workflow steps");
                 StepChecks.Action(view, step, path, ActionCatalog.WorkflowActions, "an Image Builder workflow");
                 StepChecks.Controls(view, step, path, OnFailure);
@@ -168,7 +168,7 @@ namespace ImageBuilder.PS.Documents
                 {
                     var reference = match.Value;
                     var name = match.Groups["name"].Value;
-                    var at = YamlView.PositionIn(scalar, match.Index);
+                    var at = view.PositionIn(scalar, match.Index);
                     if (match.Groups["kind"].Value == "stepOutputs")
                     {
                         if (!earlierSteps.Contains(name))

@@ -2,8 +2,11 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace ImageBuilder.PS.Documents
@@ -29,30 +32,62 @@ namespace ImageBuilder.PS.Documents
     {
         private static readonly Regex Reference = new(@"\{\{\s*(?<name>[^}\s]+)\s*\}\}", RegexOptions.CultureInvariant);
         private readonly List<DocumentFinding> _findings = new();
+        private readonly string[] _lines;
 
-        private YamlView(YamlNode? root) => Root = root;
+        private YamlView(YamlNode? root, string text)
+        {
+            Root = root;
+            _lines = text.Split('\n');
+        }
 
         public YamlNode? Root { get; }
 
         public List<DocumentFinding> Findings => _findings;
 
-        /// <summary>Parses the text; a syntax error becomes the one finding, at the place the parser stopped.</summary>
+        /// <summary>The findings in the order of the text; findings at one place keep the order they were made in.</summary>
+        public IReadOnlyList<DocumentFinding> InOrder() => _findings.OrderBy(f => f.Line).ThenBy(f => f.Column).ToList();
+
+        /// <summary>
+        /// Parses the text; a syntax error becomes the one finding, at the place the parser stopped. Only the first
+        /// document is checked; a second one is an error of its own.
+        /// </summary>
         public static YamlView Parse(string text)
         {
             var stream = new YamlStream();
+            var scanner = new Scanner(new StringReader(text));
             try
             {
-                stream.Load(new StringReader(text));
+                stream.Load(new Parser(scanner));
             }
             catch (YamlException e)
             {
-                var view = new YamlView(null);
-                var mark = e.Start;
+                var view = new YamlView(null, text);
+                // A tab that indents a key comes without a position, and one that breaks a plain scalar's indentation
+                // is marked at the scalar; either way the scanner stopped on the tab, the thing the author must change.
+                var mark = e.Message.Contains(" tab ") ? scanner.CurrentPosition : e.Start;
                 view._findings.Add(new DocumentFinding(FindingSeverity.Error, (int)Math.Max(1, mark.Line), (int)Math.Max(1, mark.Column), "", "YamlSyntax",
                     "The text is not valid YAML: " + Plain(e.Message)));
                 return view;
             }
-            return new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
+            var parsed = new YamlView(stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode, text);
+            if (stream.Documents.Count > 1)
+            {
+                parsed.Error(SecondDocumentStart(text), "", "MoreThanOneDocument",
+                    "A second YAML document starts here, but Image Builder takes one: move what follows into the first document, or remove it.");
+            }
+            return parsed;
+        }
+
+        /// <summary>Where the second document starts (its ---): the loaded documents do not keep their markers.</summary>
+        private static Position SecondDocumentStart(string text)
+        {
+            var parser = new Parser(new StringReader(text));
+            var documents = 0;
+            while (parser.MoveNext())
+            {
+                if (parser.Current is DocumentStart start && ++documents == 2) return new Position((int)start.Start.Line, (int)start.Start.Column);
+            }
+            return new Position(1, 1);
         }
 
         public void Error(YamlNode? at, string path, string rule, string message) => Add(FindingSeverity.Error, at, path, rule, message);
@@ -73,8 +108,14 @@ namespace ImageBuilder.PS.Documents
             _findings.Add(new DocumentFinding(severity, line, column, path, rule, message));
         }
 
-        /// <summary>The value of a key, or null; <paramref name="keyNode"/> gives the key's own position.</summary>
-        public static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode)
+        /// <summary>
+        /// The value of a key, or null; <paramref name="keyNode"/> gives the key's own position. Keys a merge key
+        /// (&lt;&lt;: *base, or a list of them) brings in count too, after the mapping's own, as YAML has it.
+        /// </summary>
+        public static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode) => Get(map, key, out keyNode, null);
+
+        /// <summary><paramref name="merged"/> holds the mappings already looked in: a mapping can merge itself.</summary>
+        private static YamlNode? Get(YamlMappingNode map, string key, out YamlNode? keyNode, HashSet<YamlNode>? merged)
         {
             foreach (var pair in map.Children)
             {
@@ -84,9 +125,22 @@ namespace ImageBuilder.PS.Documents
                     return pair.Value;
                 }
             }
+            foreach (var pair in map.Children)
+            {
+                if (!IsMergeKey(pair.Key)) continue;
+                var sources = pair.Value is YamlSequenceNode list ? list.Children : new[] { pair.Value };
+                foreach (var source in sources)
+                {
+                    merged ??= new HashSet<YamlNode>(SameNode.Instance) { map };
+                    if (source is YamlMappingNode from && merged.Add(from) && Get(from, key, out keyNode, merged) is { } value) return value;
+                }
+            }
             keyNode = null;
             return null;
         }
+
+        /// <summary>A plain &lt;&lt; key merges the mappings under it into the one it stands in; quoted, it is an ordinary key.</summary>
+        public static bool IsMergeKey(YamlNode key) => key is YamlScalarNode { Style: ScalarStyle.Plain, Value: "<<" };
 
         public static YamlNode? Get(YamlMappingNode map, string key) => Get(map, key, out _);
 
@@ -102,7 +156,7 @@ namespace ImageBuilder.PS.Documents
         }
 
         /// <summary>The names referred to with {{ name }} anywhere under a node, each with where it stands.</summary>
-        public static IEnumerable<(string Name, Position At)> TemplateReferences(YamlNode node)
+        public IEnumerable<(string Name, Position At)> TemplateReferences(YamlNode node)
         {
             foreach (var scalar in Scalars(node))
             {
@@ -114,29 +168,68 @@ namespace ImageBuilder.PS.Documents
         }
 
         /// <summary>
-        /// Where a character of a scalar's value stands in the text: exact for a scalar on one line without escapes
-        /// (the usual case), the scalar's own start otherwise (block scalars fold their lines).
+        /// Where a character of a scalar's value stands in the text: exact for a scalar on one line (the usual case),
+        /// the scalar's own start otherwise (block scalars fold their lines).
         /// </summary>
-        public static Position PositionIn(YamlScalarNode scalar, int offset)
+        public Position PositionIn(YamlScalarNode scalar, int offset)
         {
             var line = (int)scalar.Start.Line;
             var column = (int)scalar.Start.Column;
-            var value = scalar.Value ?? "";
-            var oneLine = scalar.Start.Line == scalar.End.Line && value.IndexOf('\n') < 0;
+            var oneLine = scalar.Start.Line == scalar.End.Line;
             switch (scalar.Style)
             {
                 case ScalarStyle.Plain when oneLine:
                     return new Position(line, column + offset);
-                case ScalarStyle.SingleQuoted when oneLine && value.IndexOf('\'') < 0:
-                case ScalarStyle.DoubleQuoted when oneLine && value.IndexOf('\\') < 0 && value.IndexOf('"') < 0:
-                    return new Position(line, column + 1 + offset);
+                case ScalarStyle.SingleQuoted when oneLine:
+                case ScalarStyle.DoubleQuoted when oneLine:
+                    var spelt = SourceLength(line, column, offset, scalar.Style);
+                    return spelt < 0 ? new Position(line, column) : new Position(line, column + 1 + spelt);
                 default:
                     return new Position(line, column);
             }
         }
 
-        public static IEnumerable<YamlScalarNode> Scalars(YamlNode node)
+        /// <summary>
+        /// How many characters of the source, after the opening quote at <paramref name="column"/>, spell the first
+        /// <paramref name="decoded"/> characters of a quoted scalar's value. The value has its escapes decoded
+        /// (\t, \u00e9, '' ...), so offsets in it fall short of the source's by what each escape spends.
+        /// -1 if the quote is not where the parser put it (it also breaks lines at characters other than \n).
+        /// </summary>
+        private int SourceLength(int line, int column, int decoded, ScalarStyle style)
         {
+            var source = line <= _lines.Length ? _lines[line - 1] : "";
+            var quote = style == ScalarStyle.SingleQuoted ? '\'' : '"';
+            if (column > source.Length || source[column - 1] != quote) return -1;
+            var i = column;
+            for (int n = 0; n < decoded && i < source.Length; n++)
+            {
+                if (style == ScalarStyle.SingleQuoted) i += source[i] == '\'' ? 2 : 1;
+                else if (source[i] != '\\' || i + 1 == source.Length) i++;
+                else
+                {
+                    var kind = source[i + 1];
+                    var length = kind switch { 'x' => 4, 'u' => 6, 'U' => 10, _ => 2 };
+                    // \U beyond the basic plane decodes to two UTF-16 characters.
+                    if (kind == 'U' && i + length <= source.Length
+                        && int.TryParse(source.Substring(i + 2, 8), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var code) && code > 0xFFFF)
+                    {
+                        n++;
+                    }
+                    i += length;
+                }
+            }
+            return i - column;
+        }
+
+        /// <summary>
+        /// Every scalar under a node, each once: an alias is the very node its anchor names, so it can bring a node
+        /// in twice, or inside itself (&amp;a [ *a ]), and walking it again would never end.
+        /// </summary>
+        public static IEnumerable<YamlScalarNode> Scalars(YamlNode node) => Scalars(node, new HashSet<YamlNode>(SameNode.Instance));
+
+        private static IEnumerable<YamlScalarNode> Scalars(YamlNode node, HashSet<YamlNode> seen)
+        {
+            if (!seen.Add(node)) yield break;
             switch (node)
             {
                 case YamlScalarNode scalar:
@@ -144,16 +237,24 @@ namespace ImageBuilder.PS.Documents
                     break;
                 case YamlSequenceNode sequence:
                     foreach (var child in sequence.Children)
-                        foreach (var s in Scalars(child)) yield return s;
+                        foreach (var s in Scalars(child, seen)) yield return s;
                     break;
                 case YamlMappingNode map:
                     foreach (var pair in map.Children)
                     {
-                        foreach (var s in Scalars(pair.Key)) yield return s;
-                        foreach (var s in Scalars(pair.Value)) yield return s;
+                        foreach (var s in Scalars(pair.Key, seen)) yield return s;
+                        foreach (var s in Scalars(pair.Value, seen)) yield return s;
                     }
                     break;
             }
+        }
+
+        /// <summary>Nodes compared by identity, not by content.</summary>
+        private sealed class SameNode : IEqualityComparer<YamlNode>
+        {
+            public static readonly SameNode Instance = new();
+            public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+            public int GetHashCode(YamlNode node) => RuntimeHelpers.GetHashCode(node);
         }
 
         /// <summary>YamlDotNet puts the position in its messages too ("(Line: 3, Col: 5, ...): "); the finding carries it already.</summary>

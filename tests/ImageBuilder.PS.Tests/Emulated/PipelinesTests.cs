@@ -19,7 +19,7 @@ public sealed class PipelinesTests : IClassFixture<EmulatorFixture>
           - name: Approval
             action: WaitForAction
           - name: CreateOutputAMI
-            action: CreateImageFromInstance
+            action: CreateImage
             inputs:
               instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
         """;

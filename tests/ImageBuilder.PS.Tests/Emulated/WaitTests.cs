@@ -103,7 +103,7 @@ public sealed class WaitTests : IClassFixture<EmulatorFixture>
                 steps = @(
                     [ordered]@{ name = 'LaunchBuildInstance'; action = 'LaunchInstance'; onFailure = 'Abort' }
                     [ordered]@{ name = 'Approval'; action = 'WaitForAction' }
-                    [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImageFromInstance'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
+                    [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImage'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
                 )
             })
             $image = New-IbImage -RecipeArn $recipe.Arn -InfrastructureConfigurationArn $infra.Arn -Workflow @{ WorkflowArn = $workflow.Arn }

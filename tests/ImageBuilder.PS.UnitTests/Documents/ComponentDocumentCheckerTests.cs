@@ -55,6 +55,16 @@ public sealed class ComponentDocumentCheckerTests
         Assert.DoesNotContain("(Line:", finding.Message);
     }
 
+    [Theory]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n\t- name: A\n        action: Reboot\n", 5, 1)]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n    \t- name: A\n        action: Reboot\n", 5, 5)]
+    [InlineData("schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n\taction: Reboot\n", 6, 1)]
+    public void TabsUsedAsIndentationArePlacedAtTheTab(string yaml, int line, int column)
+    {
+        var finding = Assert.Single(ComponentDocumentChecker.Check(yaml));
+        Assert.Equal(("YamlSyntax", line, column), (finding.Rule, finding.Line, finding.Column));
+    }
+
     [Fact]
     public void StructureProblemsArePlaced()
     {
@@ -140,6 +150,35 @@ public sealed class ComponentDocumentCheckerTests
         Assert.Contains(findings, f => f.Rule == "StepOutputUnknown" && f.Severity == FindingSeverity.Error && f.Message.Contains("'Later'"));
         Assert.Contains(findings, f => f.Rule == "LoopVariableOutsideLoop");
     }
+
+    [Theory]
+    [InlineData("\"echo {{ Missing }}\"", 28)]
+    [InlineData("\"echo\\t\\t{{ Missing }}\"", 31)]
+    [InlineData("\"\\u00e9\\x41\\\" {{ Missing }}\"", 36)]
+    [InlineData("\"\\U0001F600 {{ Missing }}\"", 34)]
+    [InlineData("'it''s {{ Missing }}'", 29)]
+    public void ReferencesInQuotedScalarsArePlacedWhereTheSourceHasThem(string command, int column)
+    {
+        // "          commands: [" is 21 characters, so the opening quote is at column 22.
+        var findings = ComponentDocumentChecker.Check(
+            "schemaVersion: 1.0\nphases:\n  - name: build\n    steps:\n      - name: A\n        action: ExecuteBash\n        inputs:\n" +
+            $"          commands: [{command}]\n");
+        var finding = Assert.Single(findings);
+        Assert.Equal(("VariableUnknown", 8, column), (finding.Rule, finding.Line, finding.Column));
+    }
+
+    [Fact]
+    public void StepsMayTakeTheirKeysFromMergeKeys() => Assert.Empty(ComponentDocumentChecker.Check("""
+        schemaVersion: 1.0
+        phases:
+          - name: build
+            steps:
+              - &reboot
+                name: First
+                action: Reboot
+              - <<: *reboot
+                name: Second
+        """));
 
     [Fact]
     public void TooLargeDocumentsAreRefused()
