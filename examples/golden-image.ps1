@@ -3,18 +3,23 @@
     Builds a golden Windows image from start to finish and hands it to WorkSpaces.
 
 .DESCRIPTION
-    A component written in YAML (checked before it is sent), a recipe on Amazon's newest Windows Server image,
-    infrastructure and distribution configurations, a build workflow with an approval step, a pipeline, a build
-    followed with a progress bar, the approval, a summary of the image's scan findings, and the import of the
-    image into WorkSpaces.
+    A component written in YAML (checked before it is sent), infrastructure and distribution configurations, a
+    Windows 11 Enterprise parent image (imported from an ISO unless -ParentImage names one), a recipe, a build
+    workflow with an approval step, a pipeline, a build followed with a progress bar, the approval, a summary of
+    the image's scan findings, and the import of the image into WorkSpaces.
+
+    WorkSpaces takes bring-your-own-license images of Windows 10 and 11 desktops, not Windows Server, so the
+    golden image starts from a Windows 11 Enterprise image of your own.
 
     With the repository's shell in emulator mode it needs no AWS account and runs in seconds:
 
         dotnet run --project tools/ImageBuilder.PS.Shell -- --emulator -File examples/golden-image.ps1
 
     Against a real account, set credentials and a region as for any AWS tool, give -InstanceProfileName an
-    instance profile Image Builder may use and -ExecutionRole a role for the workflow, and expect the build to
-    take about an hour. It creates resources named after -Name; remove them when you are done.
+    instance profile Image Builder may use, -ExecutionRole a role for the workflow, and either -ParentImage (your
+    Windows 11 image, for example one import-windows11-iso.ps1 made) or -IsoUri (your Windows 11 Enterprise ISO in
+    S3), and expect each build to take about an hour. It creates resources named after -Name; remove them when you
+    are done.
 #>
 [CmdletBinding()]
 param(
@@ -25,6 +30,10 @@ param(
     [string] $InstanceProfileName = 'EC2InstanceProfileForImageBuilder',
     # The role Image Builder runs the workflow with (needed on AWS; the emulator does without).
     [string] $ExecutionRole,
+    # Your Windows 11 image to build on (an image ARN). Without it, one is imported from -IsoUri first.
+    [string] $ParentImage,
+    # A Windows 11 Enterprise ISO in S3, used when no -ParentImage is given (the default is a placeholder).
+    [string] $IsoUri = 's3://amzn-s3-demo-bucket/Win11_24H2_Enterprise_English_x64.iso',
     [string] $WorkSpacesImageName = "$Name-workspaces"
 )
 $ErrorActionPreference = 'Stop'
@@ -61,12 +70,6 @@ if ($findings) { $findings; throw 'The component document has problems.' }
 $component = New-IbComponent -Name "$Name-tools" -SemanticVersion $Version -Platform Windows -Data $document -Description 'Tools for the golden image'
 $component | Format-Table
 
-Write-Stage "A recipe on Amazon's newest Windows Server image"
-$parent = Get-IbImage -Owner Amazon -Platform Windows -Name 'windows-server-*' | Sort-Object DateCreated | Select-Object -Last 1
-"Parent image: $($parent.Name) $($parent.Version)"
-$recipe = New-IbRecipe -Name $Name -SemanticVersion $Version -ParentImage $parent.Arn -Component $component
-$recipe | Format-Table
-
 Write-Stage 'Where to build, and where the image goes'
 $infrastructure = New-IbInfrastructureConfiguration -Name "$Name-build" -InstanceProfileName $InstanceProfileName -InstanceType m5.large
 $distribution = New-IbDistributionConfiguration -Name "$Name-distribution" -Distribution @{
@@ -75,6 +78,19 @@ $distribution = New-IbDistributionConfiguration -Name "$Name-distribution" -Dist
 $infrastructure | Format-Table
 $distribution | Format-Table
 
+if (-not $ParentImage) {
+    Write-Stage 'Windows 11 Enterprise, imported from its ISO'
+    $imported = Import-IbDiskImage -Name "$Name-base" -SemanticVersion $Version -Platform Windows -OsVersion 'Microsoft Windows 11' `
+        -Uri $IsoUri -WindowsImageIndex 1 -InfrastructureConfigurationArn $infrastructure.Arn -Wait -PollInterval 5
+    $ParentImage = $imported.Arn
+}
+
+Write-Stage 'A recipe on the Windows 11 image'
+$parent = Get-IbImage -Arn $ParentImage
+"Parent image: $($parent.Name) $($parent.Version) ($($parent.OsVersion))"
+$recipe = New-IbRecipe -Name $Name -SemanticVersion $Version -ParentImage $parent.Arn -Component $component
+$recipe | Format-Table
+
 Write-Stage 'A build workflow that waits for approval before it takes the image'
 $workflow = New-IbWorkflow -Name "$Name-approval" -SemanticVersion $Version -Type BUILD -Document ([ordered]@{
     schemaVersion = 1.0
@@ -82,9 +98,11 @@ $workflow = New-IbWorkflow -Name "$Name-approval" -SemanticVersion $Version -Typ
         [ordered]@{ name = 'LaunchBuildInstance'; action = 'LaunchInstance'; onFailure = 'Abort'; inputs = @{ waitFor = 'ssmAgent' } }
         [ordered]@{ name = 'ApplyBuildComponents'; action = 'ExecuteComponents'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
         [ordered]@{ name = 'Approval'; action = 'WaitForAction' }
+        [ordered]@{ name = 'GeneralizeWindows'; action = 'RunSysPrep'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
         [ordered]@{ name = 'CreateOutputAMI'; action = 'CreateImage'; onFailure = 'Abort'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
         [ordered]@{ name = 'TerminateBuildInstance'; action = 'TerminateInstance'; onFailure = 'Continue'; inputs = @{ 'instanceId.$' = '$.stepOutputs.LaunchBuildInstance.instanceId' } }
     )
+    outputs       = @([ordered]@{ name = 'ImageId'; value = '$.stepOutputs.CreateOutputAMI.imageId' })
 })
 $workflow | Format-Table
 

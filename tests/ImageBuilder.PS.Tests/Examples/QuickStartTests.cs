@@ -43,10 +43,11 @@ public sealed class QuickStartTests
             Assert.True(File.Exists(Path.Combine(module, "ImageBuilder.PS.psd1")), "the build laid out no module in the clean folder");
             Assert.True(File.Exists(Path.Combine(module, "en-US", "ImageBuilder.PS.dll-Help.xml")), "the build laid out no help in the clean folder");
             Assert.Matches(@"Emulator at http://127\.0\.0\.1:\d+ \(account 123456789012, region us-east-1", text);
-            foreach (var stage in new[] { "== A component", "== A recipe", "== Where to build", "== A build workflow", "== A pipeline", "== The build, until it needs approval", "== Approved", "== What the scan found", "== Handed to WorkSpaces" })
+            foreach (var stage in new[] { "== A component", "== Where to build", "== Windows 11 Enterprise, imported from its ISO", "== A recipe", "== A build workflow", "== A pipeline", "== The build, until it needs approval", "== Approved", "== What the scan found", "== Handed to WorkSpaces" })
             {
                 Assert.Contains(stage, text);
             }
+            Assert.Matches(@"Parent image: golden-windows-base 1\.0\.0 \(Microsoft Windows 11\)", text);
             Assert.Matches(@"Approval\s+golden-windows/1\.0\.0/1", text);
             Assert.Matches(@"Status\s+: AVAILABLE", text);
             Assert.Matches(@"CRITICAL\s+\d+", text);
