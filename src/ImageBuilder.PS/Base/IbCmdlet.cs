@@ -112,6 +112,10 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         protected bool Validate(IAwsStructure input, object? target)
         {
+            if (!FiltersAreDistinct(input, target))
+            {
+                return false;
+            }
             var violations = RequestValidator.Validate(input);
             if (violations.Count == 0)
             {
@@ -128,6 +132,30 @@ namespace ImageBuilder.PS.Base
                 WriteError(ErrorRecords.InvalidInput(violation.Value is null ? "ParameterRequired" : "ParameterValueInvalid", message, target ?? violation.Value));
             }
             return false;
+        }
+
+        /// <summary>
+        /// A list request's filters name each filter once. A friendly parameter (-Platform) and a raw -Filter on the
+        /// same name would be two filters the service joins with OR, the opposite of what was meant.
+        /// </summary>
+        private bool FiltersAreDistinct(IAwsStructure input, object? target)
+        {
+            if (input.GetShape().FindMember("filters") is not { } member || input.GetMember(member.Index) is not IEnumerable<Model.Ib.Filter> filters)
+            {
+                return true;
+            }
+            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var filter in filters)
+            {
+                if (filter.Name is { } name && !seen.Add(name))
+                {
+                    WriteError(ErrorRecords.InvalidInput("FilterRepeated",
+                        $"The filter '{name}' is given twice (by -Filter and by a parameter such as -{char.ToUpperInvariant(name[0])}{name.Substring(1)}, or twice in -Filter). Give it once, with all its values.",
+                        target ?? name));
+                    return false;
+                }
+            }
+            return true;
         }
 
         /// <summary>

@@ -43,6 +43,17 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void AFilterGivenTwiceIsRefusedBeforeSending()
+    {
+        var both = _f.Run("Get-IbImage -EndpointUrl $Endpoint -Platform Windows -Filter @{ Name = 'platform'; Values = 'Linux' }");
+        var error = Assert.Single(both.Errors);
+        Assert.Equal("FilterRepeated", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
+        Assert.Contains("The filter 'platform' is given twice (by -Filter and by a parameter such as -Platform", error.Exception.Message);
+        Assert.Empty(_f.Server.Requests);
+    }
+
+    [Fact]
     public void WildcardNamesAreMatchedLocallyAndNotSent()
     {
         _f.Server.Enqueue(CannedResponse.Json(Samples.ImageVersions(null, "golden-windows", "golden-linux", "base-windows")));
