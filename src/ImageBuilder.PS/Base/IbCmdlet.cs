@@ -116,6 +116,7 @@ namespace ImageBuilder.PS.Base
             {
                 return false;
             }
+            KnownValues.MatchCase(input);
             var violations = RequestValidator.Validate(input);
             if (violations.Count == 0)
             {

@@ -43,6 +43,20 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void KnownValuesTypedInAnyCaseAreSentAsTheServiceSpellsThem()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(Samples.ImageVersions(null, "golden-windows")));
+        _f.Run("Get-IbImage -EndpointUrl $Endpoint -Owner amazon").AssertSuccess();
+        Assert.Equal("Amazon", _f.Server.SingleRequest().Json.GetProperty("owner").GetString());
+
+        // A value the module does not know goes as it is: the service may have added it.
+        _f.Server.Reset();
+        _f.Server.Enqueue(CannedResponse.Json(Samples.ImageVersions(null, "golden-windows")));
+        _f.Run("Get-IbImage -EndpointUrl $Endpoint -Owner someoneelse").AssertSuccess();
+        Assert.Equal("someoneelse", _f.Server.SingleRequest().Json.GetProperty("owner").GetString());
+    }
+
+    [Fact]
     public void AFilterGivenTwiceIsRefusedBeforeSending()
     {
         var both = _f.Run("Get-IbImage -EndpointUrl $Endpoint -Platform Windows -Filter @{ Name = 'platform'; Values = 'Linux' }");
