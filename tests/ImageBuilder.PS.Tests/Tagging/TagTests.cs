@@ -66,6 +66,18 @@ public sealed class TagTests : IClassFixture<LoopbackFixture>
         Assert.Equal(new[] { TagSamples.ImageArn + "/1", LinuxArn + "/1" }, passThru.Output.Select(o => (string)o.BaseObject));
     }
 
+    [Theory]
+    [InlineData("@{ Owner = @{ Team = 'Platform' } }", "The value of 'Owner' is a Hashtable")]
+    [InlineData("@{ Regions = 'us-east-1', 'eu-west-1' }", "The value of 'Regions' is a Object[]")]
+    public void ATagValueThatIsNotOnePieceOfTextIsRefused(string tags, string message)
+    {
+        var result = _f.Run($"Add-IbTag -EndpointUrl $Endpoint $Arn {tags}", Vars(("Arn", TagSamples.PolicyArn)));
+        var error = Assert.Single(result.Errors);
+        Assert.Contains("Tag", error.Exception.Message);
+        Assert.Contains(message, error.Exception.Message);
+        Assert.Empty(_f.Server.Requests);
+    }
+
     [Fact]
     public void RemoveSendsTheKeysInTheQuery()
     {

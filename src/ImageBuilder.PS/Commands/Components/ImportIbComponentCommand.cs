@@ -51,6 +51,7 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -52,6 +52,7 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -85,6 +85,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -33,6 +33,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

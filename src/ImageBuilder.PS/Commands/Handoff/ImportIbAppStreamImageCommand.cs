@@ -64,6 +64,7 @@ namespace ImageBuilder.PS.Commands.Handoff
         [Parameter]
         [Alias("Tags")]
         [ApiMember("Tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

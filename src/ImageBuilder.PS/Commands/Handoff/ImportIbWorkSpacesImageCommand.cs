@@ -52,6 +52,7 @@ namespace ImageBuilder.PS.Commands.Handoff
         [Parameter]
         [Alias("Tags")]
         [ApiMember("Tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         protected override void ProcessRecord()

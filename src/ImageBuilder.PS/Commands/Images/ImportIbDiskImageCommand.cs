@@ -64,6 +64,7 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

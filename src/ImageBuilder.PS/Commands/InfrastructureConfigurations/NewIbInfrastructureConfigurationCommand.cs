@@ -69,11 +69,13 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
         [Parameter]
         [Alias("ResourceTags")]
         [ApiMember("resourceTags")]
+        [ValidateTextValues]
         public Hashtable? ResourceTag { get; set; }
 
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

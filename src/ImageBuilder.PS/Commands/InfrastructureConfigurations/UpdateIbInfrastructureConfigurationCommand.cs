@@ -71,6 +71,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
         [Parameter]
         [Alias("ResourceTags")]
         [ApiMember("resourceTags")]
+        [ValidateTextValues]
         public Hashtable? ResourceTag { get; set; }
 
         [Parameter]

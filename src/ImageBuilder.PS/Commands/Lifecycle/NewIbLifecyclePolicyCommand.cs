@@ -38,6 +38,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
 
         [Parameter]
         [ApiMember("tagMap")]
+        [ValidateTextValues]
         public Hashtable? ResourceTag { get; set; }
 
         [Parameter(ValueFromPipelineByPropertyName = true)]
@@ -50,6 +51,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

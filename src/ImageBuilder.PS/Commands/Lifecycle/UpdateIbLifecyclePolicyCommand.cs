@@ -52,6 +52,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
 
         [Parameter]
         [ApiMember("tagMap")]
+        [ValidateTextValues]
         public Hashtable? ResourceTag { get; set; }
 
         [Parameter]

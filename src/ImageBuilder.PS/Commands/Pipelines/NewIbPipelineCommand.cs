@@ -84,11 +84,13 @@ namespace ImageBuilder.PS.Commands.Pipelines
         [Parameter]
         [Alias("ImageTags")]
         [ApiMember("imageTags")]
+        [ValidateTextValues]
         public Hashtable? ImageTag { get; set; }
 
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -28,6 +28,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -85,6 +85,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
         [Parameter]
         [Alias("ImageTags")]
         [ApiMember("imageTags")]
+        [ValidateTextValues]
         public Hashtable? ImageTag { get; set; }
 
         [Parameter]

@@ -58,6 +58,7 @@ namespace ImageBuilder.PS.Commands.Recipes
         [Parameter]
         [Alias("AmiTags")]
         [ApiMember("amiTags")]
+        [ValidateTextValues]
         public Hashtable? AmiTag { get; set; }
 
         [Parameter]
@@ -68,6 +69,7 @@ namespace ImageBuilder.PS.Commands.Recipes
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]

@@ -21,6 +21,7 @@ namespace ImageBuilder.PS.Commands.Tagging
         [Parameter(Mandatory = true, Position = 1)]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable Tag { get; set; } = new();
 
         [Parameter]

@@ -47,6 +47,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Parameter]
         [Alias("Tags")]
         [ApiMember("tags")]
+        [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
         [Parameter]
