@@ -6,7 +6,8 @@ namespace ImageBuilder.PS.Conversion
 {
     /// <summary>
     /// A pipeline schedule: a Schedule, a hashtable with its properties, or just the cron expression as a string
-    /// ('cron(0 3 * * ? *)'), the usual case.
+    /// ('cron(0 3 * * ? *)'), the usual case. An empty string stands for no schedule, so that Update-IbPipeline
+    /// -Schedule '' clears it as '' clears its other optional settings.
     /// </summary>
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ScheduleTransformationAttribute : ArgumentTransformationAttribute
@@ -16,7 +17,7 @@ namespace ImageBuilder.PS.Conversion
             var value = PropertyBag.Unwrap(inputData);
             if (value is string expression)
             {
-                return new Schedule { ScheduleExpression = expression };
+                return expression.Length == 0 ? null : new Schedule { ScheduleExpression = expression };
             }
             try
             {

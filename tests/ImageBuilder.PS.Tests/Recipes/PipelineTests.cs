@@ -128,6 +128,27 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void AnEmptyScheduleClearsTheSchedule()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(PipelineResponse()), CannedResponse.Json(Created("imagePipelineArn", PipelineArn)), CannedResponse.Json(PipelineResponse()));
+        _f.Run("Update-IbPipeline -EndpointUrl $Endpoint $Arn -Schedule ''", Vars(("Arn", PipelineArn))).AssertSuccess();
+        var body = _f.Server.Requests.ElementAt(1).Json;
+        Assert.False(body.TryGetProperty("schedule", out _));
+        Assert.Equal(RecipeArn, body.GetProperty("imageRecipeArn").GetString());
+    }
+
+    [Fact]
+    public void GivingTheOtherKindOfRecipeSwitchesThePipelineOver()
+    {
+        const string containerRecipe = "arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/web/1.0.0";
+        _f.Server.Enqueue(CannedResponse.Json(PipelineResponse()), CannedResponse.Json(Created("imagePipelineArn", PipelineArn)), CannedResponse.Json(PipelineResponse()));
+        _f.Run("Update-IbPipeline -EndpointUrl $Endpoint $Arn -ContainerRecipeArn $Container", Vars(("Arn", PipelineArn), ("Container", containerRecipe))).AssertSuccess();
+        var body = _f.Server.Requests.ElementAt(1).Json;
+        Assert.Equal(containerRecipe, body.GetProperty("containerRecipeArn").GetString());
+        Assert.False(body.TryGetProperty("imageRecipeArn", out _));
+    }
+
+    [Fact]
     public void UpdateWhatIfOnlyReadsAndSaysWhatWouldChange()
     {
         _f.Server.Enqueue(CannedResponse.Json(PipelineResponse()));

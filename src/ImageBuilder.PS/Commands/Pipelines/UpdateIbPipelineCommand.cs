@@ -120,6 +120,12 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (changed.Given(nameof(Description))) request.Description = ChangeList.OrNull(Description);
             if (changed.Given(nameof(RecipeArn))) request.ImageRecipeArn = ChangeList.OrNull(RecipeArn);
             if (changed.Given(nameof(ContainerRecipeArn))) request.ContainerRecipeArn = ChangeList.OrNull(ContainerRecipeArn);
+            // A pipeline builds from one kind of recipe: giving the other kind alone switches it over.
+            if (request.ImageRecipeArn is not null && request.ContainerRecipeArn is not null)
+            {
+                if (!changed.Has(nameof(RecipeArn))) request.ImageRecipeArn = null;
+                else if (!changed.Has(nameof(ContainerRecipeArn))) request.ContainerRecipeArn = null;
+            }
             if (changed.Given(nameof(InfrastructureConfigurationArn))) request.InfrastructureConfigurationArn = InfrastructureConfigurationArn;
             if (changed.Given(nameof(DistributionConfigurationArn))) request.DistributionConfigurationArn = ChangeList.OrNull(DistributionConfigurationArn);
             if (changed.Given(nameof(Schedule))) request.Schedule = Schedule;
