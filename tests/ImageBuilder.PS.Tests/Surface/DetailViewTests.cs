@@ -1,0 +1,77 @@
+using System.Text.RegularExpressions;
+using ImageBuilder.PS.Tests.Support;
+
+namespace ImageBuilder.PS.Tests.Surface;
+
+/// <summary>
+/// The list views print the nested structures a resource carries as readable text (never "@{...}" or a type name),
+/// and leave a line blank when the resource has nothing for it.
+/// </summary>
+public sealed class DetailViewTests : IClassFixture<LoopbackFixture>
+{
+    private readonly LoopbackFixture _f;
+
+    public DetailViewTests(LoopbackFixture fixture)
+    {
+        _f = fixture;
+        _f.Server.Reset();
+    }
+
+    private const string P = "arn:aws:imagebuilder:us-east-1:123456789012:";
+
+    private const string ContainerImage = """
+        {"requestId":"d1","image":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:image/web-app/2.1.0/7","type":"DOCKER",
+        "name":"web-app","version":"2.1.0","platform":"Linux","state":{"status":"AVAILABLE"},"dateCreated":"2026-03-05T03:00:01.000Z",
+        "containerRecipe":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/web-app/2.1.0","name":"web-app"},
+        "infrastructureConfiguration":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/build-small","name":"build-small","instanceTypes":["m5.large"]},
+        "distributionConfiguration":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:distribution-configuration/two-regions","name":"two-regions"},
+        "imageTestsConfiguration":{"imageTestsEnabled":true,"timeoutMinutes":60},
+        "outputResources":{"containers":[
+          {"region":"us-east-1","imageUris":["123456789012.dkr.ecr.us-east-1.amazonaws.com/web-app:2.1.0-7"]},
+          {"region":"eu-west-1","imageUris":["123456789012.dkr.ecr.eu-west-1.amazonaws.com/web-app:2.1.0-7","123456789012.dkr.ecr.eu-west-1.amazonaws.com/web-app:latest"]}]},
+        "buildType":"USER_INITIATED","executionRole":"arn:aws:iam::123456789012:role/ImageBuilderWorkflows",
+        "imageScanningConfiguration":{"imageScanningEnabled":true,"ecrConfiguration":{"repositoryName":"scans","containerTags":["web","nightly"]}},
+        "scanState":{"status":"COMPLETED"},
+        "workflows":[
+          {"workflowArn":"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-container/1.0.1","onFailure":"ABORT","parallelGroup":"g1"},
+          {"workflowArn":"arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/smoke/1.0.0","parameters":[{"name":"waitMinutes","value":["5"]},{"name":"zones","value":["a","b"]}]}],
+        "loggingConfiguration":{"logGroupName":"/aws/imagebuilder/web-app"}}}
+        """;
+
+    private const string PlainImage = """
+        {"requestId":"d2","image":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/4","type":"AMI",
+        "name":"golden-windows","version":"1.0.0","platform":"Windows","state":{"status":"AVAILABLE"},"dateCreated":"2026-03-05T03:00:01.000Z",
+        "outputResources":{"amis":[{"region":"us-east-1","image":"ami-0123456789abcdef0"}]}}}
+        """;
+
+    [Fact]
+    public void ImageListShowsContainersConfigurationsWorkflowsRoleAndScanning()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(ContainerImage));
+        var list = _f.Render("Get-IbImage -EndpointUrl $Endpoint -Arn " + P + "image/web-app/2.1.0/7 | Format-List");
+        Assert.Matches(@"Containers\s+: us-east-1: 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com/web-app:2\.1\.0-7\s*\n\s+eu-west-1: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com/web-app:2\.1\.0-7\s*\n\s+eu-west-1: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com/web-app:latest", list);
+        Assert.Matches(@"Infrastructure\s+: build-small\r?\n", list);
+        Assert.Matches(@"Distribution\s+: two-regions\r?\n", list);
+        Assert.Matches(@"Workflows\s+: build/build-container/1\.0\.1 \(on failure ABORT, group g1\)\s*\n\s+test/smoke/1\.0\.0 \(waitMinutes=5; zones=a,b\)", list);
+        Assert.Matches(@"ExecutionRole\s+: arn:aws:iam::123456789012:role/ImageBuilderWorkflows", list);
+        Assert.Matches(@"Tests\s+: on, 60 min timeout", list);
+        Assert.Matches(@"Scanning\s+: on, ECR scans \(tags web, nightly\)", list);
+        Assert.Matches(@"Scan\s+: COMPLETED", list);
+        Assert.Matches(@"LogGroup\s+: /aws/imagebuilder/web-app", list);
+        Assert.DoesNotContain("@{", list);
+        Assert.DoesNotContain("ImageBuilder.PS.Model", list);
+    }
+
+    [Fact]
+    public void ImageListLeavesWhatAnImageDoesNotHaveBlank()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(PlainImage));
+        var list = _f.Render("Get-IbImage -EndpointUrl $Endpoint -Arn " + P + "image/golden-windows/1.0.0/4 | Format-List");
+        Assert.Matches(@"Amis\s+: us-east-1: ami-0123456789abcdef0", list);
+        foreach (var label in new[] { "Containers", "Infrastructure", "Distribution", "Workflows", "ExecutionRole", "Tests", "Scanning", "LogGroup" })
+        {
+            Assert.Matches(new Regex("^" + label + @"\s+:[ \t]*\r?$", RegexOptions.Multiline), list);
+        }
+        Assert.DoesNotContain("@{", list);
+    }
+}
