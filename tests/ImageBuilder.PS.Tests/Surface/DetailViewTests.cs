@@ -74,4 +74,40 @@ public sealed class DetailViewTests : IClassFixture<LoopbackFixture>
         }
         Assert.DoesNotContain("@{", list);
     }
+
+    private const string PlacedInfra = """
+        {"requestId":"d3","infrastructureConfiguration":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/dedicated",
+        "name":"dedicated","instanceTypes":["m5.large"],"instanceProfileName":"ImageBuilderInstance",
+        "logging":{"s3Logs":{"s3BucketName":"build-logs","s3KeyPrefix":"dedicated/"}},
+        "instanceMetadataOptions":{"httpTokens":"required","httpPutResponseHopLimit":1},
+        "placement":{"tenancy":"dedicated","hostId":"h-0123456789abcdef0","availabilityZone":"us-east-1a"},
+        "dateCreated":"2026-01-10T10:00:00.000Z"}}
+        """;
+
+    private const string PlacedInfraSummaries = """
+        {"requestId":"d4","infrastructureConfigurationSummaryList":[
+          {"arn":"arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/on-hosts","name":"on-hosts","instanceTypes":["mac2.metal"],
+           "instanceProfileName":"ImageBuilderInstance","dateCreated":"2026-01-10T10:00:00.000Z",
+           "placement":{"tenancy":"host","hostResourceGroupArn":"arn:aws:resource-groups:us-east-1:123456789012:group/mac-hosts"}},
+          {"arn":"arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/shared","name":"shared","instanceTypes":["m5.large"],
+           "instanceProfileName":"ImageBuilderInstance","dateCreated":"2026-01-10T10:00:00.000Z"}]}
+        """;
+
+    [Fact]
+    public void InfrastructurePlacementAndOtherNestedMembersReadAsText()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(PlacedInfra));
+        var list = _f.Render("Get-IbInfrastructureConfiguration -EndpointUrl $Endpoint -Arn " + P + "infrastructure-configuration/dedicated | Format-List");
+        Assert.Matches(@"Placement\s+: tenancy dedicated, host h-0123456789abcdef0, zone us-east-1a", list);
+        Assert.Matches(@"Logs\s+: s3://build-logs/dedicated/", list);
+        Assert.Matches(@"InstanceMetadata\s+: tokens required, hop limit 1", list);
+        Assert.DoesNotContain("@{", list);
+        Assert.DoesNotContain("ImageBuilder.PS.Model", list);
+
+        _f.Server.Enqueue(CannedResponse.Json(PlacedInfraSummaries));
+        var summaries = _f.Render("Get-IbInfrastructureConfiguration -EndpointUrl $Endpoint | Format-List");
+        Assert.Matches(@"Placement\s+: tenancy host, host group mac-hosts", summaries);
+        Assert.Matches(new Regex(@"^Placement\s+:[ \t]*\r?$", RegexOptions.Multiline), summaries);
+        Assert.DoesNotContain("@{", summaries);
+    }
 }
