@@ -110,4 +110,29 @@ public sealed class DetailViewTests : IClassFixture<LoopbackFixture>
         Assert.Matches(new Regex(@"^Placement\s+:[ \t]*\r?$", RegexOptions.Multiline), summaries);
         Assert.DoesNotContain("@{", summaries);
     }
+
+    private const string DetailedPipeline = """
+        {"requestId":"d5","imagePipeline":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/nightly","name":"nightly","platform":"Linux",
+        "imageRecipeArn":"arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-linux/1.0.0",
+        "infrastructureConfigurationArn":"arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/build-small",
+        "status":"ENABLED","dateCreated":"2026-02-01T09:00:00.000Z",
+        "imageScanningConfiguration":{"imageScanningEnabled":true},
+        "executionRole":"arn:aws:iam::123456789012:role/ImageBuilderWorkflows",
+        "workflows":[
+          {"workflowArn":"arn:aws:imagebuilder:us-east-1:aws:workflow/build/build-image/1.0.0","onFailure":"CONTINUE","parallelGroup":"builds"},
+          {"workflowArn":"arn:aws:imagebuilder:us-east-1:123456789012:workflow/test/smoke/1.0.0","parameters":[{"name":"retries","value":["2"]}]}],
+        "loggingConfiguration":{"imageLogGroupName":"/aws/imagebuilder/nightly-images","pipelineLogGroupName":"/aws/imagebuilder/pipeline/nightly"}}}
+        """;
+
+    [Fact]
+    public void PipelineListShowsWorkflowOptionsParametersAndLogGroups()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(DetailedPipeline));
+        var list = _f.Render("Get-IbPipeline -EndpointUrl $Endpoint -Arn " + P + "image-pipeline/nightly | Format-List");
+        Assert.Matches(@"Workflows\s+: build/build-image/1\.0\.0 \(on failure CONTINUE, group builds\)\s*\n\s+test/smoke/1\.0\.0 \(retries=2\)", list);
+        Assert.Matches(@"Logging\s+: image /aws/imagebuilder/nightly-images, pipeline /aws/imagebuilder/pipeline/nightly", list);
+        Assert.Matches(@"Scanning\s+: on\r?\n", list);
+        Assert.DoesNotContain("@{", list);
+        Assert.DoesNotContain("ImageBuilder.PS.Model", list);
+    }
 }
