@@ -135,4 +135,25 @@ public sealed class DetailViewTests : IClassFixture<LoopbackFixture>
         Assert.DoesNotContain("@{", list);
         Assert.DoesNotContain("ImageBuilder.PS.Model", list);
     }
+
+    private const string DetailedContainerRecipe = """
+        {"requestId":"d6","containerRecipe":{"arn":"arn:aws:imagebuilder:us-east-1:123456789012:container-recipe/web-app/1.0.0","containerType":"DOCKER",
+        "name":"web-app","platform":"Linux","owner":"123456789012","version":"1.0.0","parentImage":"amazonlinux:2023",
+        "components":[{"componentArn":"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x"},
+          {"componentArn":"arn:aws:imagebuilder:us-east-1:123456789012:component/install-app/1.0.0","parameters":[{"name":"Channel","value":["stable"]},{"name":"Extras","value":["a","b"]}]}],
+        "instanceConfiguration":{"image":"ami-0abcdef1234567890","blockDeviceMappings":[{"deviceName":"/dev/xvda","ebs":{"volumeSize":50,"volumeType":"gp3","encrypted":true}},{"deviceName":"/dev/sdb","noDevice":""}]},
+        "targetRepository":{"service":"ECR","repositoryName":"web-app"},"dateCreated":"2026-02-03T04:05:06.000Z"}}
+        """;
+
+    [Fact]
+    public void ContainerRecipeListShowsComponentParametersAndBuildInstanceDisks()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(DetailedContainerRecipe));
+        var list = _f.Render("Get-IbContainerRecipe -EndpointUrl $Endpoint -Arn " + P + "container-recipe/web-app/1.0.0 | Format-List");
+        Assert.Matches(@"Components\s+: arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x\.x\.x\s*\n\s+arn:aws:imagebuilder:us-east-1:123456789012:component/install-app/1\.0\.0 \(Channel=stable; Extras=a,b\)", list);
+        Assert.Matches(@"InstanceImage\s+: ami-0abcdef1234567890", list);
+        Assert.Matches(@"BlockDevices\s+: /dev/xvda: 50 GiB gp3 encrypted\s*\n\s+/dev/sdb: no device", list);
+        Assert.DoesNotContain("@{", list);
+        Assert.DoesNotContain("ImageBuilder.PS.Model", list);
+    }
 }
