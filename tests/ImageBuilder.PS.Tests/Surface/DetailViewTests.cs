@@ -156,4 +156,21 @@ public sealed class DetailViewTests : IClassFixture<LoopbackFixture>
         Assert.DoesNotContain("@{", list);
         Assert.DoesNotContain("ImageBuilder.PS.Model", list);
     }
+
+    private const string ContainerBuilds = """
+        {"requestId":"d7","imageSummaryList":[
+          {"arn":"arn:aws:imagebuilder:us-east-1:123456789012:image/web-app/2.1.0/7","name":"web-app","type":"DOCKER","version":"2.1.0",
+           "platform":"Linux","state":{"status":"AVAILABLE"},"owner":"123456789012","dateCreated":"2026-03-04T03:00:00.000Z","buildType":"USER_INITIATED",
+           "outputResources":{"containers":[{"region":"us-east-1","imageUris":["123456789012.dkr.ecr.us-east-1.amazonaws.com/web-app:2.1.0-7"]},
+             {"region":"eu-west-1","imageUris":["123456789012.dkr.ecr.eu-west-1.amazonaws.com/web-app:2.1.0-7"]}]}}]}
+        """;
+
+    [Fact]
+    public void ImageBuildListNamesTheRegionOfEachContainerImage()
+    {
+        _f.Server.Enqueue(CannedResponse.Json(ContainerBuilds));
+        var list = _f.Render("Get-IbImageBuildVersion -EndpointUrl $Endpoint " + P + "image/web-app/2.1.0 | Format-List");
+        Assert.Matches(@"Containers\s+: us-east-1: 123456789012\.dkr\.ecr\.us-east-1\.amazonaws\.com/web-app:2\.1\.0-7\s*\n\s+eu-west-1: 123456789012\.dkr\.ecr\.eu-west-1\.amazonaws\.com/web-app:2\.1\.0-7", list);
+        Assert.DoesNotContain("@{", list);
+    }
 }
