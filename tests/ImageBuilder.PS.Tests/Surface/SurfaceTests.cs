@@ -117,6 +117,23 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     }
 
     [Fact]
+    public void ViewsShowTimesInTheUsersTimeZone()
+    {
+        // The objects hold UTC; a view shows what the user's clock said, as PowerShell's own views do.
+        var formats = Path.Combine(PowerShellSession.RepoRoot, "module", "Formats");
+        var rendered = 0;
+        foreach (var file in Directory.GetFiles(formats, "*.ps1xml"))
+        {
+            foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"([\w.()]+)\.ToString\('yyyy-MM-dd"))
+            {
+                rendered++;
+                Assert.True(match.Groups[1].Value.EndsWith(".ToLocalTime()", StringComparison.Ordinal), $"{Path.GetFileName(file)}: {match.Value} shows UTC");
+            }
+        }
+        Assert.True(rendered > 50, $"only {rendered} dates rendered in the views");
+    }
+
+    [Fact]
     public void EveryCmdletDeclaresItsOutputAndHasHelpAndAnOperation()
     {
         foreach (var cmdlet in _f.Cmdlets)
