@@ -16,22 +16,16 @@ public sealed class ListFilterTests : IClassFixture<EmulatorFixture>, IDisposabl
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<RawResponse> Ok(string method, string path, string body)
-    {
-        var response = await _client.RestJsonAsync(method, path, body);
-        Assert.True(response.Status == 200, $"{path}: {response.Status} {response.Body}");
-        return response;
-    }
 
     [Fact]
     public async Task Components_filter_by_description()
     {
         foreach (var (name, description) in new[] { ("hardening", "Hardens the OS"), ("logging", "Ships logs") })
         {
-            await Ok("PUT", "/CreateComponent", $"{{\"name\":\"{name}\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"description\":\"{description}\",\"data\":\"{ComponentYaml}\",\"clientToken\":\"{Guid.NewGuid()}\"}}");
+            await _client.OkAsync("PUT", "/CreateComponent", $"{{\"name\":\"{name}\",\"semanticVersion\":\"1.0.0\",\"platform\":\"Linux\",\"description\":\"{description}\",\"data\":\"{ComponentYaml}\",\"clientToken\":\"{Guid.NewGuid()}\"}}");
         }
 
-        var listed = await Ok("POST", "/ListComponents", "{\"filters\":[{\"name\":\"description\",\"values\":[\"Ships logs\"]}]}");
+        var listed = await _client.OkAsync("POST", "/ListComponents", "{\"filters\":[{\"name\":\"description\",\"values\":[\"Ships logs\"]}]}");
 
         var names = listed.Json.GetProperty("componentVersionList").EnumerateArray().Select(c => c.GetProperty("name").GetString());
         Assert.Equal(new[] { "logging" }, names);
@@ -55,10 +49,10 @@ public sealed class ListFilterTests : IClassFixture<EmulatorFixture>, IDisposabl
     [InlineData("status", "ENABLED")]
     public async Task Lifecycle_policies_filter_by_the_documented_names(string filter, string value)
     {
-        await Ok("PUT", "/CreateLifecyclePolicy", "{\"name\":\"keep-two\",\"executionRole\":\"LifecycleRole\",\"resourceType\":\"AMI_IMAGE\",\"clientToken\":\"" + Guid.NewGuid() + "\"," +
+        await _client.OkAsync("PUT", "/CreateLifecyclePolicy", "{\"name\":\"keep-two\",\"executionRole\":\"LifecycleRole\",\"resourceType\":\"AMI_IMAGE\",\"clientToken\":\"" + Guid.NewGuid() + "\"," +
             "\"policyDetails\":[{\"action\":{\"type\":\"DEPRECATE\"},\"filter\":{\"type\":\"COUNT\",\"value\":2}}],\"resourceSelection\":{\"recipes\":[{\"name\":\"web\",\"semanticVersion\":\"1.0.0\"}]}}");
 
-        var listed = await Ok("POST", "/ListLifecyclePolicies", $"{{\"filters\":[{{\"name\":\"{filter}\",\"values\":[\"{value}\"]}}]}}");
+        var listed = await _client.OkAsync("POST", "/ListLifecyclePolicies", $"{{\"filters\":[{{\"name\":\"{filter}\",\"values\":[\"{value}\"]}}]}}");
 
         Assert.Equal(1, listed.Json.GetProperty("lifecyclePolicySummaryList").GetArrayLength());
     }

@@ -16,21 +16,15 @@ public sealed class PipelineScheduleTests : IClassFixture<EmulatorFixture>, IDis
 
     public void Dispose() => _client.Dispose();
 
-    private async Task<RawResponse> Ok(string method, string path, string body)
-    {
-        var response = await _client.RestJsonAsync(method, path, body);
-        Assert.True(response.Status == 200, $"{path}: {response.Status} {response.Body}");
-        return response;
-    }
 
     /// <summary>The body of a pipeline request with the given schedule (as JSON).</summary>
     private async Task<string> PipelineBody(string nameOrArn, string schedule)
     {
         if (_recipe is null)
         {
-            _infrastructure = (await Ok("PUT", "/CreateInfrastructureConfiguration", $"{{\"name\":\"infra\",\"instanceProfileName\":\"p\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
+            _infrastructure = (await _client.OkAsync("PUT", "/CreateInfrastructureConfiguration", $"{{\"name\":\"infra\",\"instanceProfileName\":\"p\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
                 .Json.GetProperty("infrastructureConfigurationArn").GetString();
-            _recipe = (await Ok("PUT", "/CreateImageRecipe", "{\"name\":\"scheduled\",\"semanticVersion\":\"1.0.0\",\"parentImage\":\"arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x\"," +
+            _recipe = (await _client.OkAsync("PUT", "/CreateImageRecipe", "{\"name\":\"scheduled\",\"semanticVersion\":\"1.0.0\",\"parentImage\":\"arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x\"," +
                 $"\"components\":[{{\"componentArn\":\"arn:aws:imagebuilder:us-east-1:aws:component/update-linux/x.x.x\"}}],\"clientToken\":\"{Guid.NewGuid()}\"}}"))
                 .Json.GetProperty("imageRecipeArn").GetString();
         }
@@ -46,7 +40,7 @@ public sealed class PipelineScheduleTests : IClassFixture<EmulatorFixture>, IDis
     public async Task Invalid_schedules_are_refused_on_create_and_update(string schedule, string member)
     {
         var created = await _client.RestJsonAsync("PUT", "/CreateImagePipeline", await PipelineBody("refused", schedule));
-        var arn = (await Ok("PUT", "/CreateImagePipeline", await PipelineBody("accepted", "{\"scheduleExpression\":\"cron(0 3 * * ? *)\"}")))
+        var arn = (await _client.OkAsync("PUT", "/CreateImagePipeline", await PipelineBody("accepted", "{\"scheduleExpression\":\"cron(0 3 * * ? *)\"}")))
             .Json.GetProperty("imagePipelineArn").GetString()!;
         var updated = await _client.RestJsonAsync("PUT", "/UpdateImagePipeline", await PipelineBody(arn, schedule));
 
@@ -69,6 +63,6 @@ public sealed class PipelineScheduleTests : IClassFixture<EmulatorFixture>, IDis
     {
         var schedule = timezone is null ? $"{{\"scheduleExpression\":\"{expression}\"}}" : $"{{\"scheduleExpression\":\"{expression}\",\"timezone\":\"{timezone}\"}}";
 
-        await Ok("PUT", "/CreateImagePipeline", await PipelineBody("valid", schedule));
+        await _client.OkAsync("PUT", "/CreateImagePipeline", await PipelineBody("valid", schedule));
     }
 }

@@ -23,6 +23,14 @@ public sealed class RawClient : IDisposable
 
     public RawClient(string baseUrl) => _http = new HttpClient { BaseAddress = new Uri(baseUrl), Timeout = TimeSpan.FromSeconds(30) };
 
+    /// <summary>A rest-json call that must succeed; the assertion names the path, status and body when it does not.</summary>
+    public async Task<RawResponse> OkAsync(string method, string pathAndQuery, string? json = null)
+    {
+        var response = await RestJsonAsync(method, pathAndQuery, json);
+        Assert.True(response.Status == 200, $"{pathAndQuery}: {response.Status} {response.Body}");
+        return response;
+    }
+
     public Task<RawResponse> RestJsonAsync(string method, string pathAndQuery, string? json = null) =>
         SendAsync(method, pathAndQuery, json is null ? null : Encoding.UTF8.GetBytes(json), "application/json");
 
