@@ -1,3 +1,5 @@
+using System.Collections;
+using ImageBuilder.PS.Protocol;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Completion
@@ -12,6 +14,22 @@ namespace ImageBuilder.PS.Completion
     public sealed class ImageArnCompleter : ListItemCompleter
     {
         public ImageArnCompleter() : base(IbOperations.ListImages, "arn") { }
+    }
+
+    /// <summary>
+    /// Parent images for a recipe: Amazon's images, the usual start, unless -Owner on the line says otherwise.
+    /// (An image of the account's own is usually at hand in a variable.)
+    /// </summary>
+    public sealed class ParentImageCompleter : ListItemCompleter
+    {
+        public ParentImageCompleter() : base(IbOperations.ListImages, "arn") { }
+
+        protected override IAwsStructure Request(IDictionary bound)
+        {
+            var request = (ListImagesRequest)base.Request(bound);
+            request.Owner ??= "Amazon";
+            return request;
+        }
     }
 
     /// <summary>Names of the account's components (or -Owner's).</summary>

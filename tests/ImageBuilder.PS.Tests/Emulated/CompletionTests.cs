@@ -75,6 +75,15 @@ public sealed class CompletionTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void ParentImagesAreAmazonsImages()
+    {
+        var offered = Complete("New-IbRecipe -Name r -SemanticVersion 1.0.0 -ParentImage arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023");
+        var (text, tooltip) = Assert.Single(offered);
+        Assert.StartsWith("arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/", text);
+        Assert.Contains("Linux", tooltip);
+    }
+
+    [Fact]
     public void DisabledDefaultsGiveNoCompletions()
     {
         CreateResources();

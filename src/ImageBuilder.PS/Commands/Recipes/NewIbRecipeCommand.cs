@@ -26,7 +26,7 @@ namespace ImageBuilder.PS.Commands.Recipes
 
         [Parameter(Mandatory = true)]
         [ArnTransformation]
-        [ArgumentCompleter(typeof(ImageArnCompleter))]
+        [ArgumentCompleter(typeof(ParentImageCompleter))]
         public string ParentImage { get; set; } = "";
 
         [Parameter]
