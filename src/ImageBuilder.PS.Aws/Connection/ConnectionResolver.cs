@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System;
 using System.Security.Cryptography;
 using System.Text;
@@ -26,6 +27,17 @@ namespace ImageBuilder.PS.Aws
             };
             ResolveEndpoint(options, binding, profile, env, connection);
             return connection;
+        }
+
+        /// <summary>The profile names in the shared credentials and config files (or <paramref name="profileLocation"/>), for completion.</summary>
+        public static IReadOnlyList<string> ProfileNames(string? profileLocation)
+        {
+            var names = new SortedSet<string>(StringComparer.OrdinalIgnoreCase);
+            foreach (var profile in new CredentialProfileStoreChain(Blank(profileLocation)).ListProfiles())
+            {
+                names.Add(profile.Name);
+            }
+            return new List<string>(names);
         }
 
         private static (AWSCredentials, string, string, CredentialProfile?) ResolveCredentials(

@@ -36,6 +36,7 @@ namespace ImageBuilder.PS.Base
         /// <summary>A profile from the shared credentials or config file.</summary>
         [Parameter]
         [Alias("StoredCredentials", "AWSProfileName")]
+        [ArgumentCompleter(typeof(Completion.ProfileNameCompleter))]
         public string? ProfileName { get; set; }
 
         /// <summary>The credentials file to read profiles from, instead of the default one.</summary>

@@ -33,6 +33,16 @@ public sealed class CompletionTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void ProfileNamesComeFromTheFileOnTheLine()
+    {
+        var file = Path.Combine(TestEnvironment.Home, "completion-profiles-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, "[build]\naws_access_key_id = AKIDBUILD\naws_secret_access_key = build-secret\n\n[builder two]\naws_access_key_id = AKIDTWO\naws_secret_access_key = two-secret\n\n[other]\naws_access_key_id = AKIDOTHER\naws_secret_access_key = other-secret\n");
+        Assert.Equal(new[] { "build", "'builder two'" }, Complete($"Get-IbImage -ProfileLocation '{file}' -ProfileName bu"));
+        Assert.Empty(Complete($"Get-IbImage -ProfileLocation '{file}-missing' -ProfileName bu"));
+        Assert.Empty(_f.Server.Requests);
+    }
+
+    [Fact]
     public void NamesAndArnsComeFromTheServiceUsingTheLinesConnection()
     {
         _f.Server.Default = _ => CannedResponse.Json(Samples.ComponentVersions("install-agent", "install-tools", "harden-os"));
