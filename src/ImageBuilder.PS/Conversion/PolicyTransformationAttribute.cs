@@ -1,11 +1,13 @@
 using System;
 using System.Collections;
 using System.Globalization;
-using System.IO;
+using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Management.Automation;
 using System.Text;
 using System.Text.Json;
 using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Conversion
 {
@@ -23,15 +25,15 @@ namespace ImageBuilder.PS.Conversion
             {
                 return inputData;
             }
-            using var buffer = new MemoryStream();
-            using (var writer = new Utf8JsonWriter(buffer))
-            {
-                Write(writer, inputData, 0);
-            }
-            return Encoding.UTF8.GetString(buffer.ToArray());
+            var document = Plain(inputData, 0);
+            return Encoding.UTF8.GetString(JsonBytes.Write(writer => JsonShapeWriter.WriteDocument(writer, document)));
         }
 
-        private static void Write(Utf8JsonWriter writer, object? item, int depth)
+        /// <summary>
+        /// The PowerShell data as the plain maps, lists and scalars the protocol's document writer takes: wrappers
+        /// unwrapped, keys kept in the order given, dates as UTC text, integers exact, anything else as its text.
+        /// </summary>
+        private static object? Plain(object? item, int depth)
         {
             if (depth > 32)
             {
@@ -40,47 +42,34 @@ namespace ImageBuilder.PS.Conversion
             var value = PropertyBag.Unwrap(item);
             switch (value)
             {
-                case null:
-                    writer.WriteNullValue();
-                    return;
-                case string s:
-                    writer.WriteStringValue(s);
-                    return;
-                case bool b:
-                    writer.WriteBooleanValue(b);
-                    return;
-                case int or long or short or byte or sbyte or uint or ulong or ushort:
-                    writer.WriteNumberValue(Convert.ToDecimal(value, CultureInfo.InvariantCulture));
-                    return;
-                case double or float or decimal:
-                    writer.WriteNumberValue(Convert.ToDouble(value, CultureInfo.InvariantCulture));
-                    return;
+                case null or string or bool or int or long or double or decimal:
+                    return value;
+                case short or byte or sbyte or uint or ulong or ushort:
+                    return Convert.ToDecimal(value, CultureInfo.InvariantCulture);
+                case float:
+                    return Convert.ToDouble(value, CultureInfo.InvariantCulture);
                 case DateTime time:
-                    writer.WriteStringValue(time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-                    return;
+                    return time.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
             }
             if (PropertyBag.IsBag(value))
             {
-                writer.WriteStartObject();
+                var map = new OrderedDictionary();
                 foreach (var property in PropertyBag.Read(item!))
                 {
-                    writer.WritePropertyName(property.Key);
-                    Write(writer, property.Value, depth + 1);
+                    map[property.Key] = Plain(property.Value, depth + 1);
                 }
-                writer.WriteEndObject();
-                return;
+                return map;
             }
             if (value is IEnumerable items)
             {
-                writer.WriteStartArray();
+                var list = new List<object?>();
                 foreach (var element in items)
                 {
-                    Write(writer, element, depth + 1);
+                    list.Add(Plain(element, depth + 1));
                 }
-                writer.WriteEndArray();
-                return;
+                return list;
             }
-            writer.WriteStringValue(Convert.ToString(value, CultureInfo.InvariantCulture));
+            return Convert.ToString(value, CultureInfo.InvariantCulture);
         }
     }
 }
