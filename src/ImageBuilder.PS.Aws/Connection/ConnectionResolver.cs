@@ -1,5 +1,5 @@
-using System.Collections.Generic;
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using System.Text;
 using Amazon.Runtime;
@@ -111,6 +111,8 @@ namespace ImageBuilder.PS.Aws
                 "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY or AWS_PROFILE, or add a 'default' profile to the shared credentials file.");
         }
 
+        private const string RegionParameter = "the -Region parameter";
+
         /// <summary>
         /// A region becomes part of endpoint host names, so it can only hold letters, digits and hyphens; anything
         /// else is refused here, naming where it came from, before a client is made.
@@ -123,14 +125,14 @@ namespace ImageBuilder.PS.Aws
                 {
                     throw new ConnectionException(
                         $"'{region}' (from {source}) is not a region name: it may hold only letters, digits and hyphens, as in us-east-1.",
-                        source == "the -Region parameter" ? "Region" : null);
+                        source == RegionParameter ? "Region" : null);
                 }
             }
         }
 
         private static (string, string) ResolveRegion(ConnectionOptions options, CredentialProfile? profile, CredentialProfileStoreChain profiles, Func<string, string?> env)
         {
-            if (Blank(options.Region) is { } explicitRegion) return (explicitRegion, "the -Region parameter");
+            if (Blank(options.Region) is { } explicitRegion) return (explicitRegion, RegionParameter);
             if (Blank(options.StoredRegion) is { } stored) return (stored, "$StoredAWSRegion");
             if (Blank(env("AWS_REGION")) is { } awsRegion) return (awsRegion, "AWS_REGION");
             if (Blank(env("AWS_DEFAULT_REGION")) is { } defaultRegion) return (defaultRegion, "AWS_DEFAULT_REGION");

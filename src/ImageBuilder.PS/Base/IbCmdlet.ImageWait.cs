@@ -95,7 +95,7 @@ namespace ImageBuilder.PS.Base
                 Verbose($"{operation.Name} failed ({e.ErrorCode}); the progress shows less detail.");
                 return null;
             }
-            catch (Exception e) when (e is Amazon.Runtime.AmazonClientException || e is System.Net.Http.HttpRequestException || e is System.IO.IOException)
+            catch (Exception e) when (IsTransportFailure(e))
             {
                 Verbose($"{operation.Name} failed ({e.Message}); the progress shows less detail.");
                 return null;

@@ -109,7 +109,7 @@ namespace ImageBuilder.PS.Base
                     var left = deadline - DateTime.UtcNow;
                     if (left <= TimeSpan.Zero)
                     {
-                        var state = seen is null ? $"not seen to end (the last look failed)" : $"still {seen.Status}";
+                        var state = seen is null ? "not seen to end (the last look failed)" : $"still {seen.Status}";
                         WriteError(new ErrorRecord(new TimeoutException($"{activity} was {state} after {Describe(timeout!.Value)}."), "WaitTimedOut", ErrorCategory.OperationTimeout, target)
                         {
                             ErrorDetails = new ErrorDetails($"{activity} was {state} after {Describe(timeout.Value)}; it goes on without waiting. To look again: {resume}"),
@@ -151,11 +151,15 @@ namespace ImageBuilder.PS.Base
                 WriteError(ErrorRecords.FromService(e, target));
                 return null;
             }
-            catch (Exception e) when (e is AmazonClientException || e is System.Net.Http.HttpRequestException || e is IOException)
+            catch (Exception e) when (IsTransportFailure(e))
             {
                 throw new TransientPollFailure($"{operation.Name}: {e.Message}", ErrorRecords.Connection(e, target));
             }
         }
+
+        /// <summary>The request did not get through (a lost connection, a timeout): no answer from the service at all.</summary>
+        private static bool IsTransportFailure(Exception e) =>
+            e is AmazonClientException || e is System.Net.Http.HttpRequestException || e is IOException;
 
         /// <summary>A poll that failed for a reason that may pass; carries the error to write if it does not.</summary>
         private sealed class TransientPollFailure : Exception

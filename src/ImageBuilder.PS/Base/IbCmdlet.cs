@@ -389,11 +389,13 @@ namespace ImageBuilder.PS.Base
         /// <summary>Windows PowerShell (System.Management.Automation 3.0) asks at each debug message under -Debug; PowerShell 7 does not.</summary>
         private static readonly bool DebugAsks = typeof(PSObject).Assembly.GetName().Version.Major < 6;
 
-        private bool VerboseSwitchGiven =>
-            MyInvocation.BoundParameters.TryGetValue("Verbose", out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
+        private bool VerboseSwitchGiven => SwitchGiven("Verbose");
 
-        private bool DebugSwitchGiven =>
-            MyInvocation.BoundParameters.TryGetValue("Debug", out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
+        private bool DebugSwitchGiven => SwitchGiven("Debug");
+
+        /// <summary>Whether a switch was given and set (-Debug, -Debug:$true), as against absent or -Debug:$false.</summary>
+        private bool SwitchGiven(string name) =>
+            MyInvocation.BoundParameters.TryGetValue(name, out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
 
         private T Wait<T>(Task<T> task)
         {

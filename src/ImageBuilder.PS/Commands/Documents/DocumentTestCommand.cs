@@ -71,7 +71,7 @@ namespace ImageBuilder.PS.Commands.Documents
             if (pattern.IndexOf('\n') >= 0)
             {
                 // Most likely a document's text given by position, where a file name belongs.
-                NotFound(new ArgumentException("-Path was given text with line breaks, not a file name. Pass a document's text with -Data."),
+                Unchecked(new ArgumentException("-Path was given text with line breaks, not a file name. Pass a document's text with -Data."),
                     "DocumentPathIsText", ErrorCategory.InvalidArgument, pattern);
                 return;
             }
@@ -82,13 +82,13 @@ namespace ImageBuilder.PS.Commands.Documents
             }
             catch (ItemNotFoundException e)
             {
-                NotFound(e, "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
+                Unchecked(e, "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
                 return;
             }
             if (files.Count == 0)
             {
                 // A pattern that matches nothing is not a pass: a mistyped path in a check would hide every problem.
-                NotFound(new ItemNotFoundException($"No file matches '{pattern}'."), "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
+                Unchecked(new ItemNotFoundException($"No file matches '{pattern}'."), "DocumentNotFound", ErrorCategory.ObjectNotFound, pattern);
             }
             foreach (var file in files)
             {
@@ -105,19 +105,19 @@ namespace ImageBuilder.PS.Commands.Documents
             }
             catch (Exception e) when (e is FileNotFoundException || e is DirectoryNotFoundException)
             {
-                NotFound(new ItemNotFoundException($"Cannot find the document '{given}': no such file.", e), "DocumentNotFound", ErrorCategory.ObjectNotFound, given);
+                Unchecked(new ItemNotFoundException($"Cannot find the document '{given}': no such file.", e), "DocumentNotFound", ErrorCategory.ObjectNotFound, given);
                 return;
             }
             catch (Exception e) when (e is IOException || e is UnauthorizedAccessException)
             {
-                NotFound(e, "DocumentUnreadable", ErrorCategory.ReadError, file);
+                Unchecked(e, "DocumentUnreadable", ErrorCategory.ReadError, file);
                 return;
             }
             Report(Check(text), file);
         }
 
-        /// <summary>A document that could not be read counts as not valid, so -Quiet says false.</summary>
-        private void NotFound(Exception e, string errorId, ErrorCategory category, string target)
+        /// <summary>A document that could not be checked (not found, unreadable, not a path) counts as not valid, so -Quiet says false.</summary>
+        private void Unchecked(Exception e, string errorId, ErrorCategory category, string target)
         {
             _allValid = false;
             WriteError(new ErrorRecord(e, errorId, category, target));
