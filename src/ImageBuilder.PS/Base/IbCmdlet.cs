@@ -233,6 +233,27 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         protected IEnumerable<object> ReadPages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
         {
+            var resultKey = (operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.")).ResultKey;
+            foreach (var page in ReadPageResponses(binding, operation, input, target))
+            {
+                var results = page.GetShape().FindMember(resultKey);
+                if (results is not null && page.GetMember(results.Index) is IEnumerable items)
+                {
+                    foreach (var item in items)
+                    {
+                        yield return item;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The responses of a list operation, one per page, for callers that need what a page says besides its
+        /// items; the next page is asked for only when the caller moves on. A service error ends them after it is
+        /// written.
+        /// </summary>
+        protected IEnumerable<IAwsStructure> ReadPageResponses(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
+        {
             var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
             var inputToken = input.GetShape().FindMember(paginator.InputToken)!;
             string? token = null;
@@ -244,14 +265,7 @@ namespace ImageBuilder.PS.Base
                 {
                     yield break;
                 }
-                var results = output.GetShape().FindMember(paginator.ResultKey);
-                if (results is not null && output.GetMember(results.Index) is IEnumerable items)
-                {
-                    foreach (var item in items)
-                    {
-                        yield return item;
-                    }
-                }
+                yield return output;
                 token = output.GetMember(output.GetShape().FindMember(paginator.OutputToken)!.Index) as string;
             }
             while (!string.IsNullOrEmpty(token));

@@ -44,14 +44,10 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 return;
             }
-            // Paged here rather than with WritePages: the run, image and workflow are on each page, not on its
-            // steps, and a step needs them to pipe into Send-IbStepAction.
-            do
+            // Read by page rather than by item: the run, image and workflow are on each page, not on its steps, and a
+            // step needs them to pipe into Send-IbStepAction.
+            foreach (ListWorkflowStepExecutionsResponse page in ReadPageResponses(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId))
             {
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId) is not ListWorkflowStepExecutionsResponse page)
-                {
-                    return;
-                }
                 foreach (var step in page.Steps ?? new List<WorkflowStepMetadata>())
                 {
                     step.WorkflowExecutionId = page.WorkflowExecutionId ?? WorkflowExecutionId;
@@ -62,9 +58,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                         return;
                     }
                 }
-                list.NextToken = page.NextToken;
             }
-            while (!string.IsNullOrEmpty(list.NextToken));
         }
     }
 }
