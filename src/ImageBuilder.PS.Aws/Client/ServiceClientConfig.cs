@@ -28,6 +28,9 @@ namespace ImageBuilder.PS.Aws
 
         public ServiceBinding Binding { get; }
 
+        /// <summary>The region calls go to, however it was set (a region endpoint, or the signing region of a custom URL).</summary>
+        public string RegionName => RegionEndpoint?.SystemName ?? AuthenticationRegion;
+
         public override string RegionEndpointServiceName => Binding.Service.EndpointPrefix;
 
         public override string ServiceVersion => Binding.Service.ApiVersion;

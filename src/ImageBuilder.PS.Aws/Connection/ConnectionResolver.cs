@@ -61,10 +61,14 @@ namespace ImageBuilder.PS.Aws
                 return (ProfileCredentials(named, profiles, "ProfileName"), $"profile '{profileName}'", "profile:" + profileName + "@" + options.ProfileLocation, named);
             }
 
-            switch (options.StoredCredentials)
+            if (options.StoredCredentials is not null and not string && StoredCredentials.From(options.StoredCredentials) is { } stored)
             {
-                case AWSCredentials stored:
-                    return (stored, "$StoredAWSCredentials", "stored:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(stored), DefaultProfile(profiles, env));
+                var storedIdentity = "stored:" + System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(options.StoredCredentials);
+                return (stored, "$StoredAWSCredentials", storedIdentity, DefaultProfile(profiles, env));
+            }
+            // Anything else stored there names a profile (AWS Tools keeps the name when Set-AWSCredential took one).
+            switch (options.StoredCredentials?.ToString())
+            {
                 case string storedProfile when storedProfile.Length > 0:
                     var fromStore = FindProfile(profiles, storedProfile, options.ProfileLocation, null);
                     return (ProfileCredentials(fromStore, profiles, null), $"profile '{storedProfile}' (from $StoredAWSCredentials)", "profile:" + storedProfile, fromStore);

@@ -9,9 +9,9 @@ namespace ImageBuilder.PS.Base
     {
         public static ErrorRecord FromService(AwsServiceException error, object? target)
         {
-            var record = new ErrorRecord(error, error.ErrorCode, CategoryFor(error.ErrorCode, (int)error.StatusCode, error is { IsThrottling: true }), target);
-            var requestId = string.IsNullOrEmpty(error.RequestId) ? "" : $", request id {error.RequestId}";
-            record.ErrorDetails = new ErrorDetails($"{error.Message} ({error.ErrorCode}{requestId})");
+            var record = new ErrorRecord(error, error.Error.Code, CategoryFor(error.Error.Code, error.Error.StatusCode, error.IsThrottling), target);
+            var requestId = string.IsNullOrEmpty(error.Error.RequestId) ? "" : $", request id {error.Error.RequestId}";
+            record.ErrorDetails = new ErrorDetails($"{error.Message} ({error.Error.Code}{requestId})");
             return record;
         }
 

@@ -92,7 +92,7 @@ namespace ImageBuilder.PS.Base
             }
             catch (AwsServiceException e)
             {
-                Verbose($"{operation.Name} failed ({e.ErrorCode}); the progress shows less detail.");
+                Verbose($"{operation.Name} failed ({e.Error.Code}); the progress shows less detail.");
                 return null;
             }
             catch (Exception e) when (IsTransportFailure(e))

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using Amazon.Runtime;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
 
@@ -142,9 +141,9 @@ namespace ImageBuilder.PS.Base
             {
                 return Wait(ClientFor(binding).CallAsync(operation, input, Cancellation));
             }
-            catch (AwsServiceException e) when (e.IsThrottling || (int)e.StatusCode >= 500)
+            catch (AwsServiceException e) when (e.IsThrottling || e.Error.StatusCode >= 500)
             {
-                throw new TransientPollFailure($"{operation.Name}: {e.ErrorCode}", ErrorRecords.FromService(e, target));
+                throw new TransientPollFailure($"{operation.Name}: {e.Error.Code}", ErrorRecords.FromService(e, target));
             }
             catch (AwsServiceException e)
             {
@@ -159,7 +158,7 @@ namespace ImageBuilder.PS.Base
 
         /// <summary>The request did not get through (a lost connection, a timeout): no answer from the service at all.</summary>
         private static bool IsTransportFailure(Exception e) =>
-            e is AmazonClientException || e is System.Net.Http.HttpRequestException || e is IOException;
+            SdkFailures.IsClientFailure(e) || e is System.Net.Http.HttpRequestException || e is IOException;
 
         /// <summary>A poll that failed for a reason that may pass; carries the error to write if it does not.</summary>
         private sealed class TransientPollFailure : Exception

@@ -8,7 +8,6 @@ using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Amazon.Runtime;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
 using ImageBuilder.PS.Validation;
@@ -95,7 +94,7 @@ namespace ImageBuilder.PS.Base
             {
                 client = ModuleState.Current.Clients.Get(binding, connection);
             }
-            catch (AmazonClientException e)
+            catch (Exception e) when (SdkFailures.IsClientFailure(e))
             {
                 // The SDK refuses some settings only when the client is made (a region it cannot use, say).
                 ThrowTerminatingError(new ErrorRecord(e, "ConnectionSettingsInvalid", ErrorCategory.InvalidArgument, connection.Region));
@@ -186,7 +185,7 @@ namespace ImageBuilder.PS.Base
                 WriteError(ErrorRecords.FromService(e, target));
                 return null;
             }
-            catch (AmazonClientException e)
+            catch (Exception e) when (SdkFailures.IsClientFailure(e))
             {
                 WriteError(ErrorRecords.Connection(e, target));
                 return null;
@@ -439,23 +438,21 @@ namespace ImageBuilder.PS.Base
             StoredRegion = Unwrap(GetVariableValue("StoredAWSRegion"))?.ToString(),
         };
 
-        /// <summary>$StoredAWSCredentials holds AWS Tools' wrapper, whose Credentials property is an SDK credentials object.</summary>
+        /// <summary>
+        /// $StoredAWSCredentials holds AWS Tools' wrapper, whose Credentials property is an SDK credentials object (of
+        /// their AWSSDK.Core, which the connection layer reads by shape), or a profile name.
+        /// </summary>
         private static object? Unwrap(object? value)
         {
-            if (value is PSObject ps)
+            // Properties are read on the wrapper: a PSCustomObject's live there, not on the object inside.
+            var wrapper = value is null ? null : PSObject.AsPSObject(value);
+            var stored = wrapper?.BaseObject;
+            if (stored is null || stored is string)
             {
-                value = ps.BaseObject;
+                return stored;
             }
-            if (value is null || value is AWSCredentials || value is string)
-            {
-                return value;
-            }
-            var credentials = PSObject.AsPSObject(value).Properties["Credentials"]?.Value;
-            if (credentials is PSObject inner)
-            {
-                credentials = inner.BaseObject;
-            }
-            return credentials as AWSCredentials ?? (object?)value.ToString();
+            var credentials = wrapper!.Properties["Credentials"]?.Value ?? stored;
+            return credentials is PSObject inner ? inner.BaseObject : credentials;
         }
 
         /// <summary>The parameter that fills a request member: the one marked [ApiMember], else the one of the same name.</summary>

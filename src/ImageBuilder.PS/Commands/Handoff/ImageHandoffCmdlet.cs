@@ -55,8 +55,7 @@ namespace ImageBuilder.PS.Commands.Handoff
         /// <summary>The region the service's calls go to, however it was settled (-Region, environment, profile).</summary>
         private string RegionOf(ServiceBinding binding)
         {
-            var config = ClientFor(binding).Config;
-            return config.RegionEndpoint?.SystemName ?? config.AuthenticationRegion;
+            return ClientFor(binding).Config.RegionName;
         }
     }
 }
