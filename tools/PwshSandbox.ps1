@@ -73,6 +73,11 @@ function Invoke-SandboxedPwsh {
         POWERSHELL_TELEMETRY_OPTOUT = '1'
         POWERSHELL_UPDATECHECK      = 'Off'
     }
+    # .NET reports a special folder that does not exist as '', and PSResourceGet then writes relative to the
+    # working directory: make every folder first.
+    foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'APPDATA', 'LOCALAPPDATA') {
+        $null = New-Item -ItemType Directory -Path $variables[$name] -Force
+    }
     foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
     foreach ($name in $variables.Keys) {
         if ($null -eq $variables[$name]) { $null = $start.Environment.Remove($name) }
