@@ -106,8 +106,12 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('AWS', 'EC2ImageBuilder', 'ImageBuilder', 'AMI', 'AppStream', 'WorkSpaces', 'GoldenImage')
-            LicenseUri = 'https://www.apache.org/licenses/LICENSE-2.0'
+            # What Publish-PSResource writes into the package a gallery shows (tools/New-ModulePackage.ps1).
+            Tags         = @('AWS', 'EC2ImageBuilder', 'ImageBuilder', 'AMI', 'AppStream', 'WorkSpaces', 'GoldenImage',
+                             'PSEdition_Desktop', 'PSEdition_Core', 'Windows', 'Linux', 'MacOS')
+            ProjectUri   = 'https://github.com/ImageBuilder-PS/ImageBuilder.PS'
+            LicenseUri   = 'https://www.apache.org/licenses/LICENSE-2.0'
+            ReleaseNotes = 'First release: the EC2 Image Builder cmdlets, YAML document checks, waits with progress, and hand-off to AppStream 2.0 and WorkSpaces. Changes by version: https://github.com/ImageBuilder-PS/ImageBuilder.PS/blob/main/CHANGELOG.md'
         }
     }
 }
