@@ -128,3 +128,22 @@ $verbose = Get-IbComponent -EndpointUrl $url -Owner Amazon -First 1 -Verbose 4>&
         $lines | Should -Contain 'asked=True'
     }
 }
+
+Describe 'The types users see' {
+    It 'are all resolvable by PowerShell: every parameter and output type of the module''s own' {
+        # They live in the session's default context; a type that had slipped into the module's load context would not
+        # resolve by name ([ImageBuilder.PS...] casts and -is tests in scripts would fail).
+        $unresolvable = foreach ($command in Get-Command -Module ImageBuilder.PS) {
+            foreach ($type in @($command.OutputType.Type) + @($command.Parameters.Values.ParameterType)) {
+                $element = $type
+                while ($element -and $element.HasElementType) { $element = $element.GetElementType() }
+                if ($element -and $element.IsGenericType) { $element = $element.GetGenericArguments()[0] }
+                if ($element -and $element.Assembly.GetName().Name -like 'ImageBuilder*' -and -not ($element.FullName -as [type])) {
+                    "$($command.Name): $($element.FullName)"
+                }
+            }
+        }
+        @(Get-Command -Module ImageBuilder.PS).Count | Should -BeGreaterThan 70
+        $unresolvable | Should -BeNullOrEmpty
+    }
+}
