@@ -8,6 +8,8 @@
     Description          = 'EC2 Image Builder from PowerShell: recipes, pipelines, builds, scans and workflows as objects that pipe into each other, with -WhatIf everywhere, waits with progress, YAML checked before it is sent, and a local emulator. Also hands built images to AppStream 2.0 and WorkSpaces.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
+    # Windows PowerShell loads the netstandard2.0 assemblies, which need .NET Framework 4.7.2's built-in netstandard support.
+    DotNetFrameworkVersion = '4.7.2'
     RootModule           = 'ImageBuilder.PS.dll'
     FormatsToProcess     = @(
         'Formats/ComponentBuilds.Format.ps1xml'

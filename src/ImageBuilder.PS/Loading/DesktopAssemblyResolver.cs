@@ -31,7 +31,9 @@ namespace ImageBuilder.PS.Loading
                 {
                     return;
                 }
-                _moduleFolder = Path.GetFullPath(moduleFolder);
+                // With its separator: a sibling folder that merely starts with the same name (another version of
+                // the module beside this one, ImageBuilder.PS.Old, ...) is not ours.
+                _moduleFolder = Path.GetFullPath(moduleFolder).TrimEnd(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar) + Path.DirectorySeparatorChar;
                 _libFolder = Path.Combine(_moduleFolder, "lib", "netstandard2.0");
                 _shipped = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
                 foreach (var file in Directory.GetFiles(_libFolder, "*.dll"))
