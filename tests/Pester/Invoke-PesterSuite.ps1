@@ -27,12 +27,13 @@ param(
     [ValidateSet('None', 'Normal', 'Detailed', 'Diagnostic')]
     [string] $Output = 'Normal'
 )
+# No Set-StrictMode here: it would reach into every test, which must run as a user's session does.
 $ErrorActionPreference = 'Stop'
-Set-StrictMode -Version Latest
 
 $repoRoot = (Resolve-Path (Join-Path $PSScriptRoot '../..')).ProviderPath
 $pesterProject = Join-Path $repoRoot 'tests/ImageBuilder.PS.Pester/ImageBuilder.PS.Pester.csproj'
-if (-not $Path) { $Path = @($PSScriptRoot) }
+# pwsh -File passes `-Path a,b` as one string.
+$Path = if ($Path) { @($Path -split ',' | Where-Object { $_ }) } else { @($PSScriptRoot) }
 if (-not $ResultsDirectory) { $ResultsDirectory = Join-Path $repoRoot 'tests/ImageBuilder.PS.Pester/TestResults' }
 
 # Everything found through the real home directory is resolved now, before HOME changes: the NuGet cache (Pester,
@@ -116,6 +117,10 @@ try {
     try { $result = Invoke-Pester -Configuration $config }
     finally { Pop-Location }
 
+    if ($null -eq $result) {
+        Write-Host 'Pester: the run did not complete (see the error above).'
+        exit 1
+    }
     Write-Host ''
     foreach ($container in $result.Containers) {
         $name = [IO.Path]::GetFileName([string] $container.Item)
