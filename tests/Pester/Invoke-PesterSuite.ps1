@@ -127,6 +127,8 @@ try {
         Write-Host ('Pester: {0,6:0.0} s  {1} ({2} passed, {3} failed, {4} skipped){5}' -f $container.Duration.TotalSeconds, $name,
             $container.PassedCount, $container.FailedCount, $container.SkippedCount, ($container.Result -eq 'Failed' -and $container.FailedCount -eq 0 ? ' - the file itself failed' : ''))
     }
+    # What is skipped (known defects, named in the test file or the skip reason) stays visible in every run.
+    foreach ($test in $result.Skipped) { Write-Host "Pester: skipped $($test.ExpandedPath)" }
     $failed = $result.FailedCount + $result.FailedBlocksCount + $result.FailedContainersCount
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped{3} in {4:0.0} s" -f $result.PassedCount, $failed, $result.SkippedCount,
         ($result.NotRunCount ? ", $($result.NotRunCount) not run" : ''), $result.Duration.TotalSeconds)

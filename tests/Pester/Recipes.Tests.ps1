@@ -71,15 +71,4 @@ Describe 'Recipes' {
             $text | Should -Match 'golden-windows\s+1\.0\.0\s+Windows\s+1\s'
         }
     }
-
-    # Skipped: issue 11 item 2 (under strict mode the Recipes view reads SystemsManagerAgent, which may be missing).
-    It 'renders a recipe in a list under Set-StrictMode -Version Latest without errors' -Skip {
-        $recipe = New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component
-        $Error.Clear()
-        Set-StrictMode -Version Latest
-        try { $recipe | Format-List | Out-String | Out-Null }
-        finally { Set-StrictMode -Off }
-
-        $Error.Count | Should -Be 0
-    }
 }
