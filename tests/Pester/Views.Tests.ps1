@@ -62,20 +62,20 @@ BeforeAll {
 }
 
 Describe 'Views' {
-    It 'displays a <Type> without adding to $Error' -ForEach $cases {
+    It 'displays <Type> objects without adding to $Error' -ForEach $cases {
         if ($Known) { Set-ItResult -Skipped -Because "issue 11 item 2: $Known" }
         $objects[$Type] | Should -Not -BeNullOrEmpty
 
         Get-ErrorsFromDisplaying $objects[$Type] | Should -BeNullOrEmpty
     }
 
-    It 'displays a <Type> under Set-StrictMode -Version Latest without adding to $Error' -ForEach $cases {
+    It 'displays <Type> objects under Set-StrictMode -Version Latest without adding to $Error' -ForEach $cases {
         if ($KnownStrict) { Set-ItResult -Skipped -Because "issue 11 item 2 (strict mode): $KnownStrict" }
 
         Get-ErrorsFromDisplaying $objects[$Type] -Strict | Should -BeNullOrEmpty
     }
 
-    It 'writes a <Type> whose first type name is one of the module''s' -ForEach $cases {
+    It 'writes <Type> objects whose first type name is one of the module''s' -ForEach $cases {
         @($objects[$Type])[0].PSObject.TypeNames[0] | Should -BeLike 'ImageBuilder.PS.Model.*'
     }
 }
