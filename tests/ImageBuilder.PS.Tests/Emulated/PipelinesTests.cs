@@ -6,24 +6,11 @@ namespace ImageBuilder.PS.Tests.Emulated;
 
 /// <summary>
 /// The pipelines issue 4 promises, written exactly as a user would, run in the hosted engine against the emulator
-/// (every cmdlet in them talks to it through $PSDefaultParameterValues).
+/// (every cmdlet in them talks to it through $PSDefaultParameterValues). The approval of a waiting step lives in
+/// tests/Pester/Workflows.Tests.ps1, in real pwsh.
 /// </summary>
 public sealed class PipelinesTests : IClassFixture<EmulatorFixture>
 {
-    private const string WaitingWorkflow = """
-        schemaVersion: 1.0
-        steps:
-          - name: LaunchBuildInstance
-            action: LaunchInstance
-            onFailure: Abort
-          - name: Approval
-            action: WaitForAction
-          - name: CreateOutputAMI
-            action: CreateImage
-            inputs:
-              instanceId.$: $.stepOutputs.LaunchBuildInstance.instanceId
-        """;
-
     private readonly EmulatorFixture _f;
 
     public PipelinesTests(EmulatorFixture fixture)
@@ -92,27 +79,6 @@ public sealed class PipelinesTests : IClassFixture<EmulatorFixture>
         Assert.True(critical.Output.Count < all.Output.Count);
         Assert.All(critical.Output, f => Assert.Equal("CRITICAL", (string)((dynamic)f).Severity));
         Assert.Equal(all.Output.Count(f => (string)((dynamic)f).Severity == "CRITICAL"), critical.Output.Count);
-    }
-
-    [Fact]
-    public void AWaitingStepIsApprovedFromThePipeline()
-    {
-        CreateNightlyPipeline();
-        var start = _f.Run("""
-            $workflow = New-IbWorkflow -Name approve-build -SemanticVersion 1.0.0 -Type BUILD -Data $Workflow
-            $pipeline = Get-IbPipeline -Name nightly
-            New-IbImage -RecipeArn $pipeline.ImageRecipeArn -InfrastructureConfigurationArn $pipeline.InfrastructureConfigurationArn -Workflow @{ WorkflowArn = $workflow.Arn }
-            """, new Dictionary<string, object?> { ["Workflow"] = WaitingWorkflow });
-        start.AssertSuccess();
-        var arn = (string)((dynamic)start.Output.Single()).Arn;
-        _f.AdvanceStages(4);
-
-        var approve = _f.Run("Get-IbWaitingStep | Send-IbStepAction -Action RESUME -Reason approved");
-        approve.AssertSuccess();
-        _f.AdvanceStages(8);
-        var done = _f.Run("(Get-IbImage -Arn $Arn).State.Status", new Dictionary<string, object?> { ["Arn"] = arn });
-        Assert.Equal("AVAILABLE", done.Output.Single().ToString());
-        Assert.Empty(_f.Run("Get-IbWaitingStep").Output);
     }
 
     [Fact]

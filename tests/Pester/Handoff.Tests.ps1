@@ -1,0 +1,84 @@
+# An image handed to WorkSpaces and AppStream 2.0: Import-IbWorkSpacesImage, Import-IbAppStreamImage and their -Wait.
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $role = 'arn:aws:iam::123456789012:role/AppStreamImport'
+}
+
+Describe 'Hand-off to WorkSpaces and AppStream' {
+    BeforeEach {
+        Reset-TestEmulator
+        New-TestPipeline | Out-Null
+        $image = New-TestImage
+    }
+    AfterEach {
+        Stop-TestEmulatorClock
+    }
+
+    It 'imports a built image into WorkSpaces (Get-IbImage | Import-IbWorkSpacesImage)' {
+        $imported = Get-IbImage -Arn $image.Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+
+        $imported.Name | Should -Be 'win11'
+        $imported.Description | Should -Be 'golden'
+        Step-TestEmulatorClock -Stages 3 | Out-Null
+        (Get-IbWorkSpacesImage -ImageId $imported.ImageId).State | Should -Be 'AVAILABLE'
+    }
+
+    It 'waits for the WorkSpaces import with -Wait' {
+        Start-TestEmulatorClock
+
+        $imported = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -Wait -PollInterval 0.05 -Timeout 60
+
+        $imported.State | Should -Be 'AVAILABLE'
+    }
+
+    It 'imports a built image into AppStream and waits until it is available' {
+        Start-TestEmulatorClock
+
+        $imported = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role -Wait -PollInterval 0.05 -Timeout 60
+
+        $imported.Name | Should -Be 'golden-as'
+        $imported.State | Should -Be 'AVAILABLE'
+    }
+
+    It 'ends the AppStream wait with the reason when validation fails' {
+        Invoke-EmulatorControl -Method POST -Path '/_emulator/failures' -Body @{ target = 'AppStreamImport'; stage = 'VALIDATING'; reason = 'the agent is missing' } | Out-Null
+        Start-TestEmulatorClock
+
+        $err = $null
+        $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role -Wait -PollInterval 0.05 -Timeout 60 -ErrorAction SilentlyContinue -ErrorVariable err | Out-Null
+
+        "$($err[0])" | Should -Match 'the agent is missing'
+    }
+
+    It 'imports nothing with -WhatIf' {
+        $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -WhatIf
+        $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role -WhatIf
+
+        Get-IbWorkSpacesImage | Where-Object Name -eq win11 | Should -BeNullOrEmpty
+        Get-IbAppStreamImage -Name golden-as -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+    }
+
+    It 'runs the AppStream hand-off runbook on the pipeline''s newest image' {
+        Start-TestEmulatorClock
+
+        $output = & "$TestRepoRoot/examples/appstream-handoff.ps1" -PipelineName nightly -AppStreamImageName golden-2026-11 -IamRoleArn $role 6>$null |
+            Where-Object { $_ -is [string] }
+
+        $output | Should -Contain 'AppStream image golden-2026-11 is AVAILABLE.'
+    }
+
+    It 'shows the WorkSpaces and AppStream tables with their key columns at 160 columns' {
+        $ws = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+        $as = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
+
+        (Get-TestTableHeader ($ws | ConvertTo-TestText -Width 160)).Names | Should -Be @('ImageId', 'Name', 'State', 'OS', 'Tenancy', 'Created')
+        (Get-TestTableHeader ($as | ConvertTo-TestText -Width 160)).Names | Should -Be @('Name', 'State', 'Platform', 'Type', 'Visibility', 'Created')
+    }
+
+    # Skipped: issue 11 item 11 (views at 80 columns: the Visibility header of AppStream images wraps).
+    It 'keeps the AppStream image headers whole at 80 columns' -Skip {
+        $as = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
+
+        (Get-TestTableHeader ($as | ConvertTo-TestText -Width 80)).Lines | Should -Be 1
+    }
+}

@@ -1,0 +1,55 @@
+# Get-Help from the module's MAML help and tab completion through TabExpansion2, as a user meets them in pwsh.
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    Reset-TestEmulator
+    New-TestPipeline | Out-Null
+    function Get-Completion([string] $Line) {
+        (TabExpansion2 -inputScript $Line -cursorColumn $Line.Length).CompletionMatches
+    }
+}
+
+Describe 'Help' {
+    It 'has a synopsis, a description and examples for every cmdlet' {
+        $missing = foreach ($command in Get-Command -Module ImageBuilder.PS) {
+            $help = Get-Help $command.Name -Full
+            if (-not $help.Synopsis -or $help.Synopsis -match '^\s*\S+ \[') { "$($command.Name): synopsis" }
+            if (-not $help.description) { "$($command.Name): description" }
+            if (-not $help.examples) { "$($command.Name): examples" }
+        }
+
+        $missing | Should -BeNullOrEmpty
+    }
+
+    It 'shows the about topic' {
+        Get-Help about_ImageBuilder.PS | Out-String | Should -Match 'EndpointUrl|endpoint'
+    }
+
+    It 'describes each parameter of Start-IbPipeline' {
+        (Get-Help Start-IbPipeline -Parameter Wait).description.Text | Should -Not -BeNullOrEmpty
+    }
+}
+
+Describe 'Completion' {
+    It 'completes cmdlet names' {
+        (Get-Completion 'Get-IbPipel').CompletionText | Should -Contain 'Get-IbPipeline'
+    }
+
+    It 'completes pipeline names from the service' {
+        $matches = Get-Completion 'Get-IbPipeline -Name ni'
+
+        $matches.CompletionText | Should -Be 'nightly'
+        $matches[0].ToolTip | Should -Match 'ENABLED'
+    }
+
+    It 'completes the known owners of images' {
+        (Get-Completion 'Get-IbImage -Owner ').CompletionText | Should -Be @('Self', 'Shared', 'Amazon', 'ThirdParty', 'AWSMarketplace')
+    }
+
+    It 'completes the actions of Send-IbStepAction' {
+        (Get-Completion 'Send-IbStepAction -Action ').CompletionText | Should -Contain 'RESUME'
+    }
+
+    It 'completes recipe names in a pipeline command' {
+        (Get-Completion 'Get-IbRecipe -Name gold').CompletionText | Should -Contain 'golden-windows'
+    }
+}

@@ -1,0 +1,82 @@
+# The pipelines the README and examples/ promise, written as a user writes them: recipes into pipelines, a
+# pipeline found by name into a build, builds into their versions.
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+}
+
+Describe 'Pipelines' {
+    BeforeEach {
+        Reset-TestEmulator
+        $pipeline = New-TestPipeline
+    }
+
+    It 'takes its recipe from the pipeline (New-IbRecipe | New-IbPipeline)' {
+        $pipeline.PSObject.TypeNames[0] | Should -Be 'ImageBuilder.PS.Model.Ib.ImagePipeline'
+        $pipeline.Name | Should -Be 'nightly'
+        $pipeline.ImageRecipeArn | Should -Match ':image-recipe/golden-windows/1\.0\.0$'
+    }
+
+    It 'starts a pipeline found by name (Get-IbPipeline -Name x | Start-IbPipeline)' {
+        $image = Get-IbPipeline -Name nightly | Start-IbPipeline
+
+        $image.PSObject.TypeNames[0] | Should -Be 'ImageBuilder.PS.Model.Ib.Image'
+        $image.Arn | Should -Match ':image/golden-windows/1\.0\.0/1$'
+        Step-TestEmulatorClock -Stages 10 | Out-Null
+        (Get-IbImage -Arn $image.Arn).State.Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'lists the builds a pipeline made (Get-IbPipeline | Get-IbPipelineImage)' {
+        $first = New-TestImage
+        $second = New-TestImage
+
+        (Get-IbPipeline -Name nightly | Get-IbPipelineImage).Arn | Sort-Object | Should -Be @($first.Arn, $second.Arn)
+    }
+
+    It 'keeps the AVAILABLE builds of your Windows images (Get-IbImage | Get-IbImageBuildVersion | Where-Object)' {
+        $good = New-TestImage
+        Invoke-EmulatorControl -Method POST -Path '/_emulator/failures' -Body @{ target = 'ImageBuild'; stage = 'TESTING'; reason = 'tests failed' } | Out-Null
+        $bad = New-TestImage
+
+        $bad.State.Status | Should -Be 'FAILED'
+        (Get-IbImage -Owner Self -Platform Windows | Get-IbImageBuildVersion | Where-Object Status -eq AVAILABLE).Arn | Should -Be $good.Arn
+    }
+
+    It 'disables a pipeline and reads it back' {
+        Get-IbPipeline -Name nightly | Update-IbPipeline -Status DISABLED | Out-Null
+
+        (Get-IbPipeline -Name nightly).Status | Should -Be 'DISABLED'
+    }
+
+    It 'deletes nothing with -WhatIf' {
+        Get-IbPipeline -Name nightly | Remove-IbPipeline -WhatIf
+
+        (Get-IbPipeline).Name | Should -Be 'nightly'
+    }
+
+    It 'refuses to delete an infrastructure configuration a pipeline uses, saying which' {
+        $err = $null
+        Get-IbInfrastructureConfiguration -Name nightly-infra | Remove-IbInfrastructureConfiguration -Force -ErrorAction SilentlyContinue -ErrorVariable err
+
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ResourceDependencyException,*'
+        $err[0].Exception.Message | Should -Match 'image-pipeline/nightly'
+    }
+
+    It 'runs the nightly rebuild runbook with -WhatIf without building or deleting' {
+        $before = New-TestImage
+
+        $output = & "$TestRepoRoot/examples/nightly-rebuild.ps1" -PipelineName nightly -Keep 1 -WhatIf
+
+        $output | Should -Contain '1 available builds; 0 older than the newest 1.'
+        (Get-IbPipeline -Name nightly | Get-IbPipelineImage).Arn | Should -Be $before.Arn
+    }
+
+    It 'shows Name, Status and Schedule in the pipeline table at 160 and at 80 columns' {
+        foreach ($width in 160, 80) {
+            $text = Get-IbPipeline | ConvertTo-TestText -Width $width
+            $header = Get-TestTableHeader $text
+            $header.Lines | Should -Be 1 -Because "no header wraps at $width columns"
+            $header.Names[0..2] | Should -Be @('Name', 'Status', 'Schedule')
+            $text | Should -Match 'nightly\s+ENABLED\s+manual'
+        }
+    }
+}
