@@ -119,7 +119,8 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     [Fact]
     public void ViewsShowTimesInTheUsersTimeZone()
     {
-        // The objects hold UTC; a view shows what the user's clock said, as PowerShell's own views do.
+        // The module's objects hold local time already; the views still convert, so that an object a user built
+        // with a UTC date shows the user's clock too (ToLocalTime leaves a local date as it is).
         var formats = Path.Combine(PowerShellSession.RepoRoot, "module", "Formats");
         var rendered = 0;
         foreach (var file in Directory.GetFiles(formats, "*.ps1xml"))
