@@ -50,6 +50,19 @@ public sealed class ConfirmationTests : IClassFixture<LoopbackFixture>
     }
 
     [Fact]
+    public void StopIbImageAsksBeforeItCancelsABuild()
+    {
+        var asked = _f.Run($"Stop-IbImage -EndpointUrl $Endpoint -Arn {ImageBuild}");
+        Assert.Equal("ConfirmationRequired", Record(asked).FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("-Force", Record(asked).Exception.Message);
+        Assert.Empty(_f.Server.Requests);
+
+        _f.Server.Default = _ => CannedResponse.Json($"{{\"requestId\":\"r\",\"imageBuildVersionArn\":\"{ImageBuild}\"}}");
+        _f.Run($"Stop-IbImage -EndpointUrl $Endpoint -Arn {ImageBuild} -Force").AssertSuccess();
+        Assert.Equal("/CancelImageCreation", _f.Server.SingleRequest().Path);
+    }
+
+    [Fact]
     public void AMediumImpactCmdletThatDoesNotAskIsNotStopped()
     {
         _f.Server.Default = _ => CannedResponse.Json($"{{\"requestId\":\"r\",\"imageBuildVersionArn\":\"{ImageBuild}\"}}");
