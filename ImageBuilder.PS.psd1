@@ -9,6 +9,7 @@
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
     RootModule           = 'ImageBuilder.PS.dll'
+    TypesToProcess       = @('ImageBuilder.PS.Types.ps1xml')
     FormatsToProcess     = @(
         'Formats/ComponentBuilds.Format.ps1xml'
         'Formats/Components.Format.ps1xml'
