@@ -11,6 +11,7 @@
     # Windows PowerShell loads the netstandard2.0 assemblies, which need .NET Framework 4.7.2's built-in netstandard support.
     DotNetFrameworkVersion = '4.7.2'
     RootModule           = 'ImageBuilder.PS.dll'
+    TypesToProcess       = @('ImageBuilder.PS.Types.ps1xml')
     FormatsToProcess     = @(
         'Formats/ComponentBuilds.Format.ps1xml'
         'Formats/Components.Format.ps1xml'

@@ -31,7 +31,10 @@ namespace ImageBuilder.PS.Aws
 
         public new ServiceClientConfig Config => (ServiceClientConfig)base.Config;
 
-        /// <summary>Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass.</summary>
+        /// <summary>
+        /// Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass. Dates in the
+        /// output are local time.
+        /// </summary>
         public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken)
         {
             var options = new InvokeOptions
@@ -40,6 +43,7 @@ namespace ImageBuilder.PS.Aws
                 ResponseUnmarshaller = _unmarshallers.GetOrAdd(operation, op => new ShapeResponseUnmarshaller(_binding, op)),
             };
             var response = await InvokeAsync<OperationResponse>(new OperationRequest(operation, input), options, cancellationToken).ConfigureAwait(false);
+            TimestampKinds.ToLocal(response.Output);
             return response.Output;
         }
 

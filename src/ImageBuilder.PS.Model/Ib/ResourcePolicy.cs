@@ -11,6 +11,15 @@ namespace ImageBuilder.PS.Model.Ib
         /// <summary>The policy document, as the JSON text the service holds.</summary>
         public string? Policy { get; set; }
 
+        /// <summary>The resource's name and version, without its ARN prefix.</summary>
+        public string? Resource => ArnText.Resource(Arn);
+
+        /// <summary>The principals the policy's statements name (accounts, ARNs, services).</summary>
+        public string[] Principals => PolicyStatements.Values(Policy, "Principal");
+
+        /// <summary>The actions the policy's statements allow or deny.</summary>
+        public string[] Actions => PolicyStatements.Values(Policy, "Action");
+
         public override string ToString() => Policy ?? "";
     }
 }

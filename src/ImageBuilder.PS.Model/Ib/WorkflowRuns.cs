@@ -71,7 +71,7 @@ namespace ImageBuilder.PS.Model.Ib
     /// What GetMarketplaceResource gives for a subscribed Marketplace resource: the document itself, or a short-lived
     /// URL to download its artifact from.
     /// </summary>
-    public sealed class MarketplaceResource
+    public sealed partial class MarketplaceResource
     {
         public string? ResourceArn { get; set; }
 

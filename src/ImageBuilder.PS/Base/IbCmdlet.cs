@@ -346,28 +346,6 @@ namespace ImageBuilder.PS.Base
             throw new InvalidOperationException($"{shape.Name} has no member ending in {suffix}.");
         }
 
-        /// <summary>
-        /// ShouldProcess that lets -Force skip the confirmation prompt of a high-impact cmdlet, while -WhatIf still
-        /// only reports and -Confirm still asks.
-        /// </summary>
-        protected bool ShouldProcess(string target, string action, bool force)
-        {
-            if (force && !MyInvocation.BoundParameters.ContainsKey("Confirm") && !IsWhatIf())
-            {
-                return true;
-            }
-            return ShouldProcess(target, action);
-        }
-
-        private bool IsWhatIf()
-        {
-            if (MyInvocation.BoundParameters.TryGetValue("WhatIf", out var bound))
-            {
-                return bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound);
-            }
-            return LanguagePrimitives.IsTrue(GetVariableValue("WhatIfPreference"));
-        }
-
         private bool IsDebugOn() =>
             DebugSwitchGiven || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
 

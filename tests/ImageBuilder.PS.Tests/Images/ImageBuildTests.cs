@@ -116,7 +116,7 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
     public void StopCancelsARunningBuildAndPassThruWritesIt()
     {
         _f.Server.Enqueue(CannedResponse.Json(BuildArnAnswer("imageBuildVersionArn", BuildArn)), CannedResponse.Json(Image(status: "CANCELLED")));
-        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -ClientToken stop-1 -PassThru", Vars(("Arn", BuildArn)));
+        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -ClientToken stop-1 -PassThru -Force", Vars(("Arn", BuildArn)));
         AssertWrote(result, BuildArn);
         var request = _f.Server.Requests.First();
         Assert.Equal("PUT /CancelImageCreation", request.Method + " " + request.RawUrl);
@@ -125,14 +125,14 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Reset();
         _f.Server.Enqueue(CannedResponse.Json(BuildArnAnswer("imageBuildVersionArn", BuildArn)));
-        var quiet = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn", Vars(("Arn", BuildArn)));
+        var quiet = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -Force", Vars(("Arn", BuildArn)));
         quiet.AssertSuccess();
         Assert.Empty(quiet.Output);
         Assert.Single(_f.Server.Requests);
 
         _f.Server.Reset();
         _f.Server.Enqueue(CannedResponse.Json(BuildArnAnswer("imageBuildVersionArn", BuildArn)), CannedResponse.Json(Image(status: "CANCELLED")));
-        var list = _f.Render($"Stop-IbImage -EndpointUrl $Endpoint {BuildArn} -PassThru | Format-List");
+        var list = _f.Render($"Stop-IbImage -EndpointUrl $Endpoint {BuildArn} -PassThru -Force | Format-List");
         Assert.Matches(@"Status\s+: CANCELLED", list);
     }
 
@@ -150,14 +150,14 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
         Assert.DoesNotContain($"{VersionArn}/1\"", whatIf.HostText);
 
         _f.Server.Requests.Clear();
-        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -ClientToken nightly-stop", Vars(("Arn", VersionArn)));
+        var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -ClientToken nightly-stop -Force", Vars(("Arn", VersionArn)));
         result.AssertSuccess();
         var cancels = _f.Server.Requests.Where(r => r.Path == "/CancelImageCreation").Select(r => r.Json).ToList();
         Assert.Equal(new[] { VersionArn + "/2", VersionArn + "/3" }, cancels.Select(c => c.GetProperty("imageBuildVersionArn").GetString()));
         Assert.Equal(new[] { "nightly-stop-2", "nightly-stop-3" }, cancels.Select(c => c.GetProperty("clientToken").GetString()));
 
         _f.Server.Default = _ => CannedResponse.Json(BuildVersions(null, Build("golden-windows", "1.0.0", 1, "AVAILABLE")));
-        var idle = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn", Vars(("Arn", VersionArn)));
+        var idle = _f.Run("Stop-IbImage -EndpointUrl $Endpoint $Arn -Force", Vars(("Arn", VersionArn)));
         idle.AssertSuccess();
         Assert.Contains("nothing to cancel", Assert.Single(idle.Warnings).Message);
     }

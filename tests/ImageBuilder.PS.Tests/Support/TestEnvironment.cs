@@ -10,6 +10,9 @@ internal static class TestEnvironment
 {
     public static string Home { get; private set; } = "";
 
+    /// <summary>The home directory the tests started with: where dotnet keeps its tools and packages.</summary>
+    public static string OriginalHome { get; private set; } = "";
+
     public const string AccessKey = "AKIDTESTONLY00000000";
     public const string SecretKey = "test-secret-key-never-real-0000000000000";
     public const string Region = "us-east-1";
@@ -17,6 +20,7 @@ internal static class TestEnvironment
     [ModuleInitializer]
     internal static void Isolate()
     {
+        OriginalHome = Environment.GetEnvironmentVariable("HOME") ?? Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         Home = Path.Combine(Path.GetTempPath(), "ibps-tests-" + Environment.ProcessId);
         Directory.CreateDirectory(Path.Combine(Home, ".aws"));
         foreach (var name in Environment.GetEnvironmentVariables().Keys.Cast<string>().Where(n => n.StartsWith("AWS_", StringComparison.Ordinal)).ToList())

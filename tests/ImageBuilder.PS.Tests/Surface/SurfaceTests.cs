@@ -19,6 +19,15 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     {
     };
 
+    /// <summary>
+    /// Where the module asks more readily than the spec's table says, and why. Cancelling a build is as final as
+    /// deleting it: an hour of building is lost and cannot be resumed (issue 11).
+    /// </summary>
+    private static readonly Dictionary<string, ConfirmImpact> ImpactRaisedAboveTheSpec = new(StringComparer.Ordinal)
+    {
+        ["Stop-IbImage"] = ConfirmImpact.High,
+    };
+
     private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "Get", "Test", "Wait" };
 
     public sealed class Fixture : IDisposable
@@ -86,7 +95,8 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
             if (row.Impact is not null && !ReadOnlyVerbs.Contains(info.Verb))
             {
                 var declared = info.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
-                Assert.Equal(Enum.Parse<ConfirmImpact>(row.Impact), declared.ConfirmImpact);
+                var expected = ImpactRaisedAboveTheSpec.TryGetValue(cmdlet, out var raised) ? raised : Enum.Parse<ConfirmImpact>(row.Impact);
+                Assert.Equal(expected, declared.ConfirmImpact);
                 if (declared.ConfirmImpact == ConfirmImpact.High) Assert.True(info.Parameters.ContainsKey("Force"), $"{cmdlet} is high-impact and needs -Force");
             }
         }
@@ -119,7 +129,8 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     [Fact]
     public void ViewsShowTimesInTheUsersTimeZone()
     {
-        // The objects hold UTC; a view shows what the user's clock said, as PowerShell's own views do.
+        // The module's objects hold local time already; the views still convert, so that an object a user built
+        // with a UTC date shows the user's clock too (ToLocalTime leaves a local date as it is).
         var formats = Path.Combine(PowerShellSession.RepoRoot, "module", "Formats");
         var rendered = 0;
         foreach (var file in Directory.GetFiles(formats, "*.ps1xml"))

@@ -11,10 +11,10 @@ namespace ImageBuilder.PS.Commands.Images
 {
     /// <summary>
     /// Cancels image builds that are still running (CancelImageCreation). Given a version ARN, cancels those of its
-    /// builds that are in progress.
+    /// builds that are in progress. High impact, like Remove-: a cancelled build cannot be resumed, only run again.
     /// </summary>
     [ApiOperation("imagebuilder", "CancelImageCreation")]
-    [Cmdlet(VerbsLifecycle.Stop, "IbImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [Cmdlet(VerbsLifecycle.Stop, "IbImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(Image))]
     public sealed class StopIbImageCommand : IbCmdlet
     {
@@ -36,13 +36,17 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter]
         public SwitchParameter PassThru { get; set; }
 
+        /// <summary>Cancels without asking for confirmation.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
             var builds = BuildsToCancel().ToList();
             foreach (var buildArn in builds)
             {
                 var request = new CancelImageCreationRequest { ImageBuildVersionArn = buildArn, ClientToken = TokenFor(buildArn, builds.Count) };
-                if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Cancel image build"))
+                if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Cancel image build", Force))
                 {
                     continue;
                 }
