@@ -57,8 +57,7 @@ Describe 'Scans' {
         $text | Should -Match 'golden-windows/1\.0\.0/1'
     }
 
-    # Skipped: issue 11 item 4 (table headers are not properties: the Score column is InspectorScore).
-    It 'sorts findings by the Score column' -Skip {
+    It 'sorts findings by the Score column' {
         $sorted = $findings | Sort-Object Score -Descending
 
         $sorted[0].Score | Should -BeGreaterOrEqual $sorted[-1].Score

@@ -48,9 +48,7 @@ Get-IbPipeline
         $run.StdErr | Should -Match '127\.0\.0\.1|connect|refused' 
     }
 
-    # Skipped: issue 11 item 3 (prompts where nobody can answer): under -NonInteractive the confirmation fails
-    # with "Read and Prompt functionality is not available" instead of an error that says to add -Force.
-    It 'turns a confirmation under -NonInteractive into an error that names -Force, and deletes nothing' -Skip {
+    It 'turns a confirmation under -NonInteractive into an error that names -Force, and deletes nothing' {
         New-IbComponent -Name old-agent -SemanticVersion 1.0.0 -Platform Windows -Data $TestComponentYaml | Out-Null
 
         $run = Invoke-TestPwsh -ImportModule -Script 'Get-IbComponent -Name old-agent | Remove-IbComponent'
