@@ -123,6 +123,19 @@ internal sealed class RequestDispatcher
         var input = table.Service.Protocol == WireProtocol.RestJson
             ? RequestBinder.BindRestJson(operation, labels, query, request.Headers, body)
             : RequestBinder.BindAwsJson(operation, body);
+        if (fault?.Kind == FaultKind.DropAfterApply)
+        {
+            // The work is done (or refused) as usual; only the answer is lost on the way back.
+            try
+            {
+                InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
+                _engine.Invoke(table, operation, input, requestId);
+            }
+            catch (ServiceError)
+            {
+            }
+            throw new DroppedConnection();
+        }
         InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
         return _engine.Invoke(table, operation, input, requestId);
     }
@@ -179,6 +192,8 @@ internal sealed class RequestDispatcher
                 return null;
             case FaultKind.DropConnection:
                 throw new DroppedConnection();
+            case FaultKind.DropAfterApply:
+                return null;
             case FaultKind.Throttle:
                 var code = service.Protocol == WireProtocol.RestJson ? "CallRateLimitExceededException" : "ThrottlingException";
                 return ResponseWriter.Error(service, new ServiceError(code, 429, "Rate exceeded"));
