@@ -58,7 +58,7 @@ internal sealed class RequestDispatcher
         }
         catch (ServiceError error)
         {
-            response = ResponseWriter.Error(table?.Service, error, target.Length > 0);
+            response = ResponseWriter.Error(table?.Service, ErrorDialect.For(table?.Service, error), target.Length > 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -200,7 +200,7 @@ internal sealed class RequestDispatcher
             case FaultKind.ThrottleWithoutCode:
                 return new WireResponse(429, "{\"message\":\"Too Many Requests\"}"u8.ToArray(), "application/json");
             default:
-                var serverCode = fault.StatusCode == 503 ? "ServiceUnavailableException" : fault.StatusCode == 500 ? "ServiceException" : "InternalFailure";
+                var serverCode = ErrorDialect.ServerErrorCode(service, fault.StatusCode);
                 return ResponseWriter.Error(service, new ServiceError(serverCode, fault.StatusCode, "The service had an internal error (arranged by the emulator)."));
         }
     }
