@@ -11,11 +11,11 @@ public enum FaultKind
     ServerError,
     /// <summary>The call is answered normally, after <see cref="FaultRule.Delay"/>.</summary>
     Slow,
-    /// <summary>The connection is dropped without an answer.</summary>
+    /// <summary>The connection is dropped without an answer (HTTP clients may retry this on their own, taking it for a closed idle connection).</summary>
     DropConnection,
     /// <summary>
-    /// The call is carried out, then the connection is dropped before the answer: what a client sees when a proxy
-    /// or a network fault loses the response. The hardest case for idempotency, since the work is done.
+    /// The call is carried out, then the connection breaks half-way through the answer: what a client sees when a
+    /// proxy or a network fault loses the response. The hardest case for idempotency, since the work is done.
     /// </summary>
     DropAfterApply,
 }

@@ -56,6 +56,11 @@ internal sealed class RequestDispatcher
             http.Abort();
             return;
         }
+        catch (AnswerCutOff cut)
+        {
+            await CutOffAsync(http, cut.Response);
+            return;
+        }
         catch (ServiceError error)
         {
             response = ResponseWriter.Error(table?.Service, ErrorDialect.For(table?.Service, error), target.Length > 0);
@@ -126,15 +131,17 @@ internal sealed class RequestDispatcher
         if (fault?.Kind == FaultKind.DropAfterApply)
         {
             // The work is done (or refused) as usual; only the answer is lost on the way back.
+            WireResponse applied;
             try
             {
                 InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
-                _engine.Invoke(table, operation, input, requestId);
+                applied = _engine.Invoke(table, operation, input, requestId);
             }
-            catch (ServiceError)
+            catch (ServiceError error)
             {
+                applied = ResponseWriter.Error(table.Service, ErrorDialect.For(table.Service, error));
             }
-            throw new DroppedConnection();
+            throw new AnswerCutOff(applied);
         }
         InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
         return _engine.Invoke(table, operation, input, requestId);
@@ -219,6 +226,31 @@ internal sealed class RequestDispatcher
         }
         http.Response.ContentLength = response.Body.Length;
         await http.Response.Body.WriteAsync(response.Body);
+    }
+
+    /// <summary>
+    /// Starts the answer and breaks the connection half-way through its body, as a proxy or a failing network
+    /// would. A connection closed before any answer can be retried by HTTP clients on their own (they take it for
+    /// an idle connection the server closed); one that breaks mid-answer reaches the caller as a lost response.
+    /// </summary>
+    private static async Task CutOffAsync(HttpContext http, WireResponse response)
+    {
+        http.Response.StatusCode = response.Status;
+        http.Response.ContentType = response.ContentType;
+        http.Response.ContentLength = response.Body.Length;
+        await http.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2));
+        await http.Response.Body.FlushAsync();
+        // A reset that arrives with the data unread can discard it; a moment lets the client take in the start.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        http.Abort();
+    }
+
+    /// <summary>Thrown when a call has been carried out and its answer is to be lost.</summary>
+    private sealed class AnswerCutOff : Exception
+    {
+        public AnswerCutOff(WireResponse response) => Response = response;
+
+        public WireResponse Response { get; }
     }
 
     /// <summary>Thrown to end a call without an answer.</summary>
