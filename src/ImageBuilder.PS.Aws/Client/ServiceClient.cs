@@ -31,6 +31,26 @@ namespace ImageBuilder.PS.Aws
 
         public new ServiceClientConfig Config => (ServiceClientConfig)base.Config;
 
+        /// <summary>How long a call may wait for an answer, attempts and retries included.</summary>
+        public System.TimeSpan CallTimeout => Config.Timeout ?? ImageBuilder.PS.Aws.CallTimeout.Default;
+
+        /// <summary>Where calls go, for messages: the custom URL, or the endpoint the service's rules give for the region.</summary>
+        public string Endpoint
+        {
+            get
+            {
+                try
+                {
+                    return _binding.ResolveEndpoint(Config.RegionName, Config.UseFIPSEndpoint, Config.UseDualstackEndpoint,
+                        string.IsNullOrEmpty(Config.ServiceURL) ? null : Config.ServiceURL);
+                }
+                catch (ImageBuilder.PS.Endpoints.EndpointResolutionException)
+                {
+                    return $"the {Config.RegionName} endpoint";
+                }
+            }
+        }
+
         /// <summary>Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass.</summary>
         public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken)
         {

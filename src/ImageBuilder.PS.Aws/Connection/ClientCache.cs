@@ -26,6 +26,8 @@ namespace ImageBuilder.PS.Aws
             {
                 UseFIPSEndpoint = connection.UseFips,
                 UseDualstackEndpoint = connection.UseDualStack,
+                // Each attempt gets the whole limit; the caller holds the call as a whole to it as well.
+                Timeout = connection.Timeout,
             };
             if (connection.EndpointUrl is not null)
             {

@@ -16,6 +16,7 @@ namespace ImageBuilder.PS.Aws
         public static ResolvedConnection Resolve(ConnectionOptions options, ServiceBinding binding)
         {
             var env = options.Environment;
+            var timeout = CallTimeout.From(options.TimeoutSeconds, env);
             var profiles = new CredentialProfileStoreChain(Blank(options.ProfileLocation));
             var (credentials, source, identity, profile) = ResolveCredentials(options, profiles, env);
             var (region, regionSource) = ResolveRegion(options, profile, profiles, env);
@@ -24,6 +25,7 @@ namespace ImageBuilder.PS.Aws
             {
                 UseFips = Flag(env("AWS_USE_FIPS_ENDPOINT")) ?? profile?.UseFIPSEndpoint ?? false,
                 UseDualStack = Flag(env("AWS_USE_DUALSTACK_ENDPOINT")) ?? profile?.UseDualstackEndpoint ?? false,
+                Timeout = timeout,
             };
             ResolveEndpoint(options, binding, profile, env, connection);
             return connection;

@@ -97,13 +97,16 @@ namespace ImageBuilder.PS.Commands.Recipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse { ImageRecipeArn: { } arn })
             {
-                var get = new GetImageRecipeRequest { ImageRecipeArn = created.ImageRecipeArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, get, created.ImageRecipeArn) is GetImageRecipeResponse response)
-                {
-                    WriteObject(response.ImageRecipe);
-                }
+                WriteCreated<GetImageRecipeResponse, ImageRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
+                    r => r.ImageRecipe,
+                    () => new ImageRecipe
+                    {
+                        Arn = arn, Name = Name, Version = SemanticVersion, ParentImage = ParentImage, Components = request.Components, Description = Description,
+                        BlockDeviceMappings = request.BlockDeviceMappings, WorkingDirectory = WorkingDirectory, Tags = request.Tags,
+                    },
+                    $"Get-IbRecipe -Arn {arn}");
             }
         }
 
