@@ -21,8 +21,11 @@ namespace ImageBuilder.PS.Aws
         private readonly ShapeRequestMarshaller _marshaller;
         private readonly ConcurrentDictionary<OperationDef, ShapeResponseUnmarshaller> _unmarshallers = new();
 
+        private readonly AWSCredentials _credentials;
+
         public ServiceClient(AWSCredentials credentials, ServiceClientConfig config) : base(credentials, config)
         {
+            _credentials = credentials;
             _binding = config.Binding;
             _marshaller = new ShapeRequestMarshaller(_binding);
         }
@@ -50,6 +53,16 @@ namespace ImageBuilder.PS.Aws
                 }
             }
         }
+
+        /// <summary>Where the credentials come from, in words, for messages ("profile 'dev', assuming role ... through STS").</summary>
+        public string CredentialSource { get; set; } = "the credentials given";
+
+        /// <summary>
+        /// Gets the credentials the next call signs with, on their own, so that a credential source that fails or
+        /// never answers (STS, SSO, a credential process) can be told apart from the service. The SDK keeps them
+        /// (refreshing ones until they near their expiry), so the call itself gets them again at no cost.
+        /// </summary>
+        public async Task ResolveCredentialsAsync() => await _credentials.GetCredentialsAsync().ConfigureAwait(false);
 
         /// <summary>Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass.</summary>
         public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken)

@@ -40,7 +40,10 @@ namespace ImageBuilder.PS.Aws
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(connection.Region);
             }
             Configure?.Invoke(config);
-            return new ServiceClient(connection.Credentials, config);
+            return new ServiceClient(connection.Credentials, config)
+            {
+                CredentialSource = connection.CredentialMechanism is null ? connection.CredentialSource : $"{connection.CredentialSource}, {connection.CredentialMechanism}",
+            };
         }
 
         public void Dispose()

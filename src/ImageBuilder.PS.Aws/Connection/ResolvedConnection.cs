@@ -26,6 +26,8 @@ namespace ImageBuilder.PS.Aws
         public string? EndpointSource { get; set; }
         public bool UseFips { get; set; }
         public bool UseDualStack { get; set; }
+        /// <summary>How a profile's credentials are got when it is not from keys ("its credential_process 'x'"), else null.</summary>
+        public string? CredentialMechanism { get; set; }
         /// <summary>How long a call may wait for an answer (<see cref="CallTimeout"/>).</summary>
         public TimeSpan Timeout { get; set; } = CallTimeout.Default;
 

@@ -42,9 +42,14 @@ namespace ImageBuilder.PS.Base
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
             deadline.CancelAfter(limit);
             var watch = Stopwatch.StartNew();
+            if (!CredentialsReady(client, operation, target, deadline, limit, watch, out failure))
+            {
+                return null;
+            }
             try
             {
-                return Await(client.CallAsync(operation, input, deadline.Token), deadline.Token);
+                // On the thread pool: whatever part of the SDK blocks before its first await cannot hold the pipeline thread.
+                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token)), deadline.Token);
             }
             catch (Exception) when (_cancel.IsCancellationRequested)
             {
@@ -73,6 +78,49 @@ namespace ImageBuilder.PS.Base
                 return null;
             }
         }
+
+        /// <summary>
+        /// Gets the call's credentials first, under the same limit and Ctrl+C, so that a credential source that fails
+        /// or stays silent (STS, SSO, a credential process) is reported as what it is, naming the profile and the
+        /// mechanism, instead of as the service not answering.
+        /// </summary>
+        private bool CredentialsReady(ServiceClient client, OperationDef operation, object? target, CancellationTokenSource deadline, TimeSpan limit, Stopwatch watch, out CallFailure? failure)
+        {
+            failure = null;
+            try
+            {
+                Await(Task.Run(async () => { await client.ResolveCredentialsAsync().ConfigureAwait(false); return true; }), deadline.Token);
+                return true;
+            }
+            catch (Exception) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e) when (deadline.IsCancellationRequested)
+            {
+                var message = $"No credentials came from {client.CredentialSource} in {Describe(watch.Elapsed)} (the limit is {Describe(limit)}; " +
+                    $"${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it), so {operation.Name} was not sent.";
+                failure = new CallFailure(new ErrorRecord(new TimeoutException(message, e), "CredentialsTimedOut", ErrorCategory.OperationTimeout, target)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                }, "no credentials in time", mayPass: true);
+                return false;
+            }
+            catch (Exception e)
+            {
+                // Whatever getting credentials throws (the SDK's ProcessAWSCredentialException is not even one of its
+                // client exceptions), the call cannot be made; the message says from where they were to come.
+                var message = $"The credentials from {client.CredentialSource} could not be got, so {operation.Name} was not sent: {Excerpt(e.Message)}";
+                failure = new CallFailure(new ErrorRecord(e, "CredentialsUnavailable", ErrorCategory.AuthenticationError, target)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                }, "credentials unavailable", mayPass: false);
+                return false;
+            }
+        }
+
+        /// <summary>A credential process's error output can be long; the start says what went wrong.</summary>
+        private static string Excerpt(string text) => text.Length <= 600 ? text : text.Substring(0, 600) + "...";
 
         private static string Sentence(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
 
