@@ -74,7 +74,7 @@ public sealed class SilentServerTests : IClassFixture<LoopbackFixture>, IDisposa
     {
         var result = _f.Run("$global:IbTimeoutSeconds = $Value; Get-IbImage -EndpointUrl $Endpoint", new Dictionary<string, object?> { ["Value"] = value });
 
-        var error = result.Terminating is System.Management.Automation.IContainsErrorRecord record ? record.ErrorRecord : Assert.Single(result.Errors);
+        var error = Assert.Single(result.Errors);
         Assert.Equal("ConnectionSettingsInvalid", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Contains("$IbTimeoutSeconds", error.Exception.Message);
         Assert.Empty(_f.Server.Requests);
