@@ -126,13 +126,26 @@ namespace ImageBuilder.PS.Base
             {
                 var parameter = ParameterFor(violation.Member);
                 var subject = violation.Path == violation.Member.WireName ? "" : $" ({violation.Path})";
-                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : $" '{violation.Value}'";
+                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : " " + Shown(violation.Value);
                 var message = violation.Value is null && violation.Rule == "is required"
                     ? $"-{parameter}{subject} is required."
                     : $"The value{shown} of -{parameter}{subject} is not valid: it {violation.Rule}.";
                 WriteError(ErrorRecords.InvalidInput(violation.Value is null ? "ParameterRequired" : "ParameterValueInvalid", message, target ?? violation.Value));
             }
             return false;
+        }
+
+        /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
+        private const int ShownLength = 60;
+
+        /// <summary>
+        /// A value as an error shows it: quoted, and for a long one (a 10,000-character name, a document in the wrong
+        /// parameter) only its start and the user's own length, so the rule in the message can still be seen.
+        /// </summary>
+        private static string Shown(object? value)
+        {
+            var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return text.Length <= ShownLength ? $"'{text}'" : $"'{text.Substring(0, ShownLength)}...' ({text.Length:N0} characters)";
         }
 
         /// <summary>
