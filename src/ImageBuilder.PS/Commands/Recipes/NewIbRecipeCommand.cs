@@ -93,7 +93,7 @@ namespace ImageBuilder.PS.Commands.Recipes
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
             };
             var target = $"{Name} {SemanticVersion}";
-            if (!Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
+            if (!UserDataFits(target) || !Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
             {
                 return;
             }
@@ -108,6 +108,29 @@ namespace ImageBuilder.PS.Commands.Recipes
                     },
                     $"Get-IbRecipe -Arn {arn}");
             }
+        }
+
+        /// <summary>
+        /// The service's limit is on the base64 text it receives; the user wrote the script. So the script's own size
+        /// (UTF-8 bytes) is checked against the raw size that limit allows, and the message talks in those terms.
+        /// </summary>
+        private bool UserDataFits(string target)
+        {
+            if (UserDataOverride is null)
+            {
+                return true;
+            }
+            var encodedLimit = (long)(IbShapes.UserDataOverride.Max ?? double.MaxValue);
+            var rawLimit = encodedLimit / 4 * 3;
+            var bytes = Encoding.UTF8.GetByteCount(UserDataOverride);
+            if (bytes <= rawLimit)
+            {
+                return true;
+            }
+            WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                $"-UserDataOverride is {bytes:N0} bytes (UTF-8); user data can be at most {rawLimit:N0} bytes (the service takes it base64-encoded, at most {encodedLimit:N0} characters).",
+                target));
+            return false;
         }
 
         /// <summary>
