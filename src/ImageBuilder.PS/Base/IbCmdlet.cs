@@ -136,7 +136,7 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
-        private const int ShownLength = 60;
+        private const int ShownLength = 200;
 
         /// <summary>
         /// A value as an error shows it: quoted, and for a long one (a 10,000-character name, a document in the wrong
