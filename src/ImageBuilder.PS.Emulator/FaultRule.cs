@@ -11,8 +11,13 @@ public enum FaultKind
     ServerError,
     /// <summary>The call is answered normally, after <see cref="FaultRule.Delay"/>.</summary>
     Slow,
-    /// <summary>The connection is dropped without an answer.</summary>
+    /// <summary>The connection is dropped without an answer (HTTP clients may retry this on their own, taking it for a closed idle connection).</summary>
     DropConnection,
+    /// <summary>
+    /// The call is carried out, then the connection breaks half-way through the answer: what a client sees when a
+    /// proxy or a network fault loses the response. The hardest case for idempotency, since the work is done.
+    /// </summary>
+    DropAfterApply,
 }
 
 /// <summary>
@@ -29,6 +34,9 @@ public sealed class FaultRule
     public double? Rate { get; init; }
     /// <summary>The status of a <see cref="FaultKind.ServerError"/> (500, 502, 503, 504).</summary>
     public int StatusCode { get; init; } = 500;
-    /// <summary>How long a <see cref="FaultKind.Slow"/> call waits before it is answered.</summary>
+    /// <summary>How long a <see cref="FaultKind.Slow"/> call waits before it is answered (0 to <see cref="MaxDelay"/>).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest delay a rule may have: longer than any client's timeout, short enough to stay a test.</summary>
+    public static readonly TimeSpan MaxDelay = TimeSpan.FromHours(1);
 }

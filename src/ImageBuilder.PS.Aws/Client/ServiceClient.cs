@@ -21,8 +21,11 @@ namespace ImageBuilder.PS.Aws
         private readonly ShapeRequestMarshaller _marshaller;
         private readonly ConcurrentDictionary<OperationDef, ShapeResponseUnmarshaller> _unmarshallers = new();
 
+        private readonly AWSCredentials _credentials;
+
         public ServiceClient(AWSCredentials credentials, ServiceClientConfig config) : base(credentials, config)
         {
+            _credentials = credentials;
             _binding = config.Binding;
             _marshaller = new ShapeRequestMarshaller(_binding);
         }
@@ -30,6 +33,36 @@ namespace ImageBuilder.PS.Aws
         public ServiceBinding Binding => _binding;
 
         public new ServiceClientConfig Config => (ServiceClientConfig)base.Config;
+
+        /// <summary>How long a call may wait for an answer, attempts and retries included.</summary>
+        public System.TimeSpan CallTimeout => Config.Timeout ?? ImageBuilder.PS.Aws.CallTimeout.Default;
+
+        /// <summary>Where calls go, for messages: the custom URL, or the endpoint the service's rules give for the region.</summary>
+        public string Endpoint
+        {
+            get
+            {
+                try
+                {
+                    return _binding.ResolveEndpoint(Config.RegionName, Config.UseFIPSEndpoint, Config.UseDualstackEndpoint,
+                        string.IsNullOrEmpty(Config.ServiceURL) ? null : Config.ServiceURL);
+                }
+                catch (ImageBuilder.PS.Endpoints.EndpointResolutionException)
+                {
+                    return $"the {Config.RegionName} endpoint";
+                }
+            }
+        }
+
+        /// <summary>Where the credentials come from, in words, for messages ("profile 'dev', assuming role ... through STS").</summary>
+        public string CredentialSource { get; set; } = "the credentials given";
+
+        /// <summary>
+        /// Gets the credentials the next call signs with, on their own, so that a credential source that fails or
+        /// never answers (STS, SSO, a credential process) can be told apart from the service. The SDK keeps them
+        /// (refreshing ones until they near their expiry), so the call itself gets them again at no cost.
+        /// </summary>
+        public async Task ResolveCredentialsAsync() => await _credentials.GetCredentialsAsync().ConfigureAwait(false);
 
         /// <summary>
         /// Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass. Dates in the

@@ -26,6 +26,8 @@ namespace ImageBuilder.PS.Aws
             {
                 UseFIPSEndpoint = connection.UseFips,
                 UseDualstackEndpoint = connection.UseDualStack,
+                // Each attempt gets the whole limit; the caller holds the call as a whole to it as well.
+                Timeout = connection.Timeout,
             };
             if (connection.EndpointUrl is not null)
             {
@@ -38,7 +40,10 @@ namespace ImageBuilder.PS.Aws
                 config.RegionEndpoint = RegionEndpoint.GetBySystemName(connection.Region);
             }
             Configure?.Invoke(config);
-            return new ServiceClient(connection.Credentials, config);
+            return new ServiceClient(connection.Credentials, config)
+            {
+                CredentialSource = connection.CredentialMechanism is null ? connection.CredentialSource : $"{connection.CredentialSource}, {connection.CredentialMechanism}",
+            };
         }
 
         public void Dispose()

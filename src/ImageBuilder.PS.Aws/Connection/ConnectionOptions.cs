@@ -18,6 +18,9 @@ namespace ImageBuilder.PS.Aws
         /// <summary>The value of $StoredAWSRegion (AWS Tools' Set-DefaultAWSRegion), if the session has one.</summary>
         public string? StoredRegion { get; set; }
 
+        /// <summary>The session's $IbTimeoutSeconds, if set (<see cref="CallTimeout"/>).</summary>
+        public string? TimeoutSeconds { get; set; }
+
         /// <summary>Reads environment variables; tests swap it for a dictionary.</summary>
         public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
     }

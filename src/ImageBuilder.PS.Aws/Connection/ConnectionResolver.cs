@@ -16,6 +16,7 @@ namespace ImageBuilder.PS.Aws
         public static ResolvedConnection Resolve(ConnectionOptions options, ServiceBinding binding)
         {
             var env = options.Environment;
+            var timeout = CallTimeout.From(options.TimeoutSeconds, env);
             var profiles = new CredentialProfileStoreChain(Blank(options.ProfileLocation));
             var (credentials, source, identity, profile) = ResolveCredentials(options, profiles, env);
             var (region, regionSource) = ResolveRegion(options, profile, profiles, env);
@@ -24,8 +25,10 @@ namespace ImageBuilder.PS.Aws
             {
                 UseFips = Flag(env("AWS_USE_FIPS_ENDPOINT")) ?? profile?.UseFIPSEndpoint ?? false,
                 UseDualStack = Flag(env("AWS_USE_DUALSTACK_ENDPOINT")) ?? profile?.UseDualstackEndpoint ?? false,
+                Timeout = timeout,
             };
             ResolveEndpoint(options, binding, profile, env, connection);
+            connection.CredentialMechanism = MechanismOf(profile, source);
             return connection;
         }
 
@@ -54,6 +57,11 @@ namespace ImageBuilder.PS.Aws
                 return (explicitKeys, "the -AccessKey and -SecretKey parameters", "keys:" + accessKey + ":" + Fingerprint(secretKey + token), null);
             }
 
+            if (options.ProfileName is not null && Blank(options.ProfileName) is null)
+            {
+                // A blank name is a mistake (an unset variable, a stray space), not a wish for whatever else is configured.
+                throw new ConnectionException("-ProfileName is blank: give the name of a profile, or leave -ProfileName out.", "ProfileName");
+            }
             var profileName = Blank(options.ProfileName);
             if (profileName is not null)
             {
@@ -217,6 +225,23 @@ namespace ImageBuilder.PS.Aws
             {
                 throw new ConnectionException($"The profile '{profile.Name}' cannot give credentials: {e.Message}", parameterName, e);
             }
+        }
+
+        /// <summary>
+        /// For a profile whose credentials come from elsewhere (a process, STS, SSO), what that is, so a failure or a
+        /// silence while getting them can be put in words the user recognises from their config file.
+        /// </summary>
+        private static string? MechanismOf(CredentialProfile? profile, string source)
+        {
+            if (profile is null || !source.StartsWith("profile '" + profile.Name + "'", StringComparison.Ordinal))
+            {
+                return null;
+            }
+            var options = profile.Options;
+            if (!string.IsNullOrEmpty(options.CredentialProcess)) return $"its credential_process '{options.CredentialProcess}'";
+            if (!string.IsNullOrEmpty(options.RoleArn)) return $"assuming role {options.RoleArn} through STS";
+            if (!string.IsNullOrEmpty(options.SsoStartUrl) || !string.IsNullOrEmpty(options.SsoSession)) return "AWS IAM Identity Center (SSO)";
+            return null;
         }
 
         private static CredentialProfile? DefaultProfile(CredentialProfileStoreChain profiles, Func<string, string?> env)

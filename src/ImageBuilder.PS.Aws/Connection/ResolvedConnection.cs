@@ -1,3 +1,4 @@
+using System;
 using Amazon.Runtime;
 
 namespace ImageBuilder.PS.Aws
@@ -25,8 +26,13 @@ namespace ImageBuilder.PS.Aws
         public string? EndpointSource { get; set; }
         public bool UseFips { get; set; }
         public bool UseDualStack { get; set; }
+        /// <summary>How a profile's credentials are got when it is not from keys ("its credential_process 'x'"), else null.</summary>
+        public string? CredentialMechanism { get; set; }
+        /// <summary>How long a call may wait for an answer (<see cref="CallTimeout"/>).</summary>
+        public TimeSpan Timeout { get; set; } = CallTimeout.Default;
 
         public string CacheKey(ServiceBinding binding) =>
-            string.Join("|", binding.Service.ServiceId, CredentialIdentity, Region, EndpointUrl ?? "", UseFips ? "fips" : "", UseDualStack ? "dualstack" : "");
+            string.Join("|", binding.Service.ServiceId, CredentialIdentity, Region, EndpointUrl ?? "", UseFips ? "fips" : "", UseDualStack ? "dualstack" : "",
+                Timeout.TotalMilliseconds.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 }

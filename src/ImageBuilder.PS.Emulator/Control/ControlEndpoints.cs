@@ -84,7 +84,9 @@ internal sealed class ControlEndpoints
 
     private static byte[] Advance(ImageBuilderEmulator emulator, JsonElement root)
     {
-        var seconds = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seconds", out var s) ? s.GetDouble() : emulator.StageDuration.TotalSeconds;
+        var seconds = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seconds", out _)
+            ? NumberWithin(root, "seconds", 0, MaxAdvance.TotalSeconds)
+            : emulator.StageDuration.TotalSeconds;
         emulator.AdvanceClock(TimeSpan.FromSeconds(seconds));
         return Json(w => WriteClock(w, emulator));
     }
@@ -98,7 +100,7 @@ internal sealed class ControlEndpoints
             Count = root.TryGetProperty("count", out var c) ? c.GetInt32() : null,
             Rate = root.TryGetProperty("rate", out var r) ? r.GetDouble() : null,
             StatusCode = root.TryGetProperty("statusCode", out var sc) ? sc.GetInt32() : 500,
-            Delay = root.TryGetProperty("delayMs", out var d) ? TimeSpan.FromMilliseconds(d.GetDouble()) : TimeSpan.FromSeconds(2),
+            Delay = root.TryGetProperty("delayMs", out _) ? TimeSpan.FromMilliseconds(NumberWithin(root, "delayMs", 0, FaultRule.MaxDelay.TotalMilliseconds)) : TimeSpan.FromSeconds(2),
         });
         return Json(WriteFaults);
     }
@@ -224,6 +226,30 @@ internal sealed class ControlEndpoints
             return null;
         }
         return JsonDocument.Parse(buffer.ToArray());
+    }
+
+    /// <summary>One step of the clock at most: a century covers any lifecycle rule and keeps dates far from overflowing.</summary>
+    private static readonly TimeSpan MaxAdvance = TimeSpan.FromDays(36525);
+
+    /// <summary>
+    /// A number the body must hold within a range; anything else is the caller's mistake (400), never a value
+    /// that overflows later and breaks the calls the emulator answers.
+    /// </summary>
+    private static double NumberWithin(JsonElement root, string name, double min, double max)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out var number)
+            || double.IsNaN(number) || double.IsInfinity(number) || number < min || number > max)
+        {
+            throw new ControlError(400, $"\"{name}\" must be a number from {min} to {max} (it is {Excerpt(value)}).");
+        }
+        return number;
+    }
+
+    private static string Excerpt(JsonElement value)
+    {
+        if (value.ValueKind == JsonValueKind.Undefined) return "missing";
+        var raw = value.GetRawText();
+        return raw.Length <= 40 ? raw : raw.Substring(0, 40) + "...";
     }
 
     private static string RequiredString(JsonElement root, string name) =>

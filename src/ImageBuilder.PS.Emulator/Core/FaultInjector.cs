@@ -20,6 +20,15 @@ internal sealed class FaultInjector
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "A server error has a 5xx status.");
         }
+        // Checked here, not when the call comes: a rule that cannot be applied would otherwise fail every call it matches.
+        if (rule.Delay < TimeSpan.Zero || rule.Delay > FaultRule.MaxDelay)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule.Delay, $"A fault's delay is between 0 and {FaultRule.MaxDelay.TotalMilliseconds} ms.");
+        }
+        if (!Enum.IsDefined(rule.Kind))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule.Kind, "Unknown fault kind.");
+        }
         if (rule.Count == 0)
         {
             return;

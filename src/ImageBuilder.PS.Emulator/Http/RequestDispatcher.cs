@@ -56,9 +56,14 @@ internal sealed class RequestDispatcher
             http.Abort();
             return;
         }
+        catch (AnswerCutOff cut)
+        {
+            await CutOffAsync(http, cut.Response);
+            return;
+        }
         catch (ServiceError error)
         {
-            response = ResponseWriter.Error(table?.Service, error, target.Length > 0);
+            response = ResponseWriter.Error(table?.Service, ErrorDialect.For(table?.Service, error), target.Length > 0);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -123,6 +128,21 @@ internal sealed class RequestDispatcher
         var input = table.Service.Protocol == WireProtocol.RestJson
             ? RequestBinder.BindRestJson(operation, labels, query, request.Headers, body)
             : RequestBinder.BindAwsJson(operation, body);
+        if (fault?.Kind == FaultKind.DropAfterApply)
+        {
+            // The work is done (or refused) as usual; only the answer is lost on the way back.
+            WireResponse applied;
+            try
+            {
+                InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
+                applied = _engine.Invoke(table, operation, input, requestId);
+            }
+            catch (ServiceError error)
+            {
+                applied = ResponseWriter.Error(table.Service, ErrorDialect.For(table.Service, error));
+            }
+            throw new AnswerCutOff(applied);
+        }
         InputChecks.Validate(input, ValidationStyleOf(table.Service, operation));
         return _engine.Invoke(table, operation, input, requestId);
     }
@@ -179,13 +199,15 @@ internal sealed class RequestDispatcher
                 return null;
             case FaultKind.DropConnection:
                 throw new DroppedConnection();
+            case FaultKind.DropAfterApply:
+                return null;
             case FaultKind.Throttle:
                 var code = service.Protocol == WireProtocol.RestJson ? "CallRateLimitExceededException" : "ThrottlingException";
                 return ResponseWriter.Error(service, new ServiceError(code, 429, "Rate exceeded"));
             case FaultKind.ThrottleWithoutCode:
                 return new WireResponse(429, "{\"message\":\"Too Many Requests\"}"u8.ToArray(), "application/json");
             default:
-                var serverCode = fault.StatusCode == 503 ? "ServiceUnavailableException" : fault.StatusCode == 500 ? "ServiceException" : "InternalFailure";
+                var serverCode = ErrorDialect.ServerErrorCode(service, fault.StatusCode);
                 return ResponseWriter.Error(service, new ServiceError(serverCode, fault.StatusCode, "The service had an internal error (arranged by the emulator)."));
         }
     }
@@ -204,6 +226,31 @@ internal sealed class RequestDispatcher
         }
         http.Response.ContentLength = response.Body.Length;
         await http.Response.Body.WriteAsync(response.Body);
+    }
+
+    /// <summary>
+    /// Starts the answer and breaks the connection half-way through its body, as a proxy or a failing network
+    /// would. A connection closed before any answer can be retried by HTTP clients on their own (they take it for
+    /// an idle connection the server closed); one that breaks mid-answer reaches the caller as a lost response.
+    /// </summary>
+    private static async Task CutOffAsync(HttpContext http, WireResponse response)
+    {
+        http.Response.StatusCode = response.Status;
+        http.Response.ContentType = response.ContentType;
+        http.Response.ContentLength = response.Body.Length;
+        await http.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2));
+        await http.Response.Body.FlushAsync();
+        // A reset that arrives with the data unread can discard it; a moment lets the client take in the start.
+        await Task.Delay(TimeSpan.FromMilliseconds(100));
+        http.Abort();
+    }
+
+    /// <summary>Thrown when a call has been carried out and its answer is to be lost.</summary>
+    private sealed class AnswerCutOff : Exception
+    {
+        public AnswerCutOff(WireResponse response) => Response = response;
+
+        public WireResponse Response { get; }
     }
 
     /// <summary>Thrown to end a call without an answer.</summary>

@@ -147,7 +147,19 @@ internal sealed class ConfigurationOperations
         {
             throw ServiceError.InvalidParameterCombination($"The region {duplicate.Key} appears in more than one distribution.");
         }
+        // The service distributes only to regions that exist; the partitions' region lists are the emulator's map.
+        foreach (var distribution in distributions)
+        {
+            if (!IsKnownRegion(distribution.Region))
+            {
+                throw ServiceError.InvalidParameterValue($"The value supplied for parameter 'region' is not a valid region: {distribution.Region}.");
+            }
+        }
     }
+
+    private static bool IsKnownRegion(string? region) =>
+        region is not null && !region.EndsWith("-global", StringComparison.Ordinal)
+        && ImageBuilder.PS.Endpoints.Partitions.All.Any(p => p.Regions.Contains(region, StringComparer.Ordinal));
 
     private ListDistributionConfigurationsResponse ListDistribution(ListDistributionConfigurationsRequest request, CallContext call)
     {

@@ -18,11 +18,32 @@ namespace ImageBuilder.PS.Base
         public static ErrorRecord InvalidInput(string errorId, string message, object? target) =>
             new(new ArgumentException(message), errorId, ErrorCategory.InvalidArgument, target);
 
-        public static ErrorRecord Connection(Exception error, object? target) =>
+        public static ErrorRecord Connection(Exception error, object? target, string? message = null) =>
             new(error, "ConnectionFailed", ErrorCategory.ConnectionError, target)
             {
-                ErrorDetails = new ErrorDetails($"The request could not be completed: {error.Message}"),
+                ErrorDetails = new ErrorDetails(message ?? $"The request could not be completed: {error.Message}"),
             };
+
+        /// <summary>No answer within the call's time limit; the message names the operation, the endpoint and the time waited.</summary>
+        public static ErrorRecord TimedOut(Exception error, object? target, string message) =>
+            new(new TimeoutException(message, error), "OperationTimedOut", ErrorCategory.OperationTimeout, target)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+
+        /// <summary>
+        /// A listing that failed after some of its items were written: the cause's error, under an ErrorId a script
+        /// can test, saying that what it holds is not all there is.
+        /// </summary>
+        public static ErrorRecord ListIncomplete(ErrorRecord cause, string operation, long itemsRead, object? target)
+        {
+            var reason = cause.ErrorDetails?.Message ?? cause.Exception.Message;
+            var message = $"The list is incomplete: {operation} stopped after {itemsRead} item{(itemsRead == 1 ? "" : "s")}, and the rest was not read. {reason}";
+            return new ErrorRecord(cause.Exception, "ListIncomplete", cause.CategoryInfo.Category, target)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            };
+        }
 
         public static ErrorCategory CategoryFor(string code, int status, bool throttling)
         {

@@ -86,20 +86,12 @@ namespace ImageBuilder.PS.Base
         /// <summary>A call whose failure only costs detail (the workflow step of a progress bar): errors go to -Verbose.</summary>
         private Protocol.IAwsStructure? QuietCall(Protocol.OperationDef operation, Protocol.IAwsStructure request)
         {
-            try
+            var output = TryCall(ServiceBinding.ImageBuilder, operation, request, null, out var failure);
+            if (failure is not null)
             {
-                return Wait(ClientFor(ServiceBinding.ImageBuilder).CallAsync(operation, request, Cancellation));
+                Verbose($"{operation.Name} failed ({failure.Reason}); the progress shows less detail.");
             }
-            catch (AwsServiceException e)
-            {
-                Verbose($"{operation.Name} failed ({e.Error.Code}); the progress shows less detail.");
-                return null;
-            }
-            catch (Exception e) when (IsTransportFailure(e))
-            {
-                Verbose($"{operation.Name} failed ({e.Message}); the progress shows less detail.");
-                return null;
-            }
+            return output;
         }
     }
 }

@@ -137,28 +137,18 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         private protected IAwsStructure? PollCall(ServiceBinding binding, OperationDef operation, IAwsStructure input, object target)
         {
-            try
+            var output = TryCall(binding, operation, input, target, out var failure);
+            if (failure is null)
             {
-                return Wait(ClientFor(binding).CallAsync(operation, input, Cancellation));
+                return output;
             }
-            catch (AwsServiceException e) when (e.IsThrottling || e.Error.StatusCode >= 500)
+            if (failure.MayPass)
             {
-                throw new TransientPollFailure($"{operation.Name}: {e.Error.Code}", ErrorRecords.FromService(e, target));
+                throw new TransientPollFailure($"{operation.Name}: {failure.Reason}", failure.Record);
             }
-            catch (AwsServiceException e)
-            {
-                WriteError(ErrorRecords.FromService(e, target));
-                return null;
-            }
-            catch (Exception e) when (IsTransportFailure(e))
-            {
-                throw new TransientPollFailure($"{operation.Name}: {e.Message}", ErrorRecords.Connection(e, target));
-            }
+            WriteError(failure.Record);
+            return null;
         }
-
-        /// <summary>The request did not get through (a lost connection, a timeout): no answer from the service at all.</summary>
-        private static bool IsTransportFailure(Exception e) =>
-            SdkFailures.IsClientFailure(e) || e is System.Net.Http.HttpRequestException || e is IOException;
 
         /// <summary>A poll that failed for a reason that may pass; carries the error to write if it does not.</summary>
         private sealed class TransientPollFailure : Exception

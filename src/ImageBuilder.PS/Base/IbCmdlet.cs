@@ -126,13 +126,26 @@ namespace ImageBuilder.PS.Base
             {
                 var parameter = ParameterFor(violation.Member);
                 var subject = violation.Path == violation.Member.WireName ? "" : $" ({violation.Path})";
-                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : $" '{violation.Value}'";
+                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : " " + Shown(violation.Value);
                 var message = violation.Value is null && violation.Rule == "is required"
                     ? $"-{parameter}{subject} is required."
                     : $"The value{shown} of -{parameter}{subject} is not valid: it {violation.Rule}.";
                 WriteError(ErrorRecords.InvalidInput(violation.Value is null ? "ParameterRequired" : "ParameterValueInvalid", message, target ?? violation.Value));
             }
             return false;
+        }
+
+        /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
+        private const int ShownLength = 200;
+
+        /// <summary>
+        /// A value as an error shows it: quoted, and for a long one (a 10,000-character name, a document in the wrong
+        /// parameter) only its start and the user's own length, so the rule in the message can still be seen.
+        /// </summary>
+        private static string Shown(object? value)
+        {
+            var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+            return text.Length <= ShownLength ? $"'{text}'" : $"'{text.Substring(0, ShownLength)}...' ({text.Length:N0} characters)";
         }
 
         /// <summary>
@@ -165,36 +178,28 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         protected IAwsStructure? Call(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target)
         {
-            var client = ClientFor(binding);
+            var output = TracedCall(binding, operation, input, target, out var failure);
+            if (failure is not null)
+            {
+                WriteError(failure.Record);
+            }
+            return output;
+        }
+
+        /// <summary><see cref="TryCall"/> with what -Verbose and -Debug show about it.</summary>
+        private protected IAwsStructure? TracedCall(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        {
             Verbose($"{binding.Service.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
             if (input is not null && IsDebugOn())
             {
                 Debug($"{operation.Name} input: {Describe(input)}");
             }
-            try
+            var output = TryCall(binding, operation, input, target, out failure);
+            if (output is not null && IsDebugOn())
             {
-                var output = Wait(client.CallAsync(operation, input, Cancellation));
-                if (output is not null && IsDebugOn())
-                {
-                    Debug($"{operation.Name} output: {Describe(output)}");
-                }
-                return output;
+                Debug($"{operation.Name} output: {Describe(output)}");
             }
-            catch (AwsServiceException e)
-            {
-                WriteError(ErrorRecords.FromService(e, target));
-                return null;
-            }
-            catch (Exception e) when (SdkFailures.IsClientFailure(e))
-            {
-                WriteError(ErrorRecords.Connection(e, target));
-                return null;
-            }
-            catch (System.Net.Http.HttpRequestException e)
-            {
-                WriteError(ErrorRecords.Connection(e, target));
-                return null;
-            }
+            return output;
         }
 
         /// <summary>
@@ -256,13 +261,25 @@ namespace ImageBuilder.PS.Base
             var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
             var inputToken = input.GetShape().FindMember(paginator.InputToken)!;
             string? token = null;
+            long itemsRead = 0;
+            var pages = 0;
             do
             {
                 input.SetMember(inputToken.Index, token);
-                var output = Call(binding, operation, input, target);
+                var output = TracedCall(binding, operation, input, target, out var failure);
+                if (failure is not null)
+                {
+                    WriteError(pages == 0 ? failure.Record : ErrorRecords.ListIncomplete(failure.Record, operation.Name, itemsRead, target));
+                    yield break;
+                }
                 if (output is null)
                 {
                     yield break;
+                }
+                pages++;
+                if (paginator.ResultKey is { } resultKey && output.GetShape().FindMember(resultKey) is { } results && output.GetMember(results.Index) is ICollection items)
+                {
+                    itemsRead += items.Count;
                 }
                 yield return output;
                 token = output.GetMember(output.GetShape().FindMember(paginator.OutputToken)!.Index) as string;
@@ -388,18 +405,6 @@ namespace ImageBuilder.PS.Base
         private bool SwitchGiven(string name) =>
             MyInvocation.BoundParameters.TryGetValue(name, out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
 
-        private T Wait<T>(Task<T> task)
-        {
-            try
-            {
-                return task.GetAwaiter().GetResult();
-            }
-            catch (OperationCanceledException) when (_cancel.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-        }
-
         private static string Describe(IAwsStructure value) =>
             Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
 
@@ -414,6 +419,9 @@ namespace ImageBuilder.PS.Base
             EndpointUrl = EndpointUrl,
             StoredCredentials = Unwrap(GetVariableValue("StoredAWSCredentials")),
             StoredRegion = Unwrap(GetVariableValue("StoredAWSRegion"))?.ToString(),
+            TimeoutSeconds = Unwrap(GetVariableValue(CallTimeout.SessionVariable)) is { } seconds
+                ? Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture)
+                : null,
         };
 
         /// <summary>

@@ -39,6 +39,23 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>Writes an image, after waiting for its build to end when -Wait was given.</summary>
+        /// <summary>
+        /// Writes an image a call has just started (CreateImage, an import, a pipeline run) as <see cref="WriteImage"/>
+        /// does, read back by its ARN; when the read fails, what is known, with a warning (<see cref="IbCmdlet.WriteCreated"/>).
+        /// </summary>
+        protected void WriteCreatedImage(string arn, Func<Model.Ib.Image> known) =>
+            WriteCreated<Model.Ib.GetImageResponse, Model.Ib.Image>(ServiceBinding.ImageBuilder, Model.Ib.IbOperations.GetImage,
+                new Model.Ib.GetImageRequest { ImageBuildVersionArn = arn }, arn,
+                r => r.Image,
+                () =>
+                {
+                    var image = known();
+                    image.Arn = arn;
+                    (image.Name, image.Version) = NameAndVersionOf(arn);
+                    return image;
+                },
+                $"Get-IbImage -Arn {arn}", WriteImage);
+
         protected void WriteImage(Model.Ib.Image? image)
         {
             WriteResource(image, i => i.Arn is null ? i : WaitForImage(i.Arn, Timeout, PollInterval));

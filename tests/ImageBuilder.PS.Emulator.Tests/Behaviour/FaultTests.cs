@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.Tests.Support;
 
@@ -130,5 +131,115 @@ public sealed class FaultTests : IClassFixture<EmulatorFixture>, IDisposable
 
         var bad = await http.PostAsync("/_emulator/faults", new StringContent("{\"kind\":\"earthquake\"}"));
         Assert.Equal(400, (int)bad.StatusCode);
+    }
+}
+
+/// <summary>Faults that carry out the call and lose the answer, and control input that is out of range.</summary>
+public sealed class AppliedFaultAndControlInputTests : IClassFixture<EmulatorFixture>, IDisposable
+{
+    private readonly ImageBuilderEmulator _emulator;
+    private readonly RawClient _client;
+    private readonly HttpClient _http;
+
+    public AppliedFaultAndControlInputTests(EmulatorFixture fixture)
+    {
+        _emulator = fixture.Emulator;
+        _emulator.Reset();
+        _client = new RawClient(_emulator.Url);
+        _http = new HttpClient { BaseAddress = new Uri(_emulator.Url), Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    public void Dispose()
+    {
+        _emulator.ClearFaults();
+        _client.Dispose();
+        _http.Dispose();
+    }
+
+    private const string CreateBody = "{\"name\":\"applied\",\"instanceProfileName\":\"p\",\"clientToken\":\"drop-1\"}";
+
+    [Fact]
+    public async Task Drop_after_apply_does_the_work_and_loses_the_answer()
+    {
+        _emulator.AddFault(new FaultRule { Operation = "CreateInfrastructureConfiguration", Kind = FaultKind.DropAfterApply, Count = 1 });
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _client.RestJsonAsync("PUT", "/CreateInfrastructureConfiguration", CreateBody));
+
+        var list = await _client.RestJsonAsync("POST", "/ListInfrastructureConfigurations", "{}");
+        Assert.Single(list.Json.GetProperty("infrastructureConfigurationSummaryList").EnumerateArray());
+        // The retry with the same token gets the first result, not a second resource or "already exists".
+        var retry = await _client.RestJsonAsync("PUT", "/CreateInfrastructureConfiguration", CreateBody);
+        Assert.Equal(200, retry.Status);
+        list = await _client.RestJsonAsync("POST", "/ListInfrastructureConfigurations", "{}");
+        Assert.Single(list.Json.GetProperty("infrastructureConfigurationSummaryList").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Drop_after_apply_is_set_over_http()
+    {
+        var set = await _http.PostAsync("/_emulator/faults", new StringContent("{\"operation\":\"CreateInfrastructureConfiguration\",\"kind\":\"DropAfterApply\",\"count\":1}"));
+        Assert.Equal(200, (int)set.StatusCode);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => _client.RestJsonAsync("PUT", "/CreateInfrastructureConfiguration", CreateBody));
+        Assert.Equal(1, (await _client.RestJsonAsync("POST", "/ListInfrastructureConfigurations", "{}")).Json.GetProperty("infrastructureConfigurationSummaryList").GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("/_emulator/faults", "{\"kind\":\"Slow\",\"delayMs\":-5}", "delayMs")]
+    [InlineData("/_emulator/faults", "{\"kind\":\"Slow\",\"delayMs\":1e300}", "delayMs")]
+    [InlineData("/_emulator/faults", "{\"kind\":\"Slow\",\"delayMs\":\"soon\"}", "delayMs")]
+    [InlineData("/_emulator/faults", "{\"kind\":\"7\"}", "kind")]
+    [InlineData("/_emulator/clock/advance", "{\"seconds\":1e308}", "seconds")]
+    [InlineData("/_emulator/clock/advance", "{\"seconds\":-1}", "seconds")]
+    public async Task Out_of_range_control_input_is_a_400_with_a_message_and_breaks_nothing(string path, string body, string named)
+    {
+        var response = await _http.PostAsync(path, new StringContent(body));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(400, (int)response.StatusCode);
+        Assert.Contains(named, JsonDocument.Parse(text).RootElement.GetProperty("message").GetString(), StringComparison.OrdinalIgnoreCase);
+        var faults = JsonDocument.Parse(await _http.GetStringAsync("/_emulator/faults")).RootElement.GetProperty("faults");
+        Assert.Equal(0, faults.GetArrayLength());
+        Assert.Equal(200, (await _client.RestJsonAsync("POST", "/ListImages", "{\"owner\":\"Amazon\"}")).Status);
+    }
+
+    [Fact]
+    public async Task A_rule_with_an_impossible_delay_is_refused_in_process_too()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => _emulator.AddFault(new FaultRule { Kind = FaultKind.Slow, Delay = TimeSpan.FromMilliseconds(-5) }));
+        Assert.Equal(200, (await _client.RestJsonAsync("POST", "/ListImages", "{\"owner\":\"Amazon\"}")).Status);
+    }
+
+    [Theory]
+    [InlineData("PhotonAdminProxyService.DescribeImages", "ValidationException")]
+    [InlineData("WorkspacesService.DescribeWorkspaceImages", "InvalidParameterValuesException")]
+    public async Task A_bad_paging_token_is_refused_in_the_service_own_words(string target, string code)
+    {
+        var response = await _client.AwsJsonAsync(target, "{\"NextToken\":\"bm90LW91cnM\"}");
+
+        Assert.Equal((400, code), (response.Status, response.Json.GetProperty("__type").GetString()));
+    }
+
+    [Theory]
+    [InlineData("PhotonAdminProxyService.DescribeImages", 500, "InternalFailure")]
+    [InlineData("WorkspacesService.DescribeWorkspaceImages", 500, "InternalFailure")]
+    [InlineData("WorkspacesService.DescribeWorkspaceImages", 503, "ServiceUnavailable")]
+    public async Task An_arranged_server_error_uses_the_protocol_common_codes(string target, int status, string code)
+    {
+        _emulator.AddFault(new FaultRule { Kind = FaultKind.ServerError, StatusCode = status, Count = 1 });
+
+        var response = await _client.AwsJsonAsync(target, "{}");
+
+        Assert.Equal((status, code), (response.Status, response.Json.GetProperty("__type").GetString()));
+    }
+
+    [Fact]
+    public async Task A_distribution_to_a_region_that_does_not_exist_is_refused()
+    {
+        var response = await _client.RestJsonAsync("PUT", "/CreateDistributionConfiguration",
+            "{\"name\":\"far\",\"clientToken\":\"d1\",\"distributions\":[{\"region\":\"mars-1\",\"amiDistributionConfiguration\":{}}]}");
+
+        Assert.Equal((400, "InvalidParameterValueException"), (response.Status, response.ErrorType));
+        Assert.Contains("mars-1", response.Body);
     }
 }

@@ -83,13 +83,16 @@ namespace ImageBuilder.PS.Commands.Components
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportComponent, request, target) is ImportComponentResponse imported)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportComponent, request, target) is ImportComponentResponse { ComponentBuildVersionArn: { } arn })
             {
-                var get = new GetComponentRequest { ComponentBuildVersionArn = imported.ComponentBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, get, imported.ComponentBuildVersionArn) is GetComponentResponse response)
-                {
-                    WriteObject(response.Component);
-                }
+                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
+                    r => r.Component,
+                    () => new Component
+                    {
+                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Platform = Platform, Type = Type, Description = Description,
+                        ChangeDescription = ChangeDescription, KmsKeyId = KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbComponent -Arn {arn}");
             }
         }
     }

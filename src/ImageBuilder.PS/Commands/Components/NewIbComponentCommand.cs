@@ -87,13 +87,16 @@ namespace ImageBuilder.PS.Commands.Components
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse { ComponentBuildVersionArn: { } arn })
             {
-                var get = new GetComponentRequest { ComponentBuildVersionArn = created.ComponentBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, get, created.ComponentBuildVersionArn) is GetComponentResponse response)
-                {
-                    WriteObject(response.Component);
-                }
+                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
+                    r => r.Component,
+                    () => new Component
+                    {
+                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Platform = Platform, Description = Description,
+                        ChangeDescription = ChangeDescription, SupportedOsVersions = request.SupportedOsVersions, KmsKeyId = KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbComponent -Arn {arn}");
             }
         }
     }

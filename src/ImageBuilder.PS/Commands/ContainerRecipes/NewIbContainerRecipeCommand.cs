@@ -126,13 +126,16 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateContainerRecipe, request, target) is CreateContainerRecipeResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateContainerRecipe, request, target) is CreateContainerRecipeResponse { ContainerRecipeArn: { } arn })
             {
-                var get = new GetContainerRecipeRequest { ContainerRecipeArn = created.ContainerRecipeArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipe, get, created.ContainerRecipeArn) is GetContainerRecipeResponse response)
-                {
-                    WriteObject(response.ContainerRecipe);
-                }
+                WriteCreated<GetContainerRecipeResponse, ContainerRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipe, new GetContainerRecipeRequest { ContainerRecipeArn = arn }, arn,
+                    r => r.ContainerRecipe,
+                    () => new ContainerRecipe
+                    {
+                        Arn = arn, Name = Name, Version = SemanticVersion, ContainerType = ContainerType, ParentImage = ParentImage, Components = request.Components,
+                        TargetRepository = request.TargetRepository, Description = Description, WorkingDirectory = WorkingDirectory, KmsKeyId = KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbContainerRecipe -Arn {arn}");
             }
         }
 

@@ -54,13 +54,13 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateDistributionConfiguration, request, Name) is CreateDistributionConfigurationResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateDistributionConfiguration, request, Name) is CreateDistributionConfigurationResponse { DistributionConfigurationArn: { } arn })
             {
-                var get = new GetDistributionConfigurationRequest { DistributionConfigurationArn = created.DistributionConfigurationArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration, get, created.DistributionConfigurationArn) is GetDistributionConfigurationResponse response)
-                {
-                    WriteObject(response.DistributionConfiguration);
-                }
+                WriteCreated<GetDistributionConfigurationResponse, DistributionConfiguration>(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration,
+                    new GetDistributionConfigurationRequest { DistributionConfigurationArn = arn }, arn,
+                    r => r.DistributionConfiguration,
+                    () => new DistributionConfiguration { Arn = arn, Name = Name, Description = Description, Distributions = request.Distributions, Tags = request.Tags },
+                    $"Get-IbDistributionConfiguration -Arn {arn}");
             }
         }
     }

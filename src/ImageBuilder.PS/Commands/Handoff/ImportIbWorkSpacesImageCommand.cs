@@ -78,11 +78,11 @@ namespace ImageBuilder.PS.Commands.Handoff
             }
             if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.ImportWorkspaceImage, request, target) is ImportWorkspaceImageResult { ImageId: { } imageId })
             {
-                var describe = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
-                if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, describe, imageId) is DescribeWorkspaceImagesResult { Images: { Count: > 0 } images })
-                {
-                    WriteWorkSpacesImage(images[0]);
-                }
+                WriteCreated<DescribeWorkspaceImagesResult, WorkspaceImage>(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages,
+                    new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } }, imageId,
+                    r => r.Images is { Count: > 0 } images ? images[0] : null,
+                    () => new WorkspaceImage { ImageId = imageId, Name = ImageName, Description = ImageDescription },
+                    $"Get-IbWorkSpacesImage -ImageId {imageId}", WriteWorkSpacesImage);
             }
         }
     }

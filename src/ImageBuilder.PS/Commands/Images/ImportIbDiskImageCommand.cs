@@ -95,13 +95,9 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportDiskImage, request, target) is ImportDiskImageResponse imported)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportDiskImage, request, target) is ImportDiskImageResponse { ImageBuildVersionArn: { } arn })
             {
-                var get = new GetImageRequest { ImageBuildVersionArn = imported.ImageBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, imported.ImageBuildVersionArn) is GetImageResponse response)
-                {
-                    WriteImage(response.Image);
-                }
+                WriteCreatedImage(arn, () => new Image { Platform = Platform, OsVersion = OsVersion, ExecutionRole = ExecutionRole, Tags = request.Tags });
             }
         }
     }

@@ -71,13 +71,9 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportVmImage, request, target) is ImportVmImageResponse imported)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportVmImage, request, target) is ImportVmImageResponse { ImageArn: { } arn })
             {
-                var get = new GetImageRequest { ImageBuildVersionArn = imported.ImageArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, imported.ImageArn) is GetImageResponse response)
-                {
-                    WriteImage(response.Image);
-                }
+                WriteCreatedImage(arn, () => new Image { Platform = Platform, OsVersion = OsVersion, Tags = request.Tags });
             }
         }
     }

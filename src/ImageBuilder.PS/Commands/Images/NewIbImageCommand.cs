@@ -99,13 +99,12 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImage, request, recipe) is CreateImageResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImage, request, recipe) is CreateImageResponse { ImageBuildVersionArn: { } arn })
             {
-                var get = new GetImageRequest { ImageBuildVersionArn = created.ImageBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, created.ImageBuildVersionArn) is GetImageResponse response)
+                WriteCreatedImage(arn, () => new Image
                 {
-                    WriteImage(response.Image);
-                }
+                    ExecutionRole = ExecutionRole, Tags = request.Tags, Workflows = request.Workflows,
+                });
             }
         }
 

@@ -45,6 +45,15 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
+            // A component or recipe ARN piped here by mistake would only be refused by the service, poll after poll.
+            if (!Model.Ib.IbArn.TryParse(Arn, out var parsed) || parsed.ResourceType != "image")
+            {
+                var kind = parsed is null ? "an image ARN" : $"an image ARN (it names a {parsed.ResourceType.Replace('-', ' ')})";
+                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                    $"'{Arn}' is not {kind}. Wait-IbImage waits for image builds: pipe in the output of New-IbImage, Start-IbPipeline or Get-IbImage, or pass an ARN such as arn:aws:imagebuilder:REGION:ACCOUNT:image/NAME/1.0.0/1.",
+                    Arn));
+                return;
+            }
             var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep);
             if (image is null)
             {

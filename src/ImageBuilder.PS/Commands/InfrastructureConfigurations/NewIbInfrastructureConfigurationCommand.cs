@@ -112,13 +112,19 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateInfrastructureConfiguration, request, Name) is CreateInfrastructureConfigurationResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateInfrastructureConfiguration, request, Name) is CreateInfrastructureConfigurationResponse { InfrastructureConfigurationArn: { } arn })
             {
-                var get = new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = created.InfrastructureConfigurationArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration, get, created.InfrastructureConfigurationArn) is GetInfrastructureConfigurationResponse response)
-                {
-                    WriteObject(response.InfrastructureConfiguration);
-                }
+                WriteCreated<GetInfrastructureConfigurationResponse, InfrastructureConfiguration>(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration,
+                    new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = arn }, arn,
+                    r => r.InfrastructureConfiguration,
+                    () => new InfrastructureConfiguration
+                    {
+                        Arn = arn, Name = Name, Description = Description, InstanceProfileName = InstanceProfileName, InstanceTypes = request.InstanceTypes,
+                        SubnetId = SubnetId, SecurityGroupIds = request.SecurityGroupIds, KeyPair = KeyPair, TerminateInstanceOnFailure = TerminateInstanceOnFailure,
+                        SnsTopicArn = SnsTopicArn, Logging = request.Logging, InstanceMetadataOptions = InstanceMetadataOptions, Placement = Placement,
+                        ResourceTags = request.ResourceTags, Tags = request.Tags,
+                    },
+                    $"Get-IbInfrastructureConfiguration -Arn {arn}");
             }
         }
     }

@@ -84,13 +84,16 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateLifecyclePolicy, request, target) is CreateLifecyclePolicyResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateLifecyclePolicy, request, target) is CreateLifecyclePolicyResponse { LifecyclePolicyArn: { } arn })
             {
-                var get = new GetLifecyclePolicyRequest { LifecyclePolicyArn = created.LifecyclePolicyArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, get, created.LifecyclePolicyArn) is GetLifecyclePolicyResponse response)
-                {
-                    WriteObject(response.LifecyclePolicy);
-                }
+                WriteCreated<GetLifecyclePolicyResponse, LifecyclePolicy>(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, new GetLifecyclePolicyRequest { LifecyclePolicyArn = arn }, arn,
+                    r => r.LifecyclePolicy,
+                    () => new LifecyclePolicy
+                    {
+                        Arn = arn, Name = Name, Description = Description, Status = Status, ExecutionRole = ExecutionRole, ResourceType = ResourceType,
+                        PolicyDetails = request.PolicyDetails, ResourceSelection = request.ResourceSelection, Tags = request.Tags,
+                    },
+                    $"Get-IbLifecyclePolicy -Arn {arn}");
             }
         }
     }

@@ -124,13 +124,17 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImagePipeline, request, Name) is CreateImagePipelineResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImagePipeline, request, Name) is CreateImagePipelineResponse { ImagePipelineArn: { } arn })
             {
-                var get = new GetImagePipelineRequest { ImagePipelineArn = created.ImagePipelineArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, get, created.ImagePipelineArn) is GetImagePipelineResponse response)
-                {
-                    WriteObject(response.ImagePipeline);
-                }
+                WriteCreated<GetImagePipelineResponse, ImagePipeline>(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, new GetImagePipelineRequest { ImagePipelineArn = arn }, arn,
+                    r => r.ImagePipeline,
+                    () => new ImagePipeline
+                    {
+                        Arn = arn, Name = Name, Description = Description, ImageRecipeArn = RecipeArn, ContainerRecipeArn = ContainerRecipeArn,
+                        InfrastructureConfigurationArn = InfrastructureConfigurationArn, DistributionConfigurationArn = DistributionConfigurationArn,
+                        Schedule = Schedule, Status = Status, ExecutionRole = ExecutionRole, Tags = request.Tags,
+                    },
+                    $"Get-IbPipeline -Arn {arn}");
             }
         }
     }

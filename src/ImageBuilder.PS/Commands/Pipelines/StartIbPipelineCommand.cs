@@ -46,13 +46,9 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.StartImagePipelineExecution, request, Arn) is StartImagePipelineExecutionResponse started)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.StartImagePipelineExecution, request, Arn) is StartImagePipelineExecutionResponse { ImageBuildVersionArn: { } arn })
             {
-                var get = new GetImageRequest { ImageBuildVersionArn = started.ImageBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, started.ImageBuildVersionArn) is GetImageResponse response)
-                {
-                    WriteImage(response.Image);
-                }
+                WriteCreatedImage(arn, () => new Image { SourcePipelineArn = Arn, Tags = request.Tags });
             }
         }
     }

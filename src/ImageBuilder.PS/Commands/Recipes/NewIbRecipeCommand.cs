@@ -93,18 +93,44 @@ namespace ImageBuilder.PS.Commands.Recipes
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
             };
             var target = $"{Name} {SemanticVersion}";
-            if (!Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
+            if (!UserDataFits(target) || !Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse { ImageRecipeArn: { } arn })
             {
-                var get = new GetImageRecipeRequest { ImageRecipeArn = created.ImageRecipeArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, get, created.ImageRecipeArn) is GetImageRecipeResponse response)
-                {
-                    WriteObject(response.ImageRecipe);
-                }
+                WriteCreated<GetImageRecipeResponse, ImageRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
+                    r => r.ImageRecipe,
+                    () => new ImageRecipe
+                    {
+                        Arn = arn, Name = Name, Version = SemanticVersion, ParentImage = ParentImage, Components = request.Components, Description = Description,
+                        BlockDeviceMappings = request.BlockDeviceMappings, WorkingDirectory = WorkingDirectory, Tags = request.Tags,
+                    },
+                    $"Get-IbRecipe -Arn {arn}");
             }
+        }
+
+        /// <summary>
+        /// The service's limit is on the base64 text it receives; the user wrote the script. So the script's own size
+        /// (UTF-8 bytes) is checked against the raw size that limit allows, and the message talks in those terms.
+        /// </summary>
+        private bool UserDataFits(string target)
+        {
+            if (UserDataOverride is null)
+            {
+                return true;
+            }
+            var encodedLimit = (long)(IbShapes.UserDataOverride.Max ?? double.MaxValue);
+            var rawLimit = encodedLimit / 4 * 3;
+            var bytes = Encoding.UTF8.GetByteCount(UserDataOverride);
+            if (bytes <= rawLimit)
+            {
+                return true;
+            }
+            WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                $"-UserDataOverride is {bytes:N0} bytes (UTF-8); user data can be at most {rawLimit:N0} bytes (the service takes it base64-encoded, at most {encodedLimit:N0} characters).",
+                target));
+            return false;
         }
 
         /// <summary>

@@ -81,13 +81,16 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateWorkflow, request, target) is CreateWorkflowResponse created)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateWorkflow, request, target) is CreateWorkflowResponse { WorkflowBuildVersionArn: { } arn })
             {
-                var get = new GetWorkflowRequest { WorkflowBuildVersionArn = created.WorkflowBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, get, created.WorkflowBuildVersionArn) is GetWorkflowResponse response)
-                {
-                    WriteObject(response.Workflow);
-                }
+                WriteCreated<GetWorkflowResponse, Workflow>(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
+                    r => r.Workflow,
+                    () => new Workflow
+                    {
+                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Type = Type, Description = Description,
+                        ChangeDescription = ChangeDescription, KmsKeyId = KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbWorkflow -Arn {arn}");
             }
         }
     }

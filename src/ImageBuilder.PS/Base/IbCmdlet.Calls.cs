@@ -1,0 +1,187 @@
+using System;
+using System.Diagnostics;
+using System.Management.Automation;
+using System.Threading;
+using System.Threading.Tasks;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Protocol;
+
+namespace ImageBuilder.PS.Base
+{
+    public abstract partial class IbCmdlet
+    {
+        /// <summary>
+        /// What a call that brought back no answer leaves behind: the error to write, a short reason for warnings,
+        /// and whether trying again later may work (throttling, a 5xx, a lost connection, a timeout).
+        /// </summary>
+        private protected sealed class CallFailure
+        {
+            public CallFailure(ErrorRecord record, string reason, bool mayPass)
+            {
+                Record = record;
+                Reason = reason;
+                MayPass = mayPass;
+            }
+
+            public ErrorRecord Record { get; }
+            public string Reason { get; }
+            public bool MayPass { get; }
+        }
+
+        /// <summary>
+        /// The one place a call is sent and its failure classified, for single calls, waits' polls and listings'
+        /// pages alike. Waits on the pipeline thread until the answer, Ctrl+C (at once, in every phase: credentials
+        /// too), or the call's time limit. Gives the answer, or null and the failure; any failure the module cannot
+        /// explain is thrown as it is.
+        /// </summary>
+        private protected IAwsStructure? TryCall(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        {
+            var client = ClientFor(binding);
+            failure = null;
+            var limit = client.CallTimeout;
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            deadline.CancelAfter(limit);
+            var watch = Stopwatch.StartNew();
+            if (!CredentialsReady(client, operation, target, deadline, limit, watch, out failure))
+            {
+                return null;
+            }
+            try
+            {
+                // On the thread pool: whatever part of the SDK blocks before its first await cannot hold the pipeline thread.
+                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token)), deadline.Token);
+            }
+            catch (Exception) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e)
+            {
+                var kind = deadline.IsCancellationRequested ? CallFailureKind.TimedOut : SdkFailures.Classify(e, cancelledByUser: false);
+                failure = kind switch
+                {
+                    CallFailureKind.Service => FromService((AwsServiceException)e, target),
+                    CallFailureKind.Transport => new CallFailure(
+                        ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
+                        SdkFailures.TransportCause(e).Message, mayPass: true),
+                    CallFailureKind.TimedOut => new CallFailure(
+                        ErrorRecords.TimedOut(e, target, $"{operation.Name} got no answer from {client.Endpoint} in {Describe(watch.Elapsed)} " +
+                            $"(the limit is {Describe(limit)}; ${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it).{NoAnswerAdvice(operation, input)}"),
+                        $"no answer in {Describe(watch.Elapsed)}", mayPass: true),
+                    CallFailureKind.Client => new CallFailure(ErrorRecords.Connection(e, target), e.Message, mayPass: true),
+                    _ => null,
+                };
+                if (failure is null)
+                {
+                    throw;
+                }
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// Gets the call's credentials first, under the same limit and Ctrl+C, so that a credential source that fails
+        /// or stays silent (STS, SSO, a credential process) is reported as what it is, naming the profile and the
+        /// mechanism, instead of as the service not answering.
+        /// </summary>
+        private bool CredentialsReady(ServiceClient client, OperationDef operation, object? target, CancellationTokenSource deadline, TimeSpan limit, Stopwatch watch, out CallFailure? failure)
+        {
+            failure = null;
+            try
+            {
+                Await(Task.Run(async () => { await client.ResolveCredentialsAsync().ConfigureAwait(false); return true; }), deadline.Token);
+                return true;
+            }
+            catch (Exception) when (_cancel.IsCancellationRequested)
+            {
+                throw new PipelineStoppedException();
+            }
+            catch (Exception e) when (deadline.IsCancellationRequested)
+            {
+                var message = $"No credentials came from {client.CredentialSource} in {Describe(watch.Elapsed)} (the limit is {Describe(limit)}; " +
+                    $"${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it), so {operation.Name} was not sent.";
+                failure = new CallFailure(new ErrorRecord(new TimeoutException(message, e), "CredentialsTimedOut", ErrorCategory.OperationTimeout, target)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                }, "no credentials in time", mayPass: true);
+                return false;
+            }
+            catch (Exception e)
+            {
+                // Whatever getting credentials throws (the SDK's ProcessAWSCredentialException is not even one of its
+                // client exceptions), the call cannot be made; the message says from where they were to come.
+                var message = $"The credentials from {client.CredentialSource} could not be got, so {operation.Name} was not sent: {Excerpt(e.Message)}";
+                failure = new CallFailure(new ErrorRecord(e, "CredentialsUnavailable", ErrorCategory.AuthenticationError, target)
+                {
+                    ErrorDetails = new ErrorDetails(message),
+                }, "credentials unavailable", mayPass: false);
+                return false;
+            }
+        }
+
+        /// <summary>A credential process's error output can be long; the start says what went wrong.</summary>
+        private static string Excerpt(string text) => text.Length <= 600 ? text : text.Substring(0, 600) + "...";
+
+        private static string Sentence(string text) => text.EndsWith(".", StringComparison.Ordinal) ? text : text + ".";
+
+        private static CallFailure FromService(AwsServiceException e, object? target) =>
+            new(ErrorRecords.FromService(e, target), e.Error.Code, mayPass: e.IsThrottling || e.Error.StatusCode >= 500);
+
+        /// <summary>
+        /// What a user can do about a call that got no answer: a read can simply be run again; a change may have
+        /// been made, and a create that carries a client token can be re-run with the same token without doing it
+        /// twice (the service gives back the first result).
+        /// </summary>
+        private string NoAnswerAdvice(OperationDef operation, IAwsStructure? input)
+        {
+            if (IsRead(operation))
+            {
+                return " Nothing was changed; run the command again.";
+            }
+            var token = ClientTokenOf(input);
+            if (token is not null && MyInvocation.MyCommand.Parameters.ContainsKey("ClientToken"))
+            {
+                return $" The request may have been applied. Running the command again with -ClientToken {token} is safe: the service gives back the first result instead of doing it twice.";
+            }
+            return " The request may have been applied: look before running the command again.";
+        }
+
+        private static bool IsRead(OperationDef operation) =>
+            operation.Name.StartsWith("Get", StringComparison.Ordinal) || operation.Name.StartsWith("List", StringComparison.Ordinal)
+            || operation.Name.StartsWith("Describe", StringComparison.Ordinal);
+
+        private static string? ClientTokenOf(IAwsStructure? input)
+        {
+            if (input is null) return null;
+            foreach (var member in input.GetShape().Members)
+            {
+                if (member.IsIdempotencyToken && input.GetMember(member.Index) is string token) return token;
+            }
+            return null;
+        }
+
+        /// <summary>
+        /// Waits for a task, but stops waiting when <paramref name="token"/> is cancelled even if the task does not
+        /// listen: the SDK resolves credentials (an STS call, a credential process) inside its pipeline, and not every
+        /// part of that honours the token. The abandoned task ends on its own; its failure is observed so it is not
+        /// reported later as unobserved.
+        /// </summary>
+        private static T Await<T>(Task<T> task, CancellationToken token)
+        {
+            try
+            {
+                task.Wait(token);
+            }
+            catch (OperationCanceledException) when (!task.IsCompleted)
+            {
+                task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                throw;
+            }
+            catch (AggregateException)
+            {
+                // The task's own failure: rethrown unwrapped below.
+            }
+            return task.GetAwaiter().GetResult();
+        }
+    }
+}
