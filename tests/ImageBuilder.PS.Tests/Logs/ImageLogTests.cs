@@ -68,4 +68,17 @@ public sealed class ImageLogTests : IClassFixture<EmulatorFixture>
         Assert.Equal("/team/builds", (string)line.LogGroupName);
         Assert.Contains(result.Verbose, v => v.Message.Contains("names a version; the log of its newest build", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void A_failed_wait_names_the_step_and_quotes_the_log()
+    {
+        _f.Emulator.ArrangeFailure(new ArrangedFailure { Stage = "BUILDING", Step = "ApplyBuildComponents", Reason = "component install-agent failed" });
+        var result = _f.Run("New-IbImage -RecipeArn $recipe.Arn -InfrastructureConfigurationArn $infra.Arn -Wait -PollInterval 0.02");
+
+        var error = Assert.Single(result.Errors);
+        var text = error.ErrorDetails.Message;
+        Assert.Contains("Failed at step 'ApplyBuildComponents' (ExecuteComponents) of the build workflow build-image", text);
+        Assert.Contains("stderr: component install-agent failed", text);
+        Assert.Contains("The whole log: Get-IbImageLog -Arn arn:aws:imagebuilder:", text);
+    }
 }
