@@ -24,7 +24,8 @@ namespace ImageBuilder.PS.Base
         /// One GetLogEvents call. A missing group or stream gives null and sets <paramref name="missing"/>, so the
         /// caller can say what that means (logging off, or too early) instead of passing on the bare error.
         /// </summary>
-        private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing)
+        /// <param name="quiet">A read that only adds detail (a failed wait's cause): its errors go to -Verbose.</param>
+        private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
         {
             missing = false;
             try
@@ -34,6 +35,11 @@ namespace ImageBuilder.PS.Base
             catch (AwsServiceException e) when (e.Error.Code == "ResourceNotFoundException")
             {
                 missing = true;
+                return null;
+            }
+            catch (AwsServiceException e) when (quiet)
+            {
+                Verbose($"The build log could not be read ({e.Error.Code}).");
                 return null;
             }
             catch (AwsServiceException e)
@@ -77,7 +83,7 @@ namespace ImageBuilder.PS.Base
             {
                 return new List<string>();
             }
-            var page = ReadLogPage(new GetLogEventsRequest { LogGroupName = log.Group, LogStreamName = log.Stream, Limit = 200 }, image.Arn ?? "", out _);
+            var page = ReadLogPage(new GetLogEventsRequest { LogGroupName = log.Group, LogStreamName = log.Stream, Limit = 200 }, image.Arn ?? "", out _, quiet: true);
             var lines = (page?.Events ?? new List<OutputLogEvent>()).Select(e => e.Message ?? "").ToList();
             var telling = lines.Where(l => l.IndexOf("fail", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0
                                            || l.IndexOf("stderr", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("exception", StringComparison.OrdinalIgnoreCase) >= 0)
