@@ -20,6 +20,11 @@ public sealed class ArrangedFailure
     public string Stage { get; init; } = "BUILDING";
     /// <summary>The reason the resource's state reports.</summary>
     public string? Reason { get; init; }
+    /// <summary>
+    /// For builds: the workflow step of that stage that fails (ApplyBuildComponents, say), after running for its
+    /// usual time; the steps before it complete. Without it the stage's first step fails as the stage begins.
+    /// </summary>
+    public string? Step { get; init; }
     /// <summary>How many builds or imports fail this way (the next ones started).</summary>
     public int Count { get; init; } = 1;
 }

@@ -9,7 +9,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 namespace ImageBuilder.PS.Emulator;
 
 /// <summary>
-/// A local EC2 Image Builder, AppStream and WorkSpaces image-import service on a loopback port. Point any AWS client
+/// A local EC2 Image Builder, AppStream and WorkSpaces image-import service, with the CloudWatch Logs its builds
+/// write to, on a loopback port. Point any AWS client
 /// at <see cref="Url"/> (any credentials; region as you like). The control methods here have HTTP twins under
 /// <c>/_emulator/</c> for clients in other processes.
 /// </summary>

@@ -10,7 +10,7 @@ if (options is null)
     return 2;
 }
 await using var emulator = await ImageBuilderEmulator.StartAsync(options);
-Console.WriteLine($"ImageBuilder.PS emulator (EC2 Image Builder, AppStream and WorkSpaces image import) listening on {emulator.Url}");
+Console.WriteLine($"ImageBuilder.PS emulator (EC2 Image Builder, AppStream and WorkSpaces image import, CloudWatch Logs) listening on {emulator.Url}");
 Console.WriteLine($"  Account id: {emulator.AccountId}   Region in ARNs: {emulator.Region}   Build stage: {emulator.StageDuration.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s   Clock: {emulator.ClockMode}");
 if (options.StateFile is not null)
 {

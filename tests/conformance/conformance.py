@@ -14,7 +14,7 @@ import uuid
 
 from botocore.exceptions import ClientError
 
-from emulator_client import Emulator, Failure, check, shape_violations
+from emulator_client import LOGS_OPERATIONS, Emulator, Failure, check, shape_violations
 
 STAGE_SECONDS = 2
 COMPONENT_YAML = """name: HelloWorld
@@ -68,7 +68,7 @@ class Conformance:
         self.covered = set()
         self.errors_checked = 0
         self.shape_problems = []
-        for client in (emulator.ib, emulator.appstream, emulator.workspaces):
+        for client in (emulator.ib, emulator.appstream, emulator.workspaces, emulator.logs):
             client.meta.events.register("after-call", self._after_call)
 
     # The model gives WorkflowSummary.arn the pattern of a name ARN (.../x.x.x), yet ListWorkflowBuildVersions lists
@@ -308,6 +308,72 @@ class Conformance:
         check([i["arn"] for i in images] == [image], "pipeline images")
         self.error(ib.list_image_pipeline_images, "ResourceNotFoundException", 404, imagePipelineArn="arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/none")
 
+    # ------------------------------------------------------------------ CloudWatch Logs: the build's log
+    def build_logs(self):
+        logs, image = self.emu.logs, self.pipeline_image
+        group, stream = "/aws/imagebuilder/web-server", "1.0.0/1"
+        groups = [g["logGroupName"] for g in logs.describe_log_groups(logGroupNamePrefix="/aws/imagebuilder/")["logGroups"]]
+        check(group in groups and "/aws/imagebuilder/pipeline/web-pipeline" in groups, f"log groups {groups}")
+        streams = logs.describe_log_streams(logGroupName=group)["logStreams"]
+        check([s["logStreamName"] for s in streams] == [stream] and streams[0]["lastEventTimestamp"] >= streams[0]["firstEventTimestamp"], f"streams {streams}")
+        self.error(logs.describe_log_streams, "InvalidParameterException", 400, logGroupName=group, orderBy="LastEventTime", logStreamNamePrefix="1.")
+        self.error(logs.describe_log_streams, "ResourceNotFoundException", 400, logGroupName="/aws/imagebuilder/none")
+
+        # The whole log from the head, five events a page, until the forward token comes back unchanged.
+        events, token, pages = [], None, 0
+        while True:
+            kwargs = dict(logGroupName=group, logStreamName=stream, startFromHead=True, limit=5, **({"nextToken": token} if token else {}))
+            page = logs.get_log_events(**kwargs)
+            pages += 1
+            events += page["events"]
+            if page["nextForwardToken"] == token:
+                break
+            token = page["nextForwardToken"]
+        messages = [e["message"] for e in events]
+        check(pages > 3 and messages[0].startswith("Image Builder: build of " + image), f"log head: {messages[:2]}")
+        check(messages[-1] == "Image Builder: the build ended AVAILABLE.", f"log end: {messages[-1]}")
+        check(any(m.startswith("AWSTOE") for m in messages) and any("step WaitForApproval" in m for m in messages), "AWSTOE and workflow lines")
+        check([e["timestamp"] for e in events] == sorted(e["timestamp"] for e in events), "events in time order")
+        # Without a token the newest events come back; the backward token reads the page before them.
+        tail = logs.get_log_events(logGroupName=group, logStreamName=stream, limit=3)
+        before = logs.get_log_events(logGroupName=group, logStreamName=stream, limit=3, nextToken=tail["nextBackwardToken"])
+        check([e["message"] for e in before["events"] + tail["events"]] == messages[-6:], "tail and the page before it")
+        check(logs.get_log_events(logGroupName=group, logStreamName=stream, nextToken=tail["nextForwardToken"])["events"] == [], "nothing after the end")
+        window = logs.get_log_events(logGroupName=group, logStreamName=stream, startFromHead=True,
+                                     startTime=events[-1]["timestamp"], endTime=events[-1]["timestamp"] + 1)["events"]
+        check(window and all(e["timestamp"] == events[-1]["timestamp"] for e in window), "a time window")
+        self.error(logs.get_log_events, "ResourceNotFoundException", 400, logGroupName=group, logStreamName="9.9.9/9")
+        self.error(logs.get_log_events, "InvalidParameterException", 400, logGroupName=group, logStreamName=stream, nextToken="f/forged")
+
+        # Searching: a phrase, paged two events at a time, and through boto3's paginator.
+        found, token = [], None
+        while True:
+            page = logs.filter_log_events(logGroupName=group, logStreamNames=[stream], filterPattern='"AWSTOE phase build"', limit=2,
+                                          **({"nextToken": token} if token else {}))
+            found += page["events"]
+            token = page.get("nextToken")
+            if not token:
+                break
+        check(found and len(found) == sum("AWSTOE phase build" in m for m in messages), f"{len(found)} events for a phrase")
+        check(all(e["logStreamName"] == stream for e in found), "filtered events name their stream")
+        paged = [e for p in logs.get_paginator("filter_log_events").paginate(logGroupName=group, filterPattern="?succeeded ?completed -AWSTOE",
+                                                                               PaginationConfig={"PageSize": 3}) for e in p["events"]]
+        check(paged and all(("succeeded" in e["message"] or "completed" in e["message"]) and "AWSTOE" not in e["message"] for e in paged), "alternatives and exclusions")
+        regex = logs.filter_log_events(logGroupName=group, filterPattern="%ended [A-Z]+%")["events"]
+        check([e["message"] for e in regex] == [messages[-1]], f"a regex pattern: {regex}")
+        streams = [s for p in logs.get_paginator("describe_log_streams").paginate(logGroupName="/aws/imagebuilder/pipeline/web-pipeline",
+                                                                                   PaginationConfig={"PageSize": 1}) for s in p["logStreams"]]
+        check([s["logStreamName"] for s in streams] == [stream], f"pipeline log streams {streams}")
+        run = logs.get_log_events(logGroupName="/aws/imagebuilder/pipeline/web-pipeline", logStreamName=stream, startFromHead=True)["events"]
+        check([e["message"].split(":")[0] for e in run] == ["START", "END"], f"pipeline log {run}")
+
+        logs.create_log_group(logGroupName="/conformance/empty", tags={"team": "logs"})
+        self.error(logs.create_log_group, "ResourceAlreadyExistsException", 400, logGroupName="/conformance/empty")
+        check(logs.describe_log_groups(logGroupNamePattern="CONFORMANCE")["logGroups"][0]["logGroupName"] == "/conformance/empty", "group by pattern")
+        check(logs.describe_log_streams(logGroupIdentifier="/conformance/empty")["logStreams"] == [], "a new group has no streams")
+        logs.delete_log_group(logGroupName="/conformance/empty")
+        self.error(logs.delete_log_group, "ResourceNotFoundException", 400, logGroupName="/conformance/empty")
+
     def images(self):
         ib = self.ib
         token = str(uuid.uuid4())
@@ -521,6 +587,7 @@ class Conformance:
         self.workflows()
         self.recipes_and_configurations()
         self.pipeline_build()
+        self.build_logs()
         self.images()
         self.lifecycle()
         self.tags_and_marketplace()
@@ -538,7 +605,8 @@ def main():
     emulator = Emulator(args.endpoint, args.models)
     suite = Conformance(emulator)
     expected = sorted(f"imagebuilder:{op}" for op in emulator.ib.meta.service_model.operation_names) + \
-        ["appstream:CreateImportedImage", "appstream:DescribeImages", "workspaces:DescribeWorkspaceImages", "workspaces:ImportWorkspaceImage"]
+        ["appstream:CreateImportedImage", "appstream:DescribeImages", "workspaces:DescribeWorkspaceImages", "workspaces:ImportWorkspaceImage"] + \
+        [f"logs:{op}" for op in LOGS_OPERATIONS]
     try:
         suite.run()
     except Failure as failure:

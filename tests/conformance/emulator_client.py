@@ -20,7 +20,11 @@ SERVICES = {
     "imagebuilder": ("imagebuilder", "2019-12-02"),
     "appstream": ("appstream", "2016-12-01"),
     "workspaces": ("workspaces", "2015-04-08"),
+    "logs": ("logs", "2014-03-28"),
 }
+
+# The CloudWatch Logs operations the emulator answers (for the build and pipeline logs Image Builder writes).
+LOGS_OPERATIONS = ["CreateLogGroup", "DeleteLogGroup", "DescribeLogGroups", "DescribeLogStreams", "FilterLogEvents", "GetLogEvents"]
 
 
 class Failure(AssertionError):
@@ -46,7 +50,7 @@ def prepare_models(models_dir):
 
 
 class Emulator:
-    """Clients for the three services pointed at the emulator, and its control API."""
+    """Clients for the services pointed at the emulator (Image Builder, AppStream, WorkSpaces, CloudWatch Logs), and its control API."""
 
     def __init__(self, url, models_dir, retries=1):
         """retries: total attempts per call (1: no retries, so every arranged fault reaches the script)."""
@@ -60,6 +64,7 @@ class Emulator:
         self.ib = self.client("imagebuilder")
         self.appstream = self.client("appstream")
         self.workspaces = self.client("workspaces")
+        self.logs = self.client("logs")
 
     def client(self, name, config=None):
         return self.session.client(

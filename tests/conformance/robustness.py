@@ -13,7 +13,7 @@ import sys
 from botocore.config import Config
 from botocore.exceptions import ClientError
 
-from emulator_client import Emulator
+from emulator_client import LOGS_OPERATIONS, Emulator
 
 ARN = "arn:aws:imagebuilder:us-east-1:123456789012:image/nothing/1.0.0/1"
 
@@ -60,11 +60,12 @@ def main():
     failures, calls, refused = [], 0, 0
     try:
         emulator.control("reset", {})
-        for name in ("imagebuilder", "appstream", "workspaces"):
+        for name in ("imagebuilder", "appstream", "workspaces", "logs"):
             client = emulator.client(name, config)
             model = client.meta.service_model
             wanted = model.operation_names if name == "imagebuilder" else \
-                ["CreateImportedImage", "DescribeImages"] if name == "appstream" else ["ImportWorkspaceImage", "DescribeWorkspaceImages"]
+                ["CreateImportedImage", "DescribeImages"] if name == "appstream" else \
+                ["ImportWorkspaceImage", "DescribeWorkspaceImages"] if name == "workspaces" else LOGS_OPERATIONS
             for operation in wanted:
                 op = model.operation_model(operation)
                 method = getattr(client, client.meta.method_to_api_mapping and

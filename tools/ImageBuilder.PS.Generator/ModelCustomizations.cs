@@ -12,6 +12,8 @@ public static class ModelCustomizations
         new ServiceSelection("imagebuilder", "Ib", "ImageBuilder", null),
         new ServiceSelection("appstream", "AppStream", "AppStream", new[] { "CreateImportedImage", "DescribeImages" }),
         new ServiceSelection("workspaces", "WorkSpaces", "WorkSpaces", new[] { "ImportWorkspaceImage", "DescribeWorkspaceImages" }),
+        // Build and pipeline logs; the log-group operations are there for the emulator, which answers them too.
+        new ServiceSelection("logs", "Logs", "CloudWatchLogs", new[] { "GetLogEvents", "FilterLogEvents", "DescribeLogStreams", "CreateLogGroup", "DescribeLogGroups", "DeleteLogGroup" }),
     };
 
     /// <summary>

@@ -63,13 +63,20 @@ public static class ModelLoader
                     inputToken.GetString()!,
                     paging.GetProperty("output_token").GetString()!,
                     paging.TryGetProperty("limit_key", out var limit) ? limit.GetString() : null,
-                    paging.GetProperty("result_key").GetString()!);
+                    ResultKeyOf(paging.GetProperty("result_key")));
             }
             service.Add(definition);
             loaded.Add(definition);
         }
         return new LoadedModel { Service = service, Shapes = builder.Built, Operations = loaded };
     }
+
+    /// <summary>
+    /// A paginator may name several result keys (FilterLogEvents: events and searchedLogStreams). The first is the
+    /// list a caller streams; the others describe the page, and a caller that needs them reads the page itself.
+    /// </summary>
+    private static string ResultKeyOf(JsonElement key) =>
+        key.ValueKind == JsonValueKind.Array ? key[0].GetString()! : key.GetString()!;
 
     private static IEnumerable<JsonElement> EnumerateOperations(JsonElement operations)
     {

@@ -1,6 +1,7 @@
 using System;
 using ImageBuilder.PS.Model.AppStream;
 using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.Logs;
 using ImageBuilder.PS.Model.WorkSpaces;
 using ImageBuilder.PS.Protocol;
 
@@ -12,6 +13,7 @@ namespace ImageBuilder.PS.Aws
         public static readonly ServiceBinding ImageBuilder = new(IbOperations.Service, IbEndpoints.Resolve, Ib.IbErrors.Create, "IMAGEBUILDER");
         public static readonly ServiceBinding AppStream = new(AppStreamOperations.Service, AppStreamEndpoints.Resolve, Aws.AppStream.AppStreamErrors.Create, "APPSTREAM");
         public static readonly ServiceBinding WorkSpaces = new(WorkSpacesOperations.Service, WorkSpacesEndpoints.Resolve, Aws.WorkSpaces.WorkSpacesErrors.Create, "WORKSPACES");
+        public static readonly ServiceBinding Logs = new(LogsOperations.Service, LogsEndpoints.Resolve, Aws.Logs.LogsErrors.Create, "CLOUDWATCH_LOGS");
 
         public ServiceBinding(
             ServiceDef service,

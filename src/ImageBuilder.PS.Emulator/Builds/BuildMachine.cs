@@ -15,8 +15,13 @@ namespace ImageBuilder.PS.Emulator.Builds;
 internal sealed class BuildMachine
 {
     private readonly EmulatorState _state;
+    private readonly BuildLog _log;
 
-    public BuildMachine(EmulatorState state) => _state = state;
+    public BuildMachine(EmulatorState state)
+    {
+        _state = state;
+        _log = new BuildLog(state);
+    }
 
     private TimeSpan Stage => _state.Settings.StageDuration;
 
@@ -24,6 +29,7 @@ internal sealed class BuildMachine
     {
         var run = new BuildRun(image, phases, now, _state.ClaimFailure(FailureTarget.ImageBuild), retry);
         _state.ActiveBuilds[image.Arn] = run;
+        _log.Started(run, now);
         EnterPhase(run, 0, now);
         return run;
     }
@@ -78,10 +84,12 @@ internal sealed class BuildMachine
         {
             EndStep(step, "FAILED", now, message);
             step.Execution.Metadata.TotalStepsFailed = (step.Execution.Metadata.TotalStepsFailed ?? 0) + 1;
+            _log.StepFailed(run, step, message, now);
         }
         if (run.CurrentExecution is { } execution)
         {
             EndExecution(execution, "FAILED", now, message);
+            _log.WorkflowEnded(run, execution, "FAILED", now);
         }
         Finish(run, "FAILED", $"Workflow step {run.CurrentStep?.Metadata.Name} was stopped" + (reason is null ? "." : ": " + reason), now);
     }
@@ -89,9 +97,15 @@ internal sealed class BuildMachine
     private void Step(BuildRun run)
     {
         var t = run.NextAt;
+        if (run.CurrentStep is { } failing && IsArrangedToFail(run, failing))
+        {
+            FailStep(run, failing, run.Failure!.Reason ?? $"Step {failing.Metadata.Name} failed (arranged by the emulator).", t);
+            return;
+        }
         if (run.CurrentStep is { } step)
         {
             EndStep(step, "COMPLETED", t, null);
+            _log.StepCompleted(run, step, t);
             var execution = run.CurrentExecution!;
             execution.Metadata.TotalStepsSucceeded = (execution.Metadata.TotalStepsSucceeded ?? 0) + 1;
             run.CurrentStep = null;
@@ -102,6 +116,7 @@ internal sealed class BuildMachine
                 return;
             }
             EndExecution(execution, "COMPLETED", t, null);
+            _log.WorkflowEnded(run, execution, "COMPLETED", t);
             run.CurrentExecution = null;
             run.WorkflowIndex++;
             if (run.WorkflowIndex < run.Phases[run.PhaseIndex].Workflows.Count)
@@ -124,7 +139,8 @@ internal sealed class BuildMachine
         run.WorkflowIndex = 0;
         var phase = run.Phases[index];
         run.Image.Value.State = new ImageState { Status = phase.Status };
-        if (run.Failure is { } failure && string.Equals(failure.Stage, phase.Status, StringComparison.OrdinalIgnoreCase))
+        _log.Stage(run, phase.Status, t);
+        if (run.Failure is { Step: null } failure && string.Equals(failure.Stage, phase.Status, StringComparison.OrdinalIgnoreCase))
         {
             FailHere(run, failure.Reason ?? $"The build failed while {phase.Status} (arranged by the emulator).", t);
             return;
@@ -163,6 +179,7 @@ internal sealed class BuildMachine
         }
         list.Add(execution);
         run.CurrentExecution = execution;
+        _log.WorkflowStarted(run, plan, t);
         StartStep(run, execution, plan, 0, t);
     }
 
@@ -182,6 +199,7 @@ internal sealed class BuildMachine
         execution.Steps.Add(step);
         _state.StepExecutions[step.Metadata.StepExecutionId!] = step;
         run.CurrentStep = step;
+        _log.StepStarted(run, step, t);
         if (step.IsWaitForAction)
         {
             run.Waiting = true;
@@ -201,8 +219,25 @@ internal sealed class BuildMachine
             run.Waiting = false;
             EndStep(step, "FAILED", t, reason);
             step.Execution.Metadata.TotalStepsFailed = 1;
+            _log.StepFailed(run, step, reason, t);
             EndExecution(step.Execution, "FAILED", t, reason);
+            _log.WorkflowEnded(run, step.Execution, "FAILED", t);
         }
+        Finish(run, "FAILED", reason, t);
+    }
+
+    private static bool IsArrangedToFail(BuildRun run, StepExecutionRecord step) =>
+        run.Failure is { Step: { } name } failure && string.Equals(name, step.Metadata.Name, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(failure.Stage, run.Phases[run.PhaseIndex].Status, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An arranged failure of a named step: it ran its time, and fails now, with its workflow and the build.</summary>
+    private void FailStep(BuildRun run, StepExecutionRecord step, string reason, DateTime t)
+    {
+        EndStep(step, "FAILED", t, reason);
+        step.Execution.Metadata.TotalStepsFailed = (step.Execution.Metadata.TotalStepsFailed ?? 0) + 1;
+        _log.StepFailed(run, step, reason, t);
+        EndExecution(step.Execution, "FAILED", t, reason);
+        _log.WorkflowEnded(run, step.Execution, "FAILED", t);
         Finish(run, "FAILED", reason, t);
     }
 
@@ -226,8 +261,10 @@ internal sealed class BuildMachine
         run.CurrentExecution = null;
         run.Image.Value.State = new ImageState { Status = status, Reason = reason };
         _state.ActiveBuilds.Remove(run.Image.Arn);
+        _log.Finished(run, status, reason, t);
         if (run.Image.Value.SourcePipelineArn is { } pipelineArn && _state.Pipelines.Get(pipelineArn) is { } pipeline)
         {
+            _log.Pipeline(pipeline.Value, BuildLog.StreamOf(run.Image), "END", $"image {run.Image.Arn} ended {status}" + (reason is null ? "." : ": " + reason), t);
             pipeline.Value.LastRunStatus = status;
             pipeline.Value.ConsecutiveFailures = status == "AVAILABLE" ? 0 : (pipeline.Value.ConsecutiveFailures ?? 0) + 1;
         }

@@ -14,12 +14,17 @@ internal sealed class PipelineScheduler
 {
     private readonly EmulatorState _state;
     private readonly ImageFactory _factory;
+    private readonly BuildLog _log;
 
     public PipelineScheduler(EmulatorState state, ImageFactory factory)
     {
         _state = state;
         _factory = factory;
+        _log = new BuildLog(state);
     }
+
+    /// <summary>A run that built nothing still gets its own stream in the pipeline's log, named for when it was due.</summary>
+    private static string SkippedRun(DateTime due) => "run/" + due.ToUniversalTime().ToString("yyyy-MM-dd'T'HH-mm-ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Refuses a schedule the service would: an expression that is not a valid cron expression, or an unknown time zone.</summary>
     public static void Check(Schedule? schedule)
@@ -76,6 +81,7 @@ internal sealed class PipelineScheduler
                         EnhancedImageMetadataEnabled = p.EnhancedImageMetadataEnabled,
                         Workflows = p.Workflows,
                         ExecutionRole = p.ExecutionRole,
+                        LoggingConfiguration = p.LoggingConfiguration?.ImageLogGroupName is { } group ? new ImageLoggingConfiguration { LogGroupName = group } : null,
                         Tags = p.ImageTags,
                         Pipeline = pipeline,
                         BuildType = "SCHEDULED",
@@ -83,12 +89,18 @@ internal sealed class PipelineScheduler
                     p.DateLastRun = due;
                     p.LastRunStatus = image.Value.State?.Status;
                     started = true;
+                    _log.Pipeline(p, BuildLog.StreamOf(image), "START", $"scheduled run ({p.Schedule?.ScheduleExpression}, {p.Schedule?.PipelineExecutionStartCondition ?? "EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE"}); building {image.Arn}.", due);
                 }
-                catch (ServiceError)
+                catch (ServiceError e)
                 {
                     // A recipe or configuration deleted since the pipeline was made: the service skips the run too.
                     p.LastRunStatus = "FAILED";
+                    _log.Pipeline(p, SkippedRun(due), "FAIL", "the scheduled run could not start: " + e.Message, due);
                 }
+            }
+            else
+            {
+                _log.Pipeline(p, SkippedRun(due), "SKIP", "scheduled run skipped: no recipe component or parent image has changed since the last build.", due);
             }
             p.DateNextRun = NextRun(p, now);
         }

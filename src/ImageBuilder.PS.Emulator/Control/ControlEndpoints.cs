@@ -118,6 +118,7 @@ internal sealed class ControlEndpoints
             Target = Enum.Parse<FailureTarget>(OptionalString(root, "target") ?? nameof(FailureTarget.ImageBuild), ignoreCase: true),
             Stage = (OptionalString(root, "stage") ?? "BUILDING").ToUpperInvariant(),
             Reason = OptionalString(root, "reason"),
+            Step = OptionalString(root, "step"),
             Count = root.TryGetProperty("count", out var c) ? c.GetInt32() : 1,
         });
         return Json(w => { w.WriteStartObject(); w.WriteBoolean("arranged", true); w.WriteEndObject(); });
@@ -161,6 +162,7 @@ internal sealed class ControlEndpoints
             w.WriteNumber("scanFindings", state.Findings.Count);
             w.WriteNumber("appStreamImages", state.AppStreamImages.Count);
             w.WriteNumber("workSpacesImages", state.WorkSpacesImages.Count);
+            w.WriteNumber("logGroups", state.Logs.Groups.Count);
             w.WriteEndObject();
         }
         w.WriteNumber("faults", _engine.Faults.Rules.Count);

@@ -4,6 +4,7 @@ using ImageBuilder.PS.Emulator.Http;
 using ImageBuilder.PS.Emulator.Ib;
 using ImageBuilder.PS.Emulator.Imports;
 using ImageBuilder.PS.Emulator.Lifecycle;
+using ImageBuilder.PS.Emulator.Logs;
 using ImageBuilder.PS.Emulator.Scans;
 using ImageBuilder.PS.Emulator.State;
 using ImageBuilder.PS.Model.Ib;
@@ -12,7 +13,7 @@ using ImageBuilder.PS.Protocol;
 namespace ImageBuilder.PS.Emulator.Core;
 
 /// <summary>
-/// The emulator without its HTTP server: state, clock, faults, the three services' operation tables and the
+/// The emulator without its HTTP server: state, clock, faults, the services' operation tables (Image Builder, AppStream, WorkSpaces, CloudWatch Logs) and the
 /// machines that move builds, imports and lifecycle executions along. Every call runs through
 /// <see cref="Invoke"/> under the state's lock.
 /// </summary>
@@ -50,6 +51,8 @@ internal sealed class EmulatorEngine
         _appStream.Register(AppStream);
         WorkSpaces = new OperationTable(Model.WorkSpaces.WorkSpacesOperations.Service);
         new WorkSpacesOperations(State).Register(WorkSpaces);
+        Logs = new OperationTable(Model.Logs.LogsOperations.Service);
+        new LogsOperations(State).Register(Logs);
 
         ResetState();
     }
@@ -67,6 +70,7 @@ internal sealed class EmulatorEngine
     public OperationTable ImageBuilder { get; }
     public OperationTable AppStream { get; }
     public OperationTable WorkSpaces { get; }
+    public OperationTable Logs { get; }
 
     public void Log(string message) => _log(message);
 
@@ -77,6 +81,7 @@ internal sealed class EmulatorEngine
     {
         "PhotonAdminProxyService" => AppStream,
         "WorkspacesService" => WorkSpaces,
+        "Logs_20140328" => Logs,
         _ => null,
     };
 
@@ -134,7 +139,7 @@ internal sealed class EmulatorEngine
             }
             var call = new CallContext(operation.Name, requestId, now, State.Settings.Account, State.Settings.Region) { PagingScope = scope };
             var output = handler(input, call);
-            if (output.GetShape().FindMember("requestId") is { } requestIdMember && output.GetMember(requestIdMember.Index) is null)
+            if (output?.GetShape().FindMember("requestId") is { } requestIdMember && output.GetMember(requestIdMember.Index) is null)
             {
                 output.SetMember(requestIdMember.Index, requestId);
             }

@@ -5,7 +5,7 @@ namespace ImageBuilder.PS.Emulator.Core;
 /// <summary>The handlers of one service's operations, keyed by the model's operation.</summary>
 internal sealed class OperationTable
 {
-    private readonly Dictionary<string, Func<IAwsStructure, CallContext, IAwsStructure>> _handlers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Func<IAwsStructure, CallContext, IAwsStructure?>> _handlers = new(StringComparer.Ordinal);
 
     public OperationTable(ServiceDef service) => Service = service;
 
@@ -22,7 +22,26 @@ internal sealed class OperationTable
         _handlers.Add(operation.Name, (input, context) => handler((TIn)input, context));
     }
 
-    public bool TryGet(string operation, out Func<IAwsStructure, CallContext, IAwsStructure> handler) =>
+    /// <summary>An operation whose model has no output (CloudWatch Logs' CreateLogGroup): the response is an empty object.</summary>
+    public void Add<TIn>(OperationDef operation, Action<TIn, CallContext> handler)
+        where TIn : IAwsStructure
+    {
+        if (operation.Output is not null)
+        {
+            throw new ArgumentException($"{operation.Name} has an output; give a handler that returns it.", nameof(operation));
+        }
+        if (!Service.TryGetOperation(operation.Name, out var known) || !ReferenceEquals(known, operation))
+        {
+            throw new ArgumentException($"{operation.Name} is not an operation of {Service.ServiceId}.", nameof(operation));
+        }
+        _handlers.Add(operation.Name, (input, context) =>
+        {
+            handler((TIn)input, context);
+            return null;
+        });
+    }
+
+    public bool TryGet(string operation, out Func<IAwsStructure, CallContext, IAwsStructure?> handler) =>
         _handlers.TryGetValue(operation, out handler!);
 
     /// <summary>Operations of the model without a handler (none, once the emulator is complete).</summary>

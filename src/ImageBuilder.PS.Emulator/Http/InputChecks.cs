@@ -16,6 +16,8 @@ internal enum ValidationStyle
     Coral,
     /// <summary>WorkSpaces: InvalidParameterValuesException.</summary>
     WorkSpaces,
+    /// <summary>CloudWatch Logs: InvalidParameterException.</summary>
+    Logs,
 }
 
 /// <summary>
@@ -46,7 +48,7 @@ internal static class InputChecks
             : $"{violations.Count} validation errors detected: " + string.Join("; ", violations.Take(5).Select(Describe));
         throw style switch
         {
-            ValidationStyle.ImageBuilderTagging => ServiceError.InvalidParameter(message),
+            ValidationStyle.ImageBuilderTagging or ValidationStyle.Logs => ServiceError.InvalidParameter(message),
             ValidationStyle.Coral => new ServiceError("ValidationException", 400, message),
             ValidationStyle.WorkSpaces => new ServiceError("InvalidParameterValuesException", 400, message),
             _ => missing ? ServiceError.InvalidRequest(message) : ServiceError.InvalidParameterValue(message),

@@ -151,6 +151,7 @@ internal sealed class RequestDispatcher
     {
         "PhotonAdminProxyService" => ValidationStyle.Coral,
         "WorkspacesService" => ValidationStyle.WorkSpaces,
+        "Logs_20140328" => ValidationStyle.Logs,
         _ => operation.Name is "TagResource" or "UntagResource" or "ListTagsForResource" ? ValidationStyle.ImageBuilderTagging : ValidationStyle.ImageBuilder,
     };
 

@@ -66,7 +66,7 @@ internal static class ResponseWriter
             w.WriteStartObject();
             foreach (var member in input.GetShape().Members)
             {
-                if (member.WireName is "nextToken" or "NextToken" or "maxResults" or "MaxResults" || input.GetMember(member.Index) is not { } value)
+                if (member.WireName is "nextToken" or "NextToken" or "maxResults" or "MaxResults" or "limit" || input.GetMember(member.Index) is not { } value)
                 {
                     continue;
                 }

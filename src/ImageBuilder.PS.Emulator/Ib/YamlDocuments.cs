@@ -37,6 +37,25 @@ internal static class YamlDocuments
         return (type, ReadComponentParameters(root));
     }
 
+    /// <summary>A component's phases and, in each, its steps with their actions: what AWSTOE logs as it runs them.</summary>
+    public static List<(string Phase, string Step, string Action)> ReadComponentSteps(string data)
+    {
+        var steps = new List<(string, string, string)>();
+        if (Child(Load(data, "component"), "phases") is not YamlSequenceNode phases)
+        {
+            return steps;
+        }
+        foreach (var phase in phases.Children.OfType<YamlMappingNode>())
+        {
+            var phaseName = Scalar(phase, "name") ?? "build";
+            foreach (var step in (Child(phase, "steps") as YamlSequenceNode)?.Children.OfType<YamlMappingNode>() ?? Enumerable.Empty<YamlMappingNode>())
+            {
+                steps.Add((phaseName, Scalar(step, "name") ?? "Step", Scalar(step, "action") ?? "ExecuteBash"));
+            }
+        }
+        return steps;
+    }
+
     public static (List<WorkflowStepSpec> Steps, List<DocumentParameter> Parameters) ReadWorkflow(string data)
     {
         var root = Load(data, "workflow");

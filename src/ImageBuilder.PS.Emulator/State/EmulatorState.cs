@@ -2,6 +2,7 @@ using ImageBuilder.PS.Emulator.Builds;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Emulator.Imports;
 using ImageBuilder.PS.Emulator.Lifecycle;
+using ImageBuilder.PS.Emulator.Logs;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Emulator.State;
@@ -48,6 +49,9 @@ internal sealed class EmulatorState
     public Dictionary<string, AppStreamImageRecord> AppStreamImages { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, WorkSpacesImageRecord> WorkSpacesImages { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>CloudWatch Logs: the build and pipeline logs, and any groups clients create.</summary>
+    public LogStore Logs { get; } = new();
+
     public IdempotencyCache Idempotency { get; } = new();
     public ListingCache Listings { get; } = new();
 
@@ -81,7 +85,7 @@ internal sealed class EmulatorState
             }
             else
             {
-                ArrangedFailures[i] = new ArrangedFailure { Target = failure.Target, Stage = failure.Stage, Reason = failure.Reason, Count = failure.Count - 1 };
+                ArrangedFailures[i] = new ArrangedFailure { Target = failure.Target, Stage = failure.Stage, Reason = failure.Reason, Step = failure.Step, Count = failure.Count - 1 };
             }
             return failure;
         }
@@ -108,6 +112,7 @@ internal sealed class EmulatorState
         LifecycleExecutions.Clear();
         AppStreamImages.Clear();
         WorkSpacesImages.Clear();
+        Logs.Clear();
         Idempotency.Clear();
         Listings.Clear();
         ArrangedFailures.Clear();

@@ -45,6 +45,10 @@ namespace ImageBuilder.PS.Base
                 Succeeded = Finished.Contains(status),
                 Failure = Failed.Contains(status) ? image.State?.Reason ?? $"The service gives no reason for {status}." : null,
             };
+            if (status == "FAILED")
+            {
+                seen.Failure = ExplainFailure(image, seen.Failure!);
+            }
             if (!seen.IsFinal && status != "PENDING")
             {
                 DescribeWorkflowStep(image.Arn ?? imageArn, seen, from, to);
@@ -81,6 +85,38 @@ namespace ImageBuilder.PS.Base
                     $"Send-IbStepAction -StepExecutionId {step.StepExecutionId} -ImageArn {imageArn} -Action RESUME -Reason '...'. " +
                     "To stop the build: the same with -Action STOP.";
             }
+        }
+
+        /// <summary>
+        /// The service's reason, with the workflow step that failed and the log lines that look like the cause, and
+        /// the command that shows the whole log. What cannot be read (no permission on the log) is left out.
+        /// </summary>
+        private string ExplainFailure(Image image, string reason)
+        {
+            var text = new System.Text.StringBuilder(reason);
+            var arn = image.Arn ?? "";
+            var executions = (QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = arn }) as ListWorkflowExecutionsResponse)?.WorkflowExecutions;
+            var failedRun = executions?.LastOrDefault(e => e.Status == "FAILED");
+            if (failedRun?.WorkflowExecutionId is { } id
+                && (QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = id }) as ListWorkflowStepExecutionsResponse)?.Steps?.LastOrDefault(s => s.Status == "FAILED") is { } step)
+            {
+                var workflow = IbArn.TryParse(failedRun.WorkflowBuildVersionArn, out var w) ? w.Name : failedRun.WorkflowBuildVersionArn;
+                text.Append($" Failed at step '{step.Name}' ({step.Action}) of the {failedRun.Type?.ToLowerInvariant()} workflow {workflow}" + (step.Message is { } m && m != reason ? $": {m}" : "."));
+            }
+            try
+            {
+                var cause = CauseLines(image);
+                if (cause.Count > 0)
+                {
+                    text.Append(" The log says:").Append(string.Concat(cause.Select(l => "\n  " + l)));
+                }
+            }
+            catch (Exception e) when (e is AwsServiceException || IsTransportFailure(e))
+            {
+                Verbose($"The build log could not be read ({e.Message}).");
+            }
+            text.Append($"\nThe whole log: Get-IbImageLog -Arn {arn}");
+            return text.ToString();
         }
 
         /// <summary>A call whose failure only costs detail (the workflow step of a progress bar): errors go to -Verbose.</summary>

@@ -50,6 +50,13 @@ public static class SpecTable
                 rows.Add(new SpecRow(service, operations[i], cmdlet, pipeline, cmdlet.StartsWith("Get-", StringComparison.Ordinal) ? null : impact));
             }
         }
+        // The shared spec does not list the build-log cmdlet yet (issue 14); until it does, its rows are here.
+        if (!rows.Any(r => r.Cmdlet == "Get-IbImageLog"))
+        {
+            var arn = new List<(string, string?)> { ("Arn", "ImageBuildVersionArn") };
+            rows.Add(new SpecRow("CloudWatch Logs", "GetLogEvents", "Get-IbImageLog", arn, null));
+            rows.Add(new SpecRow("CloudWatch Logs", "FilterLogEvents", "Get-IbImageLog", arn, null));
+        }
         return rows;
     }
 }

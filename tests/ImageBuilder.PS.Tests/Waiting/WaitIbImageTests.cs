@@ -74,7 +74,9 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         var error = result.Errors.Single();
         Assert.Equal("WaitEndedInFailed", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
-        Assert.Equal("Image golden-windows 1.0.0/3 ended FAILED: Component install-agent failed: exit code 1", error.ErrorDetails.Message);
+        Assert.StartsWith("Image golden-windows 1.0.0/3 ended FAILED: Component install-agent failed: exit code 1", error.ErrorDetails.Message);
+        // The failure points at the whole log (the scripted service has none, so no lines are quoted).
+        Assert.EndsWith("The whole log: Get-IbImageLog -Arn arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3", error.ErrorDetails.Message);
         Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
     }
 

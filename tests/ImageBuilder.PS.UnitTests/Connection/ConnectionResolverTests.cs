@@ -186,6 +186,18 @@ public sealed class ConnectionResolverTests : IDisposable
     }
 
     [Fact]
+    public void CloudWatchLogsHasItsOwnEndpointVariable()
+    {
+        _env["AWS_ENDPOINT_URL"] = "http://127.0.0.1:7001";
+        _env["AWS_ENDPOINT_URL_CLOUDWATCH_LOGS"] = "http://127.0.0.1:7004";
+        var logs = ConnectionResolver.Resolve(Options(o => o.Region = "us-east-1"), ServiceBinding.Logs);
+        Assert.Equal("http://127.0.0.1:7004", logs.EndpointUrl);
+        Assert.Equal("AWS_ENDPOINT_URL_CLOUDWATCH_LOGS", logs.EndpointSource);
+        Assert.Equal("http://127.0.0.1:7001", Resolve(Options(o => o.Region = "us-east-1")).EndpointUrl);
+        Assert.Equal("http://127.0.0.1:7003", ConnectionResolver.Resolve(Options(o => { o.Region = "us-east-1"; o.EndpointUrl = "http://127.0.0.1:7003"; }), ServiceBinding.Logs).EndpointUrl);
+    }
+
+    [Fact]
     public void FipsAndDualStackComeFromTheEnvironment()
     {
         _env["AWS_USE_FIPS_ENDPOINT"] = "true";

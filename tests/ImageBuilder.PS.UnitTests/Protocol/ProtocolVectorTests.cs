@@ -8,7 +8,7 @@ using Xunit;
 namespace ImageBuilder.PS.UnitTests.Protocol;
 
 /// <summary>
-/// AWS's serializer vectors for rest-json (Image Builder) and awsJson 1.1 (AppStream, WorkSpaces), run through the
+/// AWS's serializer vectors for rest-json (Image Builder) and awsJson 1.1 (AppStream, WorkSpaces, CloudWatch Logs), run through the
 /// module's protocol engine: every case of ../shared/protocol-tests except those botocore itself skips.
 /// </summary>
 public sealed class ProtocolVectorTests

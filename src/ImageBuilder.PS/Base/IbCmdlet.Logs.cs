@@ -1,0 +1,103 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.Logs;
+
+namespace ImageBuilder.PS.Base
+{
+    public abstract partial class IbCmdlet
+    {
+        /// <summary>Where Image Builder writes a build's log: the image's own group or /aws/imagebuilder/NAME, stream VERSION/BUILD.</summary>
+        private protected static (string Group, string Stream)? BuildLogOf(Image image)
+        {
+            if (!IbArn.TryParse(image.Arn, out var arn) || arn.Build is null)
+            {
+                return null;
+            }
+            return (image.LoggingConfiguration?.LogGroupName ?? "/aws/imagebuilder/" + arn.Name, $"{arn.Version}/{arn.Build}");
+        }
+
+        /// <summary>
+        /// One GetLogEvents call. A missing group or stream gives null and sets <paramref name="missing"/>, so the
+        /// caller can say what that means (logging off, or too early) instead of passing on the bare error.
+        /// </summary>
+        /// <param name="quiet">A read that only adds detail (a failed wait's cause): its errors go to -Verbose.</param>
+        private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
+        {
+            missing = false;
+            try
+            {
+                return Wait(ClientFor(ServiceBinding.Logs).CallAsync(LogsOperations.GetLogEvents, request, Cancellation)) as GetLogEventsResponse;
+            }
+            catch (AwsServiceException e) when (e.Error.Code == "ResourceNotFoundException")
+            {
+                missing = true;
+                return null;
+            }
+            catch (AwsServiceException e) when (quiet)
+            {
+                Verbose($"The build log could not be read ({e.Error.Code}).");
+                return null;
+            }
+            catch (AwsServiceException e)
+            {
+                WriteError(ErrorRecords.FromService(e, target));
+                return null;
+            }
+        }
+
+        /// <summary>
+        /// The events of a stream from the head (or from a token), page by page, until the forward token comes back
+        /// unchanged; the last token is kept in <paramref name="position"/> so a follower can read on from it.
+        /// </summary>
+        private protected IEnumerable<OutputLogEvent> ReadLogForward(string group, string stream, long? since, LogPosition position, object target)
+        {
+            while (true)
+            {
+                var request = new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, StartFromHead = true, StartTime = since, NextToken = position.Token };
+                var page = ReadLogPage(request, target, out var missing);
+                position.Missing = missing;
+                if (page is null)
+                {
+                    yield break;
+                }
+                foreach (var e in page.Events ?? new List<OutputLogEvent>())
+                {
+                    yield return e;
+                }
+                if (page.NextForwardToken is null || page.NextForwardToken == position.Token)
+                {
+                    yield break;
+                }
+                position.Token = page.NextForwardToken;
+            }
+        }
+
+        /// <summary>The last lines of a failed build's log that tell why: AWSTOE's failed step and its error output, or the failing workflow step.</summary>
+        private protected List<string> CauseLines(Image image, int most = 8)
+        {
+            if (BuildLogOf(image) is not { } log)
+            {
+                return new List<string>();
+            }
+            var page = ReadLogPage(new GetLogEventsRequest { LogGroupName = log.Group, LogStreamName = log.Stream, Limit = 200 }, image.Arn ?? "", out _, quiet: true);
+            var lines = (page?.Events ?? new List<OutputLogEvent>()).Select(e => e.Message ?? "").ToList();
+            var telling = lines.Where(l => l.IndexOf("fail", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0
+                                           || l.IndexOf("stderr", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("exception", StringComparison.OrdinalIgnoreCase) >= 0)
+                .Where(l => !l.StartsWith("Image Builder: the build ended", StringComparison.Ordinal))
+                .ToList();
+            return (telling.Count > 0 ? telling : lines).Skip(Math.Max(0, (telling.Count > 0 ? telling.Count : lines.Count) - most)).ToList();
+        }
+
+        /// <summary>Where a reader of a stream has got to.</summary>
+        private protected sealed class LogPosition
+        {
+            public string? Token { get; set; }
+            /// <summary>The last read found no group or stream.</summary>
+            public bool Missing { get; set; }
+        }
+    }
+}
