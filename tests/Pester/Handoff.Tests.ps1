@@ -71,7 +71,7 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
         $ws = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         $as = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
 
-        (Get-TestTableHeader ($ws | ConvertTo-TestText -Width 160)).Names | Should -Be @('ImageId', 'Name', 'State', 'OS', 'Tenancy', 'Created')
+        (Get-TestTableHeader ($ws | ConvertTo-TestText -Width 160)).Names | Should -Be @('State', 'ImageId', 'Name', 'OS', 'Tenancy', 'Created')
         (Get-TestTableHeader ($as | ConvertTo-TestText -Width 160)).Names | Should -Be @('State', 'Name', 'Platform', 'Visibility', 'Created')
     }
 

@@ -33,7 +33,7 @@ BeforeDiscovery {
         @{ Type = 'WorkflowSummary'; Key = 'Name', 'Version', 'Type', 'Created'; Whole = 'Name' }
         @{ Type = 'WorkflowExecutionMetadata'; Key = 'Workflow', 'Status', 'Steps', 'Started'; Whole = 'Status', 'Steps' }
         @{ Type = 'WorkflowStepMetadata'; Key = 'Name', 'Action', 'Status', 'Started'; Whole = 'Name', 'Action', 'Status' }
-        @{ Type = 'WorkflowStepExecution'; Key = 'Name', 'Image', 'WaitingSince', 'StepExecutionId'; Whole = 'Name' }
+        @{ Type = 'WorkflowStepExecution'; Key = 'WaitingSince', 'Name', 'Image'; Whole = 'Name', 'Image' }
         @{ Type = 'LifecyclePolicy'; Key = 'Name', 'Status', 'ResourceType'; Whole = 'Name', 'Status', 'ResourceType' }
         @{ Type = 'LifecyclePolicySummary'; Key = 'Name', 'Status', 'ResourceType'; Whole = 'Name', 'Status', 'ResourceType' }
         @{ Type = 'LifecycleExecution'; Key = 'LifecycleExecutionId', 'Status', 'Started'; Whole = 'LifecycleExecutionId', 'Status' }

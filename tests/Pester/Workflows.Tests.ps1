@@ -106,7 +106,7 @@ Describe 'Workflows and step actions' {
 
         $text = Get-IbWaitingStep | ConvertTo-TestText -Width 160
 
-        (Get-TestTableHeader $text).Names | Should -Be @('WaitingSince', 'Name', 'Image', 'StepExecutionId')
+        (Get-TestTableHeader $text).Names | Should -Be @('WaitingSince', 'Name', 'Image')
         $text | Should -Match 'Approval\s+golden-windows/1\.0\.0/1\s'
     }
 
