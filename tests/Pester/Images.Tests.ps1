@@ -92,13 +92,13 @@ Describe 'Images' {
             Should -Throw -ErrorId 'ResourceNotFoundException,*'
     }
 
-    It 'shows the build list with Name, Version, Platform, Status, Ami and Created at 160 columns' {
+    It 'shows the build list with Status, Name, Version, Created and Ami at 160 columns' {
         New-TestImage | Out-Null
 
         $text = Get-IbPipeline -Name nightly | Get-IbPipelineImage | ConvertTo-TestText -Width 160
 
-        (Get-TestTableHeader $text).Names | Should -Be @('Name', 'Version', 'Platform', 'Status', 'Ami', 'Created')
-        $text | Should -Match 'golden-windows\s+1\.0\.0/1\s+Windows\s+AVAILABLE\s+ami-'
+        (Get-TestTableHeader $text).Names | Should -Be @('Status', 'Name', 'Version', 'Created', 'Ami')
+        $text | Should -Match 'AVAILABLE\s+golden-windows\s+1\.0\.0/1\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+ami-'
     }
 
     It 'shows every image list header whole at 80 columns' {
@@ -106,7 +106,7 @@ Describe 'Images' {
         $header = Get-TestTableHeader $text
 
         $header.Lines | Should -Be 1
-        $header.Names[0..3] | Should -Be @('Name', 'Version', 'Platform', 'Type')
+        $header.Names | Should -Be @('Platform', 'Name', 'Version', 'Created')
     }
 
     It 'runs a pipeline under Set-StrictMode -Version Latest' {

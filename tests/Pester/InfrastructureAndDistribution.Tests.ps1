@@ -54,7 +54,7 @@ Describe 'Infrastructure and distribution configurations' {
         foreach ($width in 80, 160) {
             $header = Get-TestTableHeader (Get-IbDistributionConfiguration | ConvertTo-TestText -Width $width)
             $header.Lines | Should -Be 1
-            $header.Names[0..1] | Should -Be @('Name', 'Regions')
+            $header.Names[1..2] | Should -Be @('Name', 'Regions')
         }
     }
 
@@ -63,19 +63,17 @@ Describe 'Infrastructure and distribution configurations' {
 
         $text = Get-IbInfrastructureConfiguration | ConvertTo-TestText -Width 160
 
-        (Get-TestTableHeader $text).Names[0..2] | Should -Be @('Name', 'InstanceTypes', 'InstanceProfile')
+        (Get-TestTableHeader $text).Names[1..3] | Should -Be @('Name', 'InstanceTypes', 'InstanceProfile')
         $text | Should -Match 'golden-build\s+m5\.large\s+EC2InstanceProfile'
     }
 
-    # Skipped: issue 11 item 11 (fixed widths cut names at 160 columns while space is left: the profile name ends in '…').
-    It 'shows the whole instance profile name at 160 columns' -Skip {
+    It 'shows the whole instance profile name at 160 columns' {
         New-IbInfrastructureConfiguration -Name golden-build -InstanceProfileName EC2InstanceProfileForImageBuilder | Out-Null
 
         Get-IbInfrastructureConfiguration | ConvertTo-TestText -Width 160 | Should -Match 'EC2InstanceProfileForImageBuilder'
     }
 
-    # Skipped: issue 11 item 11 (views at 80 columns: the Subnet header of infrastructure configurations wraps).
-    It 'keeps the infrastructure headers whole at 80 columns' -Skip {
+    It 'keeps the infrastructure headers whole at 80 columns' {
         New-IbInfrastructureConfiguration -Name golden-build -InstanceProfileName EC2InstanceProfileForImageBuilder | Out-Null
 
         (Get-TestTableHeader (Get-IbInfrastructureConfiguration | ConvertTo-TestText -Width 80)).Lines | Should -Be 1

@@ -77,7 +77,7 @@ Describe 'Lifecycle' {
             $text = Get-IbLifecyclePolicy | ConvertTo-TestText -Width $width
             $header = Get-TestTableHeader $text
             $header.Lines | Should -Be 1
-            $header.Names[0] | Should -Be 'Name'
+            $header.Names[0..1] | Should -Be @('Status', 'Name')
             $text | Should -Match 'tagged-cleanup'
         }
     }

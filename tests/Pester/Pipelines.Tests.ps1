@@ -75,8 +75,8 @@ Describe 'Pipelines' {
             $text = Get-IbPipeline | ConvertTo-TestText -Width $width
             $header = Get-TestTableHeader $text
             $header.Lines | Should -Be 1 -Because "no header wraps at $width columns"
-            $header.Names[0..2] | Should -Be @('Name', 'Status', 'Schedule')
-            $text | Should -Match 'nightly\s+ENABLED\s+manual'
+            $header.Names[0..2] | Should -Be @('Status', 'Name', 'Schedule')
+            $text | Should -Match 'ENABLED\s+nightly\s+manual'
         }
     }
 }

@@ -57,8 +57,8 @@ Describe 'Recipes' {
             $text = Get-IbRecipe | ConvertTo-TestText -Width $width
             $header = Get-TestTableHeader $text
             $header.Lines | Should -Be 1
-            $header.Names[0..3] | Should -Be @('Name', 'Version', 'Platform', 'ParentImage')
-            $text | Should -Match 'golden-windows\s+1\.0\.0\s+Windows\s+windows-server'
+            $header.Names[0..3] | Should -Be @('Platform', 'Name', 'Version', 'ParentImage')
+            $text | Should -Match 'Windows\s+golden-windows\s+1\.0\.0\s+windows-server'
         }
     }
 
@@ -67,8 +67,8 @@ Describe 'Recipes' {
 
         foreach ($width in 80, 160) {
             $text = $recipe | ConvertTo-TestText -Width $width
-            (Get-TestTableHeader $text).Names[0..4] | Should -Be @('Name', 'Version', 'Platform', 'Components', 'ParentImage')
-            $text | Should -Match 'golden-windows\s+1\.0\.0\s+Windows\s+1\s'
+            (Get-TestTableHeader $text).Names[0..4] | Should -Be @('Platform', 'Name', 'Version', 'Components', 'ParentImage')
+            $text | Should -Match 'Windows\s+golden-windows\s+1\.0\.0\s+1\s'
         }
     }
 }

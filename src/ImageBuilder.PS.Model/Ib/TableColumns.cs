@@ -65,6 +65,13 @@ namespace ImageBuilder.PS.Model.Ib
         public long? High => SeverityCounts?.High;
         public long? Medium => SeverityCounts?.Medium;
         public long? All => SeverityCounts?.All;
+        /// <summary>
+        /// The findings below medium (low, informational, untriaged): the service counts only critical, high and
+        /// medium apart, so this is All less those three, and the columns add up to All.
+        /// </summary>
+        public long? Other => SeverityCounts?.All is long all
+            ? Math.Max(0, all - (SeverityCounts.Critical ?? 0) - (SeverityCounts.High ?? 0) - (SeverityCounts.Medium ?? 0))
+            : null;
     }
 
     public sealed partial class LifecycleExecution

@@ -36,9 +36,9 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         _f.Server.Enqueue(CannedResponse.Json(ComponentSamples.Builds(1, 2)));
         var table = _f.Render("Get-IbComponentBuildVersion -EndpointUrl $Endpoint " + ComponentSamples.BuildArn);
         Assert.Equal(ComponentSamples.VersionArn, _f.Server.Requests.Last().Json.GetProperty("componentVersionArn").GetString());
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Type\s+State\s+Created", table);
-        Assert.Matches(@"install-agent\s+1\.0\.0/1\s+Linux\s+BUILD\s+DEPRECATED\s+2026-02-01 10:00", table);
-        Assert.Matches(@"install-agent\s+1\.0\.0/2\s+Linux\s+BUILD\s+ACTIVE", table);
+        Assert.Matches(@"Type\s+Name\s+Version\s+Platform\s+State\s+Created", table);
+        Assert.Matches(@"BUILD\s+install-agent\s+1\.0\.0/1\s+Linux\s+DEPRECATED\s+2026-02-01 10:00", table);
+        Assert.Matches(@"BUILD\s+install-agent\s+1\.0\.0/2\s+Linux\s+ACTIVE", table);
         _f.Server.Enqueue(CannedResponse.Json(ComponentSamples.Builds(2)));
         var detail = _f.Render("Get-IbComponentBuildVersion -EndpointUrl $Endpoint " + ComponentSamples.VersionArn + " | Format-List");
         Assert.Matches(@"Description\s+: Installs the agent", detail);

@@ -39,8 +39,8 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(ContainerRecipeSummaries("web-app")));
         var table = _f.Render("Get-IbContainerRecipe -EndpointUrl $Endpoint");
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Type\s+ParentImage\s+Owner\s+Created", table);
-        Assert.Matches(@"web-app\s+1\.0\.0\s+Linux\s+DOCKER\s+amazonlinux:2023\s+123456789012\s+2026-02-03 04:05", table);
+        Assert.Matches(@"Platform\s+Name\s+Version\s+ParentImage\s+Created", table);
+        Assert.Matches(@"Linux\s+web-app\s+1\.0\.0\s+amazonlinux:2023\s+2026-02-03 04:05", table);
         _f.Server.Enqueue(CannedResponse.Json(ContainerRecipeSummaries("web-app")));
         var list = _f.Render("Get-IbContainerRecipe -EndpointUrl $Endpoint | Format-List");
         Assert.Matches(@"Arn\s+: " + Regex.Escape(ContainerRecipeArn), list);
@@ -59,8 +59,8 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
         Assert.Equal(Dockerfile, recipe.Properties["DockerfileTemplateData"].Value);
 
         var table = _f.Render("Get-IbContainerRecipe -EndpointUrl $Endpoint -Arn " + ContainerRecipeArn);
-        Assert.Matches(@"Name\s+Version\s+Platform\s+ParentImage\s+Repository\s+Created", table);
-        Assert.Matches(@"web-app\s+1\.0\.0\s+Linux\s+amazonlinux:2023\s+web-app\s+2026-02-03 04:05", table);
+        Assert.Matches(@"Platform\s+Name\s+Version\s+Repository\s+Created", table);
+        Assert.Matches(@"Linux\s+web-app\s+1\.0\.0\s+web-app\s+2026-02-03 04:05", table);
         var list = _f.Render("Get-IbContainerRecipe -EndpointUrl $Endpoint -Arn " + ContainerRecipeArn + " | Format-List");
         Assert.Matches(@"Repository\s+: ECR: web-app", list);
         Assert.Matches(@"Dockerfile\s+: 3 lines \(see \.DockerfileTemplateData\)", list);

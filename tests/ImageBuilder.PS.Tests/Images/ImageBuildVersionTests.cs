@@ -70,9 +70,9 @@ public sealed class ImageBuildVersionTests : IClassFixture<LoopbackFixture>
     {
         _f.Server.Default = _ => CannedResponse.Json(BuildVersions(null, Build("golden-windows", "1.0.0", 2, "AVAILABLE"), Build("golden-windows", "1.0.0", 3, "FAILED", withAmi: false)));
         var table = _f.Render("Get-IbImageBuildVersion -EndpointUrl $Endpoint " + VersionArn);
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Status\s+Ami\s+Created", table);
-        Assert.Matches(@"golden-windows\s+1\.0\.0/2\s+Windows\s+AVAILABLE\s+ami-0123456789abcdef0\s+2026-03-02 05:06", table);
-        Assert.Matches(@"golden-windows\s+1\.0\.0/3\s+Windows\s+FAILED\s+2026-03-03 05:06", table);
+        Assert.Matches(@"Status\s+Name\s+Version\s+Created\s+Ami", table);
+        Assert.Matches(@"AVAILABLE\s+golden-windows\s+1\.0\.0/2\s+2026-03-02 05:06\s+ami-0123456789abcdef0", table);
+        Assert.Matches(@"FAILED\s+golden-windows\s+1\.0\.0/3\s+2026-03-03 05:06", table);
 
         var list = _f.Render("Get-IbImageBuildVersion -EndpointUrl $Endpoint " + VersionArn + " -First 1 | Format-List");
         Assert.Matches(@"Status\s+: AVAILABLE", list);

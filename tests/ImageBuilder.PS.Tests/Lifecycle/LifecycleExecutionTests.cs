@@ -36,8 +36,8 @@ public sealed class LifecycleExecutionTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(LifecycleSamples.Executions()));
         var table = _f.Render("Get-IbLifecycleExecution -EndpointUrl $Endpoint " + LifecycleSamples.PolicyArn);
-        Assert.Matches(@"LifecycleExecutionId\s+Policy\s+Status\s+Impacted\s+Started", table);
-        Assert.Matches(LifecycleSamples.ExecutionId + @"\s+keep-six-months\s+SUCCESS\s+True\s+2026-03-01 00:00", table);
+        Assert.Matches(@"LifecycleExecutionId\s+Status\s+Started\s+Policy", table);
+        Assert.Matches(LifecycleSamples.ExecutionId + @"\s+SUCCESS\s+2026-03-01 00:00\s+keep-six-months", table);
         _f.Server.Enqueue(CannedResponse.Json(LifecycleSamples.Executions()));
         var detail = _f.Render("Get-IbLifecycleExecution -EndpointUrl $Endpoint " + LifecycleSamples.PolicyArn + " | Format-List");
         Assert.Matches(@"State\s+: SUCCESS \(2 images deleted\)", detail);
@@ -85,8 +85,8 @@ public sealed class LifecycleExecutionTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(LifecycleSamples.Resources));
         var table = _f.Render("Get-IbLifecycleExecutionResource -EndpointUrl $Endpoint " + LifecycleSamples.ExecutionId);
-        Assert.Matches(@"ResourceId\s+Region\s+Action\s+Status\s+Started", table);
-        Assert.Matches(@"ami-0123456789abcdef0\s+us-east-1\s+DELETE\s+SUCCESS\s+2026-03-01 00:01", table);
+        Assert.Matches(@"Status\s+Action\s+ResourceId\s+Region\s+Started", table);
+        Assert.Matches(@"SUCCESS\s+DELETE\s+ami-0123456789abcdef0\s+us-east-1\s+2026-03-01 00:01", table);
         _f.Server.Enqueue(CannedResponse.Json(LifecycleSamples.Resources));
         var detail = _f.Render("Get-IbLifecycleExecutionResource -EndpointUrl $Endpoint " + LifecycleSamples.ExecutionId + " | Format-List");
         Assert.Matches(@"Action\s+: DELETE \(older than 6 months\)", detail);

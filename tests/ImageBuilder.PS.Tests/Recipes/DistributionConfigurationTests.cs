@@ -36,8 +36,8 @@ public sealed class DistributionConfigurationTests : IClassFixture<LoopbackFixtu
 
         _f.Server.Enqueue(CannedResponse.Json(DistSummaries("two-regions")));
         var table = _f.Render("Get-IbDistributionConfiguration -EndpointUrl $Endpoint");
-        Assert.Matches(@"Name\s+Regions\s+Created\s+Updated", table);
-        Assert.Matches(@"two-regions\s+us-east-1, eu-west-1\s+2026-01-12 10:00", table);
+        Assert.Matches(@"Created\s+Name\s+Regions\s+Updated", table);
+        Assert.Matches(@"2026-01-12 10:00\s+two-regions\s+us-east-1, eu-west-1\s", table);
 
         _f.Server.Enqueue(CannedResponse.Json(DistSummaries("two-regions")));
         Assert.Matches(@"Regions\s+: us-east-1, eu-west-1", _f.Render("Get-IbDistributionConfiguration -EndpointUrl $Endpoint | Format-List"));
@@ -49,7 +49,7 @@ public sealed class DistributionConfigurationTests : IClassFixture<LoopbackFixtu
         Assert.Equal("ImageBuilder.PS.Model.Ib.DistributionConfiguration", full.Output.Single().TypeNames[0]);
 
         _f.Server.Enqueue(CannedResponse.Json(Dist));
-        Assert.Matches(@"two-regions\s+us-east-1, eu-west-1\s+2026-01-12 10:00", _f.Render("Get-IbDistributionConfiguration -EndpointUrl $Endpoint -Arn " + DistArn));
+        Assert.Matches(@"2026-01-12 10:00\s+two-regions\s+us-east-1, eu-west-1\s", _f.Render("Get-IbDistributionConfiguration -EndpointUrl $Endpoint -Arn " + DistArn));
 
         _f.Server.Enqueue(CannedResponse.Json(Dist));
         var list = _f.Render("Get-IbDistributionConfiguration -EndpointUrl $Endpoint -Arn " + DistArn + " | Format-List");

@@ -36,8 +36,8 @@ public sealed class InfrastructureConfigurationTests : IClassFixture<LoopbackFix
 
         _f.Server.Enqueue(CannedResponse.Json(InfraSummaries("build-small", "build-large")));
         var table = _f.Render("Get-IbInfrastructureConfiguration -EndpointUrl $Endpoint -Name *large");
-        Assert.Matches(@"Name\s+InstanceTypes\s+InstanceProfile\s+Created\s+Updated", table);
-        Assert.Matches(@"build-large\s+m5\.large, m5\.xlarge\s+ImageBuilderInstance\s+2026-01-10 10:00\s+2026-01-11 10:00", table);
+        Assert.Matches(@"Created\s+Name\s+InstanceTypes\s+InstanceProfile", table);
+        Assert.Matches(@"2026-01-10 10:00\s+build-large\s+m5\.large, m5\.xlarge\s+ImageBuilderInstance", table);
         Assert.DoesNotContain("build-small", table);
 
         _f.Server.Enqueue(CannedResponse.Json(InfraSummaries("build-small")));
@@ -51,7 +51,7 @@ public sealed class InfrastructureConfigurationTests : IClassFixture<LoopbackFix
 
         _f.Server.Enqueue(CannedResponse.Json(Infra));
         var row = _f.Render("Get-IbInfrastructureConfiguration -EndpointUrl $Endpoint -Arn " + InfraArn);
-        Assert.Matches(@"build-small\s+m5\.large\s+ImageBuilderInstance\s+subnet-0123456789abcdef0\s+2026-01-11 10:00", row);
+        Assert.Matches(@"2026-01-11 10:00\s+build-small\s+m5\.large\s+ImageBuilderInstance\S*\s+subnet-0123456789abcdef0", row);
 
         _f.Server.Enqueue(CannedResponse.Json(Infra));
         var list = _f.Render("Get-IbInfrastructureConfiguration -EndpointUrl $Endpoint -Arn " + InfraArn + " | Format-List");

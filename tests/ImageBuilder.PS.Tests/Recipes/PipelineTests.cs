@@ -38,8 +38,8 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(Pipelines(("nightly", "ENABLED"), ("weekly", "DISABLED"))));
         var table = _f.Render("Get-IbPipeline -EndpointUrl $Endpoint");
-        Assert.Matches(@"Name\s+Status\s+Schedule\s+LastRun\s+LastResult\s+NextRun", table);
-        Assert.Matches(@"weekly\s+DISABLED\s+cron\(0 3 \* \* \? \*\)\s+2026-03-04 03:00\s+AVAILABLE\s+2026-03-05 03:00", table);
+        Assert.Matches(@"Status\s+Name\s+Schedule\s+LastRun\s+LastResult", table);
+        Assert.Matches(@"DISABLED\s+weekly\s+cron\(0 3 \* \* \? \*\)\s+2026-03-04 03:00\s+AVAILABLE", table);
 
         _f.Server.Enqueue(CannedResponse.Json(PipelineResponse()));
         var list = _f.Render("Get-IbPipeline -EndpointUrl $Endpoint -Arn " + PipelineArn + " | Format-List");
@@ -232,9 +232,9 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(PipelineImages));
         var table = _f.Render("Get-IbPipelineImage -EndpointUrl $Endpoint " + PipelineArn);
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Status\s+Ami\s+Created", table);
-        Assert.Matches(@"golden-windows\s+1\.0\.0/3\s+Windows\s+AVAILABLE\s+ami-0aaaabbbbccccdddd\s+2026-03-04 03:00", table);
-        Assert.Matches(@"golden-windows\s+1\.0\.0/2\s+Windows\s+FAILED\s+2026-03-03 03:00", table);
+        Assert.Matches(@"Status\s+Name\s+Version\s+Created\s+Ami", table);
+        Assert.Matches(@"AVAILABLE\s+golden-windows\s+1\.0\.0/3\s+2026-03-04 03:00\s+ami-0aaaabbbbccccdddd", table);
+        Assert.Matches(@"FAILED\s+golden-windows\s+1\.0\.0/2\s+2026-03-03 03:00", table);
 
         _f.Server.Enqueue(CannedResponse.Json(PipelineImages));
         var list = _f.Render("Get-IbPipelineImage -EndpointUrl $Endpoint " + PipelineArn + " -First 1 | Format-List");

@@ -66,8 +66,8 @@ public sealed class RecipeToPipelineFlowTests : IClassFixture<LoopbackFixture>
         Assert.Equal("arn:aws:imagebuilder:us-east-1:123456789012:infrastructure-configuration/build-small", pipeline["infrastructureConfigurationArn"]!.GetValue<string>());
         Assert.Equal("arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-linux/2.1.0", pipeline["imageRecipeArn"]!.GetValue<string>());
         Assert.Null(pipeline["distributionConfigurationArn"]);
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Status\s+Ami\s+Created", text);
-        Assert.Matches(@"golden-linux\s+2\.1\.0/1\s+Linux\s+PENDING\s+2026-03-05 10:05", text);
+        Assert.Matches(@"Status\s+Name\s+Version\s+Created\s+Ami", text);
+        Assert.Matches(@"PENDING\s+golden-linux\s+2\.1\.0/1\s+2026-03-05 10:05", text);
     }
 
     [Fact]

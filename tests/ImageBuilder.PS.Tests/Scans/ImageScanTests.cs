@@ -177,8 +177,8 @@ public sealed class ImageScanTests : IClassFixture<LoopbackFixture>
         Assert.Equal("Image", image.Output.Single().Properties["AggregationType"].Value);
 
         var table = _f.Render("Get-IbImageScanFindingAggregation -EndpointUrl $Endpoint -ImageArn " + BuildArn);
-        Assert.Matches(@"Type\s+Key\s+Critical\s+High\s+Medium\s+All", table);
-        Assert.Matches(@"Image\s+image/golden-windows/1\.0\.0/3\s+2\s+4\s+6\s+12", table);
+        Assert.Matches(@"Type\s+Key\s+Critical\s+High\s+Medium\s+Other\s+All", table);
+        Assert.Matches(@"Image\s+image/golden-windows/1\.0\.0/3\s+2\s+4\s+6\s+0\s+12", table);
         var list = _f.Render("Get-IbImageScanFindingAggregation -EndpointUrl $Endpoint | Format-List");
         Assert.Matches(@"AggregationType\s+: Account", list);
         Assert.Matches(@"Key\s+: 123456789012", list);

@@ -31,8 +31,8 @@ public sealed class ComponentTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(Samples.ComponentVersions("install-agent")));
         var table = _f.Render("Get-IbComponent -EndpointUrl $Endpoint");
-        Assert.Matches(@"Name\s+Version\s+Platform\s+Type\s+Owner\s+Status\s+Created", table);
-        Assert.Matches(@"install-agent\s+1\.0\.0\s+Windows\s+BUILD\s+123456789012\s+ACTIVE\s+2026-02-01 10:00", table);
+        Assert.Matches(@"Type\s+Name\s+Version\s+Platform\s+Status\s+Created", table);
+        Assert.Matches(@"BUILD\s+install-agent\s+1\.0\.0\s+Windows\s+ACTIVE\s+2026-02-01 10:00", table);
 
         _f.Server.Reset();
         _f.Server.Enqueue(CannedResponse.Json(Samples.Component));

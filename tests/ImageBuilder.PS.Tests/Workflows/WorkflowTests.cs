@@ -36,8 +36,8 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WorkflowVersions(("approve-build", "BUILD"))));
         var table = _f.Render("Get-IbWorkflow -EndpointUrl $Endpoint");
-        Assert.Matches(@"Name\s+Version\s+Type\s+Owner\s+Created", table);
-        Assert.Matches(@"approve-build\s+1\.0\.0\s+BUILD\s+123456789012\s+2026-02-03 04:05", table);
+        Assert.Matches(@"Type\s+Name\s+Version\s+Owner\s+Created", table);
+        Assert.Matches(@"BUILD\s+approve-build\s+1\.0\.0\s+123456789012\s+2026-02-03 04:05", table);
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Workflow));
         var table = _f.Render("Get-IbWorkflow -EndpointUrl $Endpoint -Arn " + WorkflowSamples.WorkflowBuildArn);
-        Assert.Matches(@"approve-build\s+1\.0\.0/1\s+BUILD\s+DEPRECATED\s+2026-02-03 04:05", table);
+        Assert.Matches(@"BUILD\s+approve-build\s+1\.0\.0/1\s+DEPRECATED\s+2026-02-03 04:05", table);
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.Workflow));
         var detail = _f.Render("Get-IbWorkflow -EndpointUrl $Endpoint -Arn " + WorkflowSamples.WorkflowBuildArn + " | Format-List");
@@ -88,8 +88,8 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
 
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WorkflowBuilds(2)));
         var table = _f.Render("Get-IbWorkflowBuildVersion -EndpointUrl $Endpoint " + WorkflowSamples.WorkflowVersionArn);
-        Assert.Matches(@"Name\s+Version\s+Type\s+State\s+Created", table);
-        Assert.Matches(@"approve-build\s+1\.0\.0/2\s+BUILD\s+ACTIVE\s+2026-02-03 04:05", table);
+        Assert.Matches(@"Type\s+Name\s+Version\s+State\s+Created", table);
+        Assert.Matches(@"BUILD\s+approve-build\s+1\.0\.0/2\s+ACTIVE\s+2026-02-03 04:05", table);
         _f.Server.Enqueue(CannedResponse.Json(WorkflowSamples.WorkflowBuilds(2)));
         Assert.Matches(@"Arn\s+: " + System.Text.RegularExpressions.Regex.Escape(WorkflowSamples.WorkflowVersionArn + "/2"),
             _f.Render("Get-IbWorkflowBuildVersion -EndpointUrl $Endpoint " + WorkflowSamples.WorkflowVersionArn + " | Format-List"));
