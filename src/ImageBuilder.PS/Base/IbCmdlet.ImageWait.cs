@@ -111,7 +111,7 @@ namespace ImageBuilder.PS.Base
                     text.Append(" The log says:").Append(string.Concat(cause.Select(l => "\n  " + l)));
                 }
             }
-            catch (Exception e) when (e is AwsServiceException || IsTransportFailure(e))
+            catch (Exception e) when (e is AwsServiceException || SdkFailures.Classify(e, cancelledByUser: false) != CallFailureKind.Unknown)
             {
                 Verbose($"The build log could not be read ({e.Message}).");
             }

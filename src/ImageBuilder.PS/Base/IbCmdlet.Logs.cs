@@ -28,25 +28,24 @@ namespace ImageBuilder.PS.Base
         private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
         {
             missing = false;
-            try
+            var page = TryCall(ServiceBinding.Logs, LogsOperations.GetLogEvents, request, target, out var failure) as GetLogEventsResponse;
+            if (failure is null)
             {
-                return Wait(ClientFor(ServiceBinding.Logs).CallAsync(LogsOperations.GetLogEvents, request, Cancellation)) as GetLogEventsResponse;
+                return page;
             }
-            catch (AwsServiceException e) when (e.Error.Code == "ResourceNotFoundException")
+            if (failure.Record.Exception is AwsServiceException { Error.Code: "ResourceNotFoundException" })
             {
                 missing = true;
-                return null;
             }
-            catch (AwsServiceException e) when (quiet)
+            else if (quiet)
             {
-                Verbose($"The build log could not be read ({e.Error.Code}).");
-                return null;
+                Verbose($"The build log could not be read ({failure.Reason}).");
             }
-            catch (AwsServiceException e)
+            else
             {
-                WriteError(ErrorRecords.FromService(e, target));
-                return null;
+                WriteError(failure.Record);
             }
+            return null;
         }
 
         /// <summary>
