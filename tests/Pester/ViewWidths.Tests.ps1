@@ -43,6 +43,8 @@ BeforeDiscovery {
         @{ Type = 'DocumentFinding'; Key = 'Line', 'Severity', 'Message'; Whole = 'Severity' }
         @{ Type = 'WorkspaceImage'; Key = 'ImageId', 'Name', 'State', 'Created'; Whole = 'ImageId', 'Name', 'State' }
         @{ Type = 'AppStreamImage'; Key = 'Name', 'State', 'Platform', 'Created'; Whole = 'Name', 'State', 'Platform' }
+        # Log lines wrap their text, and not every line names a step: nothing to find whole on one line.
+        @{ Type = 'ImageLogEvent'; Key = 'Time', 'Where', 'Text'; Whole = @() }
     )
 }
 
@@ -103,6 +105,7 @@ BeforeAll {
         DocumentFinding                    = Test-IbComponentDocument -Data 'name: hello'
         WorkspaceImage                     = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         AppStreamImage                     = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
+        ImageLogEvent                      = Get-IbImageLog -Arn $image.Arn | Select-Object -First 5
     }
     $null = $waiting
     # Last, as it deprecates the image the others come from.

@@ -24,6 +24,9 @@ namespace ImageBuilder.PS.Model.Ib
         public string? LogGroupName { get; set; }
         public string? LogStreamName { get; set; }
 
+        /// <summary>Where the build was, as the table shows it: the AWSTOE phase/step, else the step, else the workflow.</summary>
+        public string Where => Phase is not null ? (Step is null ? Phase : Phase + "/" + Step) : Step ?? Workflow ?? "";
+
         public override string ToString() => Message;
 
         private static readonly Regex WorkflowStep = new(@"^Workflow (?<workflow>\S+) step (?<step>\S+) \((?<action>[^)]*)\): (?<text>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
