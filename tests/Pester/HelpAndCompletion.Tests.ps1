@@ -20,6 +20,18 @@ Describe 'Help' {
         $missing | Should -BeNullOrEmpty
     }
 
+    It 'gives Get-Help -Online a web address to open for every cmdlet, and no relative link it would choke on' {
+        # -Online opens the first related link that has a URI; a relative one (about_ImageBuilder.PS.md) is an error.
+        $wrong = foreach ($command in Get-Command -Module ImageBuilder.PS) {
+            $uris = @((Get-Help $command.Name).relatedLinks.navigationLink | ForEach-Object uri | Where-Object { $_ })
+            if ($uris.Count -eq 0 -or $uris[0] -notmatch "^https://github\.com/.+/docs/en-US/$($command.Name)\.md$") { "$($command.Name): $($uris -join ', ')" }
+            $uris | Where-Object { $_ -notmatch '^https?://' } | ForEach-Object { "$($command.Name): relative $_" }
+        }
+
+        $wrong | Should -BeNullOrEmpty
+        (Get-Help New-IbComponent).relatedLinks.navigationLink.linkText | Should -Contain 'about_ImageBuilder.PS'
+    }
+
     It 'shows the about topic' {
         Get-Help about_ImageBuilder.PS | Out-String | Should -Match 'EndpointUrl|endpoint'
     }

@@ -37,6 +37,27 @@ catch { "caught $($_.FullyQualifiedErrorId)"; exit 1 }
         $run.StdOut | Should -Match 'caught ResourceNotFoundException,'
     }
 
+    It 'exits 1 when a mistyped pipeline name is piped into Start-IbPipeline -Wait under -ErrorAction Stop' {
+        $run = Invoke-TestPwsh -ImportModule -Script @'
+Get-IbPipeline -Name nightlly -ErrorAction Stop | Start-IbPipeline -Wait
+'not reached'
+'@
+
+        $run.ExitCode | Should -Be 1
+        $run.StdOut | Should -Not -Match 'not reached'
+        $run.StdErr | Should -Match "Found no pipeline named 'nightlly'"
+    }
+
+    It 'names the build and how to wait again before a -Wait starts, without -Verbose, and keeps it out of the output' {
+        $run = Invoke-TestPwsh -ImportModule -Script @'
+$image = Get-IbPipeline -Name nightly | Start-IbPipeline -Wait -Timeout 1 -PollInterval 0.2 -ErrorAction SilentlyContinue
+"output: $(@($image).Count)"
+'@
+
+        $run.StdOut | Should -Match 'Waiting for the build arn:aws:imagebuilder:[^ ]+:image/golden-windows/1\.0\.0/\d+\. Ctrl\+C stops the waiting, not the work; to wait again: Wait-IbImage -Arn arn:'
+        $run.StdOut | Should -Match 'output: 0'
+    }
+
     It 'never calls AWS when the script forgets the endpoint: the call fails on loopback' {
         $run = Invoke-TestPwsh -Script @'
 Import-Module $env:IBPS_MODULE_PATH

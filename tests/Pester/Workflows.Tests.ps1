@@ -60,6 +60,17 @@ Describe 'Workflows and step actions' {
         Get-IbWaitingStep | Should -BeNullOrEmpty
     }
 
+    It 'approves a step given by its id alone, looking up its image (Send-IbStepAction -StepExecutionId)' {
+        $image = Start-ApprovalBuild
+        $id = (Get-IbWaitingStep).StepExecutionId
+
+        $verbose = Send-IbStepAction -StepExecutionId $id -Action RESUME -Reason approved -Verbose 4>&1
+        Step-TestEmulatorClock -Stages 8 | Out-Null
+
+        ($verbose | Out-String) | Should -Match ([regex]::Escape("The step $id belongs to $($image.Arn)."))
+        (Get-IbImage -Arn $image.Arn).State.Status | Should -Be 'AVAILABLE'
+    }
+
     It 'fails the build when the waiting step is stopped' {
         $image = Start-ApprovalBuild
 

@@ -1,3 +1,4 @@
+using System;
 using System.Xml;
 
 namespace ImageBuilder.PS.HelpBuilder;
@@ -87,18 +88,33 @@ public static class MamlWriter
         }
         w.WriteEndElement();
 
+        // Get-Help -Online opens the first link that has a URI and fails when it is not absolute, so the page's
+        // online version comes first and links to other pages of docs/ (about_ImageBuilder.PS.md) keep only their
+        // names: Get-Help shows them, and Get-Help <name> finds them.
         w.WriteStartElement("command", "relatedLinks", Command);
+        if (help.Metadata.TryGetValue("online version", out var online) && IsWebAddress(online))
+        {
+            WriteLink(w, "Online Version:", online);
+        }
         foreach (var link in help.Links)
         {
-            w.WriteStartElement("maml", "navigationLink", Maml);
-            w.WriteElementString("maml", "linkText", Maml, link.Text);
-            w.WriteElementString("maml", "uri", Maml, link.Uri);
-            w.WriteEndElement();
+            WriteLink(w, link.Text, IsWebAddress(link.Uri) ? link.Uri : "");
         }
         w.WriteEndElement();
 
         w.WriteEndElement();
     }
+
+    private static void WriteLink(XmlWriter w, string text, string uri)
+    {
+        w.WriteStartElement("maml", "navigationLink", Maml);
+        w.WriteElementString("maml", "linkText", Maml, text);
+        w.WriteElementString("maml", "uri", Maml, uri);
+        w.WriteEndElement();
+    }
+
+    private static bool IsWebAddress(string text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void WriteParameter(XmlWriter w, ParameterHelp p)
     {

@@ -43,7 +43,8 @@ namespace ImageBuilder.PS.Base
             var seen = new WaitObservation<Image>(image, status, from)
             {
                 Succeeded = Finished.Contains(status),
-                Failure = Failed.Contains(status) ? image.State?.Reason ?? $"The service gives no reason for {status}." : null,
+                // The build's own ARN: waits often start from a version ARN (Get-IbImage -Name x | Wait-IbImage), which names no build.
+                Failure = Failed.Contains(status) ? $"{image.State?.Reason ?? $"The service gives no reason for {status}."} (build {image.Arn ?? imageArn})" : null,
             };
             if (status == "FAILED")
             {

@@ -73,7 +73,7 @@ namespace ImageBuilder.PS.Base
                     {
                         // A fresh record each time: hosts may keep the ones they were given. A failure keeps the
                         // bar where the work stopped.
-                        last = new ProgressRecord(id, activity, seen.Status)
+                        last = new ProgressRecord(id, activity, seen.StatusLine)
                         {
                             CurrentOperation = seen.Detail,
                             PercentComplete = seen.Failure is null ? Math.Max(0, Math.Min(100, seen.Percent)) : last.PercentComplete,
@@ -140,6 +140,8 @@ namespace ImageBuilder.PS.Base
             var output = TryCall(binding, operation, input, target, out var failure);
             if (failure is null)
             {
+                // A wait ends with the image as its last look saw it, which should carry what Get-IbImage's does.
+                (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
                 return output;
             }
             if (failure.MayPass)

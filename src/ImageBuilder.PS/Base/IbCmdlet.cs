@@ -26,6 +26,11 @@ namespace ImageBuilder.PS.Base
         private readonly Dictionary<ServiceBinding, ServiceClient> _clients = new();
         private PagedOutput? _paged;
 
+        /// <summary>Calls that ended in an error written for them, so a listing can tell "nothing there" from "could not look".</summary>
+        private int _failedCalls;
+
+        private protected int FailedCalls => _failedCalls;
+
         /// <summary>The AWS region to call (e.g. us-east-1).</summary>
         [Parameter]
         [Alias("RegionToCall")]
@@ -195,6 +200,12 @@ namespace ImageBuilder.PS.Base
                 Debug($"{operation.Name} input: {Describe(input)}");
             }
             var output = TryCall(binding, operation, input, target, out failure);
+            if (failure is not null)
+            {
+                // Counted for the -Name checks: a listing that failed says nothing about whether the name exists.
+                _failedCalls++;
+            }
+            (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
             if (output is not null && IsDebugOn())
             {
                 Debug($"{operation.Name} output: {Describe(output)}");
@@ -207,19 +218,27 @@ namespace ImageBuilder.PS.Base
         /// when the pipeline has enough (-First, or Select-Object -First downstream).
         /// </summary>
         /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
-        protected void WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
+        /// <returns>How many items were kept, or -1 when the listing did not run to its end (a call failed, or no more were wanted).</returns>
+        protected int WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
         {
             if (!Paged.WantsMore)
             {
-                return;
+                return -1;
             }
+            var failedBefore = _failedCalls;
+            var kept = 0;
             foreach (var item in ReadPages(binding, operation, input, target))
             {
-                if ((keep is null || keep(item)) && !Paged.Write(item))
+                if (keep is null || keep(item))
                 {
-                    return;
+                    kept++;
+                    if (!Paged.Write(item))
+                    {
+                        return kept;
+                    }
                 }
             }
+            return _failedCalls == failedBefore ? kept : -1;
         }
 
         /// <summary>-Skip, -First and -IncludeTotalCount over everything this invocation writes.</summary>
@@ -391,6 +410,22 @@ namespace ImageBuilder.PS.Base
             else if (GetVariableValue("VerbosePreference") is ActionPreference.Continue && Host?.UI is { } ui)
             {
                 ui.WriteVerboseLine(message);
+            }
+        }
+
+        /// <summary>
+        /// A warning. -Debug on a compiled cmdlet makes warnings ask too (Inquire), unless -WarningAction is given; so
+        /// under -Debug alone a warning is shown the way $WarningPreference would show it, without a question.
+        /// </summary>
+        protected void Warn(string message)
+        {
+            if (!DebugSwitchGiven || MyInvocation.BoundParameters.ContainsKey("WarningAction"))
+            {
+                WriteWarning(message);
+            }
+            else if (GetVariableValue("WarningPreference") is not ActionPreference.SilentlyContinue and not ActionPreference.Ignore && Host?.UI is { } ui)
+            {
+                ui.WriteWarningLine(message);
             }
         }
 

@@ -26,5 +26,11 @@ namespace ImageBuilder.PS.Base
         public string? ActionNeeded { get; set; }
 
         public bool IsFinal => Succeeded || Failure is not null;
+
+        /// <summary>
+        /// The progress record's status: PowerShell 7's default (Minimal) view shows only the activity and the
+        /// status, so the step goes there too, not only in the current operation the Classic view adds.
+        /// </summary>
+        public string StatusLine => Detail is null ? Status : $"{Status}: {Detail}";
     }
 }

@@ -58,20 +58,49 @@ namespace ImageBuilder.PS.Base
 
         protected void WriteImage(Model.Ib.Image? image)
         {
-            WriteResource(image, i => i.Arn is null ? i : WaitForImage(i.Arn, Timeout, PollInterval));
+            WriteResource(image, i =>
+            {
+                if (i.Arn is null)
+                {
+                    return i;
+                }
+                AnnounceWait($"the build {i.Arn}", $"to wait again: Wait-IbImage -Arn {i.Arn}");
+                return WaitForImage(i.Arn, Timeout, PollInterval);
+            });
+        }
+
+        /// <summary>A wait announced first (see <see cref="AnnounceWait"/>).</summary>
+        private T? Announced<T>(string what, string again, Func<T?> wait) where T : class
+        {
+            AnnounceWait(what, again);
+            return wait();
+        }
+
+        /// <summary>
+        /// Names what is about to be waited on and how to pick the wait up again, before the wait starts: after
+        /// Ctrl+C, or a session that ends, the progress bar is gone and nothing else says which build is still
+        /// running. It goes to the information stream tagged PSHOST, as Write-Host's lines do: shown at a prompt
+        /// and in a runbook's transcript without -Verbose, kept out of the output, and it can be captured
+        /// (-InformationVariable, 6>) or silenced (-InformationAction Ignore). A warning would say something
+        /// is wrong, and verbose lines are hidden exactly when the user needs this one.
+        /// </summary>
+        private void AnnounceWait(string what, string again)
+        {
+            var message = $"Waiting for {what}. Ctrl+C stops the waiting, not the work; {again}";
+            WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", "ImageBuilder.PS.Wait" });
         }
 
         /// <summary>Writes an imported AppStream image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteAppStreamImage(Model.AppStream.Image? image) =>
-            WriteResource(image, i => i.Name is null ? i : WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, $"Get-IbAppStreamImage -Name {i.Name}", Timeout, PollInterval));
+            WriteResource(image, i => i.Name is null ? i : Announced($"the AppStream import of {i.Name}", $"to see how it goes: Get-IbAppStreamImage -Name {i.Name}", () => WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, $"Get-IbAppStreamImage -Name {i.Name}", Timeout, PollInterval)));
 
         /// <summary>Writes an imported WorkSpaces image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteWorkSpacesImage(WorkspaceImage? image) =>
-            WriteResource(image, i => i.ImageId is null ? i : WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, $"Get-IbWorkSpacesImage -ImageId {i.ImageId}", Timeout, PollInterval));
+            WriteResource(image, i => i.ImageId is null ? i : Announced($"the WorkSpaces import {i.ImageId} ({i.Name})", $"to see how it goes: Get-IbWorkSpacesImage -ImageId {i.ImageId}", () => WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, $"Get-IbWorkSpacesImage -ImageId {i.ImageId}", Timeout, PollInterval)));
 
         /// <summary>Writes a lifecycle run, after waiting for it to end when -Wait was given.</summary>
         protected void WriteLifecycleExecution(LifecycleExecution? execution) =>
-            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval));
+            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : Announced($"the lifecycle run {e.LifecycleExecutionId}", $"to see how it goes: Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", () => WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval)));
 
         private void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
         {

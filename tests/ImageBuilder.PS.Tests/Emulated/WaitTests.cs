@@ -39,6 +39,28 @@ public sealed class WaitTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
+    public void BeforeWaitingItNamesTheBuildAndHowToWaitAgainOnTheHostAndTheInformationStream()
+    {
+        var result = _f.Run("Get-IbPipeline -Name nightly | Start-IbPipeline -Wait -PollInterval 0.02 -InformationVariable info");
+        result.AssertSuccess();
+        var arn = (string)((dynamic)result.Output.Single()).Arn;
+
+        var expected = $"Waiting for the build {arn}. Ctrl+C stops the waiting, not the work; to wait again: Wait-IbImage -Arn {arn}";
+        Assert.Contains(expected, result.HostText);
+        var info = _f.Run("$info").Output.Select(o => o.BaseObject).OfType<InformationRecord>().Single();
+        Assert.Contains("ImageBuilder.PS.Wait", info.Tags);
+        Assert.Equal(expected, info.MessageData.ToString());
+    }
+
+    [Fact]
+    public void WithoutWaitNothingIsAnnounced()
+    {
+        var result = _f.Run("Get-IbPipeline -Name nightly | Start-IbPipeline");
+        result.AssertSuccess();
+        Assert.DoesNotContain("Waiting for", result.HostText);
+    }
+
+    [Fact]
     public void AFailedBuildEndsTheWaitWithTheReason()
     {
         _f.Emulator.ArrangeFailure(new ArrangedFailure { Target = FailureTarget.ImageBuild, Stage = "TESTING", Reason = "the validation tests failed" });

@@ -111,7 +111,7 @@ public sealed class HelpTests : IClassFixture<HelpTests.Fixture>
         var help = new CommandHelp { Name = name };
         help.Metadata["external help file"] = "ImageBuilder.PS.dll-Help.xml";
         help.Metadata["Module Name"] = "ImageBuilder.PS";
-        help.Metadata["online version"] = "";
+        help.Metadata["online version"] = $"https://github.com/ImageBuilder-PS/ImageBuilder.PS/blob/main/docs/en-US/{name}.md";
         help.Metadata["schema"] = "2.0.0";
         return help;
     }

@@ -54,7 +54,7 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         result.AssertSuccess();
         Assert.Equal("AVAILABLE", ((dynamic)result.Output.Single()).State.Status);
         var progress = result.Progress.ToList();
-        Assert.Equal(new[] { "PENDING", "BUILDING", "TESTING", "DISTRIBUTING", "AVAILABLE", "AVAILABLE" }, progress.Select(p => p.StatusDescription));
+        Assert.Equal(new[] { "PENDING", "BUILDING", "TESTING", "DISTRIBUTING", "AVAILABLE", "AVAILABLE" }, progress.Select(p => p.StatusDescription.Split(':')[0]));
         Assert.All(progress, p => Assert.Equal("Image golden-windows 1.0.0/3", p.Activity));
         Assert.Equal(ProgressRecordType.Completed, progress[^1].RecordType);
         Assert.True(progress.Take(progress.Count - 1).All(p => p.RecordType == ProgressRecordType.Processing));
@@ -62,6 +62,8 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         Assert.Equal(percents.Order(), percents);
         Assert.Equal(100, percents[^1]);
         Assert.Equal("build workflow, step 2 of 3: ApplyBuildComponents (ExecuteComponents)", progress[1].CurrentOperation);
+        // PowerShell 7's Minimal view shows the activity and the status only: the step is in the status too.
+        Assert.Equal("BUILDING: build workflow, step 2 of 3: ApplyBuildComponents (ExecuteComponents)", progress[1].StatusDescription);
         Assert.Equal(5, GetImageCount());
     }
 
@@ -75,6 +77,7 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         Assert.Equal("WaitEndedInFailed", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(ErrorCategory.InvalidResult, error.CategoryInfo.Category);
         Assert.StartsWith("Image golden-windows 1.0.0/3 ended FAILED: Component install-agent failed: exit code 1", error.ErrorDetails.Message);
+        Assert.Contains($"(build {Arn})", error.ErrorDetails.Message);
         // The failure points at the whole log (the scripted service has none, so no lines are quoted).
         Assert.EndsWith("The whole log: Get-IbImageLog -Arn arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3", error.ErrorDetails.Message);
         Assert.Equal(ProgressRecordType.Completed, result.Progress[^1].RecordType);
@@ -86,6 +89,16 @@ public sealed class WaitIbImageTests : IClassFixture<LoopbackFixture>
         PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("CANCELLED"));
         var result = Wait();
         Assert.Equal("WaitEndedInCancelled", result.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+    }
+
+    [Fact]
+    public void AWaitOnAVersionSaysWhichBuildEnded()
+    {
+        PlayBuild("ExecuteComponents", "ApplyBuildComponents", Image("CANCELLED"));
+        var result = _f.Run("Wait-IbImage -EndpointUrl $Endpoint -Arn 'arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0' -PollInterval 0.02");
+        var error = result.Errors.Single();
+        Assert.StartsWith("Image golden-windows 1.0.0 ended CANCELLED", error.ErrorDetails.Message);
+        Assert.EndsWith($"(build {Arn})", error.ErrorDetails.Message);
     }
 
     [Fact]

@@ -68,7 +68,7 @@ namespace ImageBuilder.PS.Commands.Components
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("supportedOsVersion", SupportedOsVersion).Add("type", Type).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("supportedOsVersion", SupportedOsVersion).Add("type", Type, IbValues.ComponentType.All).Add("version", Version);
             var list = new ListComponentsRequest
             {
                 Owner = Owner,
@@ -79,7 +79,7 @@ namespace ImageBuilder.PS.Commands.Components
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListComponents, list, null,
+                WriteNamedPages("component", Name, ServiceBinding.ImageBuilder, IbOperations.ListComponents, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((ComponentVersion)item).Name ?? ""));
             }
         }

@@ -62,12 +62,12 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("containerType", ContainerType).Add("parentImage", ParentImage);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("containerType", ContainerType, IbValues.ContainerType.All).Add("parentImage", ParentImage);
             var list = new ListContainerRecipesRequest { Owner = Owner, Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListContainerRecipes, list, null,
+                WriteNamedPages("container recipe", Name, ServiceBinding.ImageBuilder, IbOperations.ListContainerRecipes, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((ContainerRecipeSummary)item).Name ?? ""));
             }
         }

@@ -47,12 +47,12 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name);
+            var filters = new ListFilters(Filter, Warn).AddName(Name);
             var list = new ListDistributionConfigurationsRequest { Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListDistributionConfigurations, list, null,
+                WriteNamedPages("distribution configuration", Name, ServiceBinding.ImageBuilder, IbOperations.ListDistributionConfigurations, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((DistributionConfigurationSummary)item).Name ?? ""));
             }
         }

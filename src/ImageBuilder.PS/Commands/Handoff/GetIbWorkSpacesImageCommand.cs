@@ -41,6 +41,12 @@ namespace ImageBuilder.PS.Commands.Handoff
         {
             var pattern = Name is null ? null : new WildcardPattern(Name, WildcardOptions.IgnoreCase);
             var target = ImageId is null ? null : string.Join(", ", ImageId);
+            if (!Paged.WantsMore)
+            {
+                return;
+            }
+            var failedBefore = FailedCalls;
+            var matched = 0;
             foreach (var ids in Batches())
             {
                 var request = new DescribeWorkspaceImagesRequest { ImageIds = ids, ImageType = ImageType, MaxResults = MaxResults };
@@ -50,11 +56,19 @@ namespace ImageBuilder.PS.Commands.Handoff
                 }
                 foreach (WorkspaceImage image in ReadPages(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, target))
                 {
-                    if ((pattern is null || pattern.IsMatch(image.Name ?? "")) && !Paged.Write(image))
+                    if (pattern is null || pattern.IsMatch(image.Name ?? ""))
                     {
-                        return;
+                        matched++;
+                        if (!Paged.Write(image))
+                        {
+                            return;
+                        }
                     }
                 }
+            }
+            if (matched == 0 && FailedCalls == failedBefore)
+            {
+                WriteNameNotFound("WorkSpaces image", Name);
             }
         }
 

@@ -51,7 +51,7 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("osVersion", OsVersion).Add("type", Type);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("osVersion", OsVersion).Add("type", Type, IbValues.ImageType.All);
             var request = new ListImageBuildVersionsRequest
             {
                 ImageVersionArn = VersionArnOf(Arn),
@@ -63,7 +63,7 @@ namespace ImageBuilder.PS.Commands.Images
                 return;
             }
             var pattern = filters.NamePattern;
-            WritePages(ServiceBinding.ImageBuilder, IbOperations.ListImageBuildVersions, request, Arn, item =>
+            WriteNamedPages("image build", Name, ServiceBinding.ImageBuilder, IbOperations.ListImageBuildVersions, request, Arn, item =>
             {
                 var build = (ImageSummary)item;
                 return (pattern is null || pattern.IsMatch(build.Name ?? ""))

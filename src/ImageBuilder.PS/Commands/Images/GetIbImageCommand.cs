@@ -71,7 +71,7 @@ namespace ImageBuilder.PS.Commands.Images
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("osVersion", OsVersion).Add("type", Type).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("osVersion", OsVersion).Add("type", Type, IbValues.ImageType.All).Add("version", Version);
             var list = new ListImagesRequest
             {
                 Owner = Owner,
@@ -83,7 +83,7 @@ namespace ImageBuilder.PS.Commands.Images
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListImages, list, null,
+                WriteNamedPages("image", Name, ServiceBinding.ImageBuilder, IbOperations.ListImages, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((ImageVersion)item).Name ?? ""));
             }
         }

@@ -47,12 +47,12 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name);
+            var filters = new ListFilters(Filter, Warn).AddName(Name);
             var list = new ListInfrastructureConfigurationsRequest { Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListInfrastructureConfigurations, list, null,
+                WriteNamedPages("infrastructure configuration", Name, ServiceBinding.ImageBuilder, IbOperations.ListInfrastructureConfigurations, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((InfrastructureConfigurationSummary)item).Name ?? ""));
             }
         }

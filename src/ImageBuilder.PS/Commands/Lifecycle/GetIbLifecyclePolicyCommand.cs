@@ -51,12 +51,12 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("status", Status);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", Status, IbValues.LifecyclePolicyStatus.All);
             var list = new ListLifecyclePoliciesRequest { Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListLifecyclePolicies, list, null,
+                WriteNamedPages("lifecycle policy", Name, ServiceBinding.ImageBuilder, IbOperations.ListLifecyclePolicies, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((LifecyclePolicySummary)item).Name ?? ""));
             }
         }

@@ -66,13 +66,13 @@ namespace ImageBuilder.PS.Commands.Pipelines
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("status", Status).Add("imageRecipeArn", RecipeArn)
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", Status, IbValues.PipelineStatus.All).Add("imageRecipeArn", RecipeArn)
                 .Add("infrastructureConfigurationArn", InfrastructureConfigurationArn).Add("distributionConfigurationArn", DistributionConfigurationArn);
             var list = new ListImagePipelinesRequest { Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListImagePipelines, list, null,
+                WriteNamedPages("pipeline", Name, ServiceBinding.ImageBuilder, IbOperations.ListImagePipelines, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((ImagePipeline)item).Name ?? ""));
             }
         }

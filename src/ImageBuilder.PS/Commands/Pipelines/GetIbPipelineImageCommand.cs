@@ -37,12 +37,12 @@ namespace ImageBuilder.PS.Commands.Pipelines
 
         protected override void ProcessRecord()
         {
-            var filters = new ListFilters(Filter).AddName(Name).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("version", Version);
             var list = new ListImagePipelineImagesRequest { ImagePipelineArn = Arn, Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, Arn))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListImagePipelineImages, list, Arn,
+                WriteNamedPages("image", Name, ServiceBinding.ImageBuilder, IbOperations.ListImagePipelineImages, list, Arn,
                     pattern is null ? null : item => pattern.IsMatch(((ImageSummary)item).Name ?? ""));
             }
         }

@@ -58,12 +58,12 @@ namespace ImageBuilder.PS.Commands.Recipes
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name).Add("platform", Platform).Add("parentImage", ParentImage);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("parentImage", ParentImage);
             var list = new ListImageRecipesRequest { Owner = Owner, Filters = filters.ToList(), MaxResults = MaxResults };
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListImageRecipes, list, null,
+                WriteNamedPages("image recipe", Name, ServiceBinding.ImageBuilder, IbOperations.ListImageRecipes, list, null,
                     pattern is null ? null : item => pattern.IsMatch(((ImageRecipeSummary)item).Name ?? ""));
             }
         }

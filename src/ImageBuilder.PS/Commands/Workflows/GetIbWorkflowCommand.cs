@@ -59,7 +59,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                 }
                 return;
             }
-            var filters = new ListFilters(Filter).AddName(Name);
+            var filters = new ListFilters(Filter, Warn).AddName(Name);
             var list = new ListWorkflowsRequest
             {
                 Owner = Owner,
@@ -71,7 +71,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 // The service documents no filter for the type, so it is matched here, as the pages arrive.
                 var pattern = filters.NamePattern;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflows, list, null, item =>
+                WriteNamedPages("workflow", Name, ServiceBinding.ImageBuilder, IbOperations.ListWorkflows, list, null, item =>
                 {
                     var workflow = (WorkflowVersion)item;
                     return (pattern is null || pattern.IsMatch(workflow.Name ?? ""))

@@ -21,11 +21,12 @@ namespace ImageBuilder.PS.Commands.Workflows
         [ArgumentCompleter(typeof(WaitingStepCompleter))]
         public string StepExecutionId { get; set; } = "";
 
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        /// <summary>Looked up from the step when not given (GetWorkflowStepExecution).</summary>
+        [Parameter(ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn")]
         [ApiMember("imageBuildVersionArn")]
         [ArnTransformation]
-        public string ImageArn { get; set; } = "";
+        public string? ImageArn { get; set; }
 
         [Parameter(Mandatory = true)]
         [ArgumentCompleter(typeof(WorkflowStepActionCompleter))]
@@ -42,15 +43,22 @@ namespace ImageBuilder.PS.Commands.Workflows
 
         protected override void ProcessRecord()
         {
+            // The service wants both, but a step id names one step of one build: a user who has only the id (from
+            // a warning, a log, Get-IbStepExecution) should not have to find the image first.
+            var imageArn = string.IsNullOrEmpty(ImageArn) ? ImageOfStep() : ImageArn;
+            if (imageArn is null)
+            {
+                return;
+            }
             var request = new SendWorkflowStepActionRequest
             {
                 StepExecutionId = StepExecutionId,
-                ImageBuildVersionArn = ImageArn,
+                ImageBuildVersionArn = imageArn,
                 Action = Action,
                 Reason = Reason,
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
             };
-            var target = $"{StepExecutionId} of {ImageArn}";
+            var target = $"{StepExecutionId} of {imageArn}";
             if (!Validate(request, StepExecutionId) || !ShouldProcess(target, $"Send {Action}"))
             {
                 return;
@@ -63,6 +71,23 @@ namespace ImageBuilder.PS.Commands.Workflows
                     WriteObject(WorkflowStepMetadata.From(step));
                 }
             }
+        }
+
+        /// <summary>The image build the step belongs to, as the service says; null after writing why it is not known.</summary>
+        private string? ImageOfStep()
+        {
+            var get = new GetWorkflowStepExecutionRequest { StepExecutionId = StepExecutionId };
+            if (!Validate(get, StepExecutionId) || Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, get, StepExecutionId) is not GetWorkflowStepExecutionResponse step)
+            {
+                return null;
+            }
+            if (string.IsNullOrEmpty(step.ImageBuildVersionArn))
+            {
+                WriteError(ErrorRecords.InvalidInput("ParameterRequired", $"The service does not say which image build the step {StepExecutionId} belongs to; give it with -ImageArn.", StepExecutionId));
+                return null;
+            }
+            Verbose($"The step {StepExecutionId} belongs to {step.ImageBuildVersionArn}.");
+            return step.ImageBuildVersionArn;
         }
     }
 }
