@@ -1,10 +1,9 @@
 using ImageBuilder.PS.Emulator.Control;
 using ImageBuilder.PS.Emulator.Core;
+using ImageBuilder.PS.Emulator.Hosting;
 using ImageBuilder.PS.Emulator.Http;
 using ImageBuilder.PS.Emulator.Persistence;
 using ImageBuilder.PS.Emulator.State;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace ImageBuilder.PS.Emulator;
 
@@ -25,20 +24,22 @@ namespace ImageBuilder.PS.Emulator;
 public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
 {
     private static readonly TimeSpan SaveInterval = TimeSpan.FromSeconds(5);
-    private readonly WebApplication _app;
+    private readonly LoopbackListener _listener;
     private readonly EmulatorEngine _engine;
     private readonly EmulatorOptions _options;
     private readonly Timer? _saveTimer;
     private long _savedChanges = -1;
     private int _disposed;
 
-    private ImageBuilderEmulator(WebApplication app, EmulatorEngine engine, EmulatorOptions options, string url, RequestDispatcher dispatcher)
+    private readonly TaskCompletionSource _stopped = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ImageBuilderEmulator(LoopbackListener listener, EmulatorEngine engine, EmulatorOptions options, RequestDispatcher dispatcher)
     {
         dispatcher.Control.Attach(this);
-        _app = app;
+        _listener = listener;
         _engine = engine;
         _options = options;
-        Url = url;
+        Url = listener.Url;
         if (options.StateFile is not null)
         {
             _saveTimer = new Timer(_ => SaveIfChanged(), null, SaveInterval, SaveInterval);
@@ -61,7 +62,7 @@ public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
     public TimeSpan StageDuration => _engine.State.Settings.StageDuration;
 
     /// <summary>Starts an emulator and waits until it listens.</summary>
-    public static async Task<ImageBuilderEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
+    public static Task<ImageBuilderEmulator> StartAsync(EmulatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new EmulatorOptions();
         var engine = new EmulatorEngine(new EmulatorSettings
@@ -80,28 +81,14 @@ public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
             }
         }
 
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
-        builder.Logging.ClearProviders();
-        builder.Services.AddSingleton<Microsoft.Extensions.Hosting.IHostLifetime, Hosting.QuietLifetime>();
-        builder.WebHost.UseUrls(options.Url);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // The dispatcher enforces its own limit so that an oversized body gets an AWS-shaped error.
-            kestrel.Limits.MaxRequestBodySize = null;
-            kestrel.AddServerHeader = false;
-        });
-        var app = builder.Build();
+        cancellationToken.ThrowIfCancellationRequested();
         var dispatcher = new RequestDispatcher(engine);
-        app.Run(dispatcher.HandleAsync);
-        await app.StartAsync(cancellationToken).ConfigureAwait(false);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            ?? throw new InvalidOperationException("The emulator started but reports no address.");
-        return new ImageBuilderEmulator(app, engine, options, address.TrimEnd('/'), dispatcher);
+        var listener = LoopbackListener.Start(options.Url, dispatcher.HandleAsync, engine.Log);
+        return Task.FromResult(new ImageBuilderEmulator(listener, engine, options, dispatcher));
     }
 
     /// <summary>Starts an emulator and waits until it listens (blocking form of <see cref="StartAsync"/>).</summary>
-    public static ImageBuilderEmulator Start(EmulatorOptions? options = null) =>
-        StartAsync(options).ConfigureAwait(false).GetAwaiter().GetResult();
+    public static ImageBuilderEmulator Start(EmulatorOptions? options = null) => StartAsync(options).GetAwaiter().GetResult();
 
     /// <summary>Back to a fresh emulator: Amazon's resources only, real-time clock, no faults or arranged failures.</summary>
     public void Reset()
@@ -126,6 +113,39 @@ public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
         }
         return now;
     }
+
+    /// <summary>
+    /// Moves the clock one build stage at a time until the image build <paramref name="imageBuildVersionArn"/> has
+    /// the status <paramref name="status"/>; stops early, returning the status reached, when the build ends in
+    /// another final status or after <paramref name="maxStages"/> stages.
+    /// </summary>
+    public string AdvanceUntil(string imageBuildVersionArn, string status, int maxStages = 200)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(imageBuildVersionArn);
+        ArgumentException.ThrowIfNullOrEmpty(status);
+        if (maxStages < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(maxStages), maxStages, "Move the clock by one stage at least.");
+        }
+        string Current()
+        {
+            lock (_engine.State.Sync)
+            {
+                var image = _engine.State.Images.Get(imageBuildVersionArn)
+                    ?? throw ServiceError.NotFound($"The emulator holds no image build {imageBuildVersionArn} (give the build version ARN, ending in /<build number>).");
+                return image.Value.State?.Status ?? "";
+            }
+        }
+        var reached = Current();
+        for (int stage = 0; stage < maxStages && !string.Equals(reached, status, StringComparison.OrdinalIgnoreCase) && !IsFinal(reached); stage++)
+        {
+            AdvanceClock(StageDuration);
+            reached = Current();
+        }
+        return reached;
+    }
+
+    private static bool IsFinal(string status) => status is "AVAILABLE" or "FAILED" or "CANCELLED" or "DEPRECATED" or "DISABLED" or "DELETED";
 
     /// <summary>Adds a fault for matching calls (throttling, 5xx, slow answers, dropped connections).</summary>
     public void AddFault(FaultRule rule) => _engine.Faults.Add(rule ?? throw new ArgumentNullException(nameof(rule)));
@@ -201,7 +221,7 @@ public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
     internal EmulatorEngine Engine => _engine;
 
     /// <summary>Completes when the emulator stops (for the standalone program).</summary>
-    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _app.WaitForShutdownAsync(cancellationToken);
+    public Task WaitForShutdownAsync(CancellationToken cancellationToken = default) => _stopped.Task.WaitAsync(cancellationToken);
 
     /// <summary>Stops listening, saving the state file first when one is set.</summary>
     public async ValueTask DisposeAsync()
@@ -215,8 +235,8 @@ public sealed class ImageBuilderEmulator : IAsyncDisposable, IDisposable
             await _saveTimer.DisposeAsync().ConfigureAwait(false);
             SaveIfChanged();
         }
-        await _app.StopAsync().ConfigureAwait(false);
-        await _app.DisposeAsync().ConfigureAwait(false);
+        await _listener.DisposeAsync().ConfigureAwait(false);
+        _stopped.TrySetResult();
     }
 
     /// <summary>Stops listening (blocking form of <see cref="DisposeAsync"/>).</summary>

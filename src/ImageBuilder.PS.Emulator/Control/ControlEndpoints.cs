@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
@@ -18,7 +19,7 @@ internal sealed class ControlEndpoints
 
     public void Attach(ImageBuilderEmulator emulator) => _emulator = emulator;
 
-    public async Task HandleAsync(HttpContext http, string rawPath, List<KeyValuePair<string, string>> query)
+    public async Task HandleAsync(HttpListenerContext http, string rawPath, List<KeyValuePair<string, string>> query)
     {
         int status = 200;
         byte[] body;
@@ -26,7 +27,7 @@ internal sealed class ControlEndpoints
         {
             var emulator = _emulator ?? throw new ControlError(503, "The emulator is still starting.");
             var path = rawPath.TrimEnd('/');
-            var method = http.Request.Method;
+            var method = http.Request.HttpMethod;
             using var input = await ReadJsonAsync(http.Request);
             var root = input?.RootElement ?? default;
             body = (method, path) switch
@@ -64,8 +65,8 @@ internal sealed class ControlEndpoints
         }
         http.Response.StatusCode = status;
         http.Response.ContentType = "application/json";
-        http.Response.ContentLength = body.Length;
-        await http.Response.Body.WriteAsync(body);
+        http.Response.ContentLength64 = body.Length;
+        await http.Response.OutputStream.WriteAsync(body);
     }
 
     private static byte[] Reset(ImageBuilderEmulator emulator)
@@ -84,6 +85,21 @@ internal sealed class ControlEndpoints
 
     private static byte[] Advance(ImageBuilderEmulator emulator, JsonElement root)
     {
+        if (OptionalString(root, "untilImage") is { } imageArn)
+        {
+            var wanted = OptionalString(root, "status") ?? "AVAILABLE";
+            var maxStages = root.TryGetProperty("maxStages", out _) ? (int)NumberWithin(root, "maxStages", 1, 10000) : 200;
+            var reached = emulator.AdvanceUntil(imageArn, wanted, maxStages);
+            return Json(w =>
+            {
+                w.WriteStartObject();
+                w.WriteString("mode", emulator.ClockMode.ToString());
+                w.WriteString("now", WireFormat.FormatIso8601(emulator.Now));
+                w.WriteString("status", reached);
+                w.WriteBoolean("reached", string.Equals(reached, wanted, StringComparison.OrdinalIgnoreCase));
+                w.WriteEndObject();
+            });
+        }
         var seconds = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("seconds", out _)
             ? NumberWithin(root, "seconds", 0, MaxAdvance.TotalSeconds)
             : emulator.StageDuration.TotalSeconds;
@@ -205,9 +221,9 @@ internal sealed class ControlEndpoints
         w.WriteEndObject();
     }
 
-    private static async Task<JsonDocument?> ReadJsonAsync(HttpRequest request)
+    private static async Task<JsonDocument?> ReadJsonAsync(HttpListenerRequest request)
     {
-        if (request.ContentLength is 0 || HttpMethods.IsGet(request.Method) || HttpMethods.IsDelete(request.Method))
+        if (!request.HasEntityBody || request.HttpMethod is "GET" or "DELETE")
         {
             return null;
         }
@@ -215,7 +231,7 @@ internal sealed class ControlEndpoints
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        while ((read = await request.InputStream.ReadAsync(chunk)) > 0)
         {
             if (buffer.Length + read > limit)
             {

@@ -11,7 +11,7 @@ namespace ImageBuilder.PS.Emulator.Http;
 internal static class RequestBinder
 {
     public static IAwsStructure BindRestJson(OperationDef operation, IReadOnlyDictionary<string, string> labels,
-        IReadOnlyList<KeyValuePair<string, string>> query, IHeaderDictionary headers, byte[] body)
+        IReadOnlyList<KeyValuePair<string, string>> query, System.Collections.Specialized.NameValueCollection headers, byte[] body)
     {
         var input = JsonShapeReader.CreateStructure(operation.Input!);
         bool hasBodyMembers = false;
@@ -31,10 +31,11 @@ internal static class RequestBinder
                         BindQuery(input, member, query);
                         break;
                     case MemberLocation.Header:
+                        // Repeated headers arrive joined with commas, as HTTP allows and the list headers expect.
                         var header = headers[member.SerializedName];
-                        if (header.Count > 0)
+                        if (header is not null)
                         {
-                            input.SetMember(member.Index, HeaderValues.Parse(member, header.ToString()));
+                            input.SetMember(member.Index, HeaderValues.Parse(member, header));
                         }
                         break;
                     case MemberLocation.Body:

@@ -1,7 +1,7 @@
 using ImageBuilder.PS.Emulator.Control;
 using ImageBuilder.PS.Emulator.Core;
 using ImageBuilder.PS.Protocol;
-using Microsoft.AspNetCore.Http.Features;
+using System.Net;
 
 namespace ImageBuilder.PS.Emulator.Http;
 
@@ -29,11 +29,12 @@ internal sealed class RequestDispatcher
         _router = new RestJsonRouter(engine.ImageBuilder.Service);
     }
 
-    public async Task HandleAsync(HttpContext http)
+    /// <summary>Answers one request; <paramref name="stopping"/> ends slow answers when the emulator stops.</summary>
+    public async Task HandleAsync(HttpListenerContext http, CancellationToken stopping)
     {
         var requestId = Guid.NewGuid().ToString();
         http.Response.Headers["x-amzn-RequestId"] = requestId;
-        var raw = http.Features.Get<IHttpRequestFeature>()?.RawTarget ?? (http.Request.Path + http.Request.QueryString);
+        var raw = http.Request.RawUrl ?? "/";
         int question = raw.IndexOf('?');
         var rawPath = question < 0 ? raw : raw.Substring(0, question);
         var query = QueryString.Parse(question < 0 ? null : raw.Substring(question + 1));
@@ -41,19 +42,23 @@ internal sealed class RequestDispatcher
         if (rawPath.StartsWith("/_emulator", StringComparison.Ordinal))
         {
             await _control.HandleAsync(http, rawPath, query);
+            http.Response.Close();
             return;
         }
 
-        string target = http.Request.Headers["X-Amz-Target"].ToString();
+        string target = http.Request.Headers["X-Amz-Target"] ?? "";
         OperationTable? table = string.IsNullOrEmpty(target) ? _engine.ImageBuilder : null;
         WireResponse response;
         try
         {
-            response = await ServeAsync(http, requestId, rawPath, query, target, t => table = t);
+            response = await ServeAsync(http, requestId, rawPath, query, target, t => table = t, stopping);
         }
         catch (DroppedConnection)
         {
-            http.Abort();
+            // Closing the connection without a byte of answer is not enough: HTTP clients take that for an idle
+            // connection the server had closed and quietly send the request again. An answer that breaks off at
+            // its start reaches every client as the failure it is; the request was not carried out.
+            await CutOffAsync(http, new WireResponse(500, "{}"u8.ToArray(), "application/json"));
             return;
         }
         catch (AnswerCutOff cut)
@@ -67,16 +72,17 @@ internal sealed class RequestDispatcher
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            _engine.Log($"Unexpected failure serving {http.Request.Method} {rawPath}: {e}");
+            _engine.Log($"Unexpected failure serving {http.Request.HttpMethod} {rawPath}: {e}");
             response = ResponseWriter.Error(table?.Service, ServiceError.Internal("The emulator failed to serve the request: " + e.Message), target.Length > 0);
         }
         await WriteAsync(http, response);
     }
 
-    private async Task<WireResponse> ServeAsync(HttpContext http, string requestId, string rawPath,
-        List<KeyValuePair<string, string>> query, string target, Action<OperationTable> identified)
+    private async Task<WireResponse> ServeAsync(HttpListenerContext http, string requestId, string rawPath,
+        List<KeyValuePair<string, string>> query, string target, Action<OperationTable> identified, CancellationToken stopping)
     {
         var request = http.Request;
+        var method = request.HttpMethod;
         OperationTable table;
         OperationDef operation;
         Dictionary<string, string> labels;
@@ -91,34 +97,34 @@ internal sealed class RequestDispatcher
             {
                 throw ServiceError.UnknownOperation($"The operation '{name}' is not supported by {table.Service.ServiceId}.", 400);
             }
-            if (!HttpMethods.IsPost(request.Method))
+            if (method != "POST")
             {
-                throw ServiceError.UnknownOperation($"awsJson calls are POST requests, not {request.Method}.", 400);
+                throw ServiceError.UnknownOperation($"awsJson calls are POST requests, not {method}.", 400);
             }
             labels = new Dictionary<string, string>();
         }
         else
         {
             table = _engine.ImageBuilder;
-            var matched = _router.Match(request.Method, rawPath, out labels, out var pathKnown);
+            var matched = _router.Match(method, rawPath, out labels, out var pathKnown);
             operation = matched ?? throw (pathKnown
-                ? new ServiceError("MethodNotAllowedException", 405, $"{request.Method} is not allowed on {rawPath}.")
-                : ServiceError.UnknownOperation($"No operation is found at {request.Method} {rawPath}."));
+                ? new ServiceError("MethodNotAllowedException", 405, $"{method} is not allowed on {rawPath}.")
+                : ServiceError.UnknownOperation($"No operation is found at {method} {rawPath}."));
         }
 
-        var signatureError = SigV4Check.Check(request.Headers.Authorization.ToString(), request.Headers["X-Amz-Date"].ToString(), request.Headers.Date.ToString(), query);
+        var signatureError = SigV4Check.Check(request.Headers["Authorization"] ?? "", request.Headers["X-Amz-Date"] ?? "", request.Headers["Date"] ?? "", query);
         if (signatureError is not null)
         {
             throw signatureError;
         }
 
-        var body = await ReadBodyAsync(request);
+        var body = await ReadBodyAsync(request, stopping);
         CheckContentType(table.Service, request.ContentType, body.Length);
 
         var fault = _engine.Faults.Next(operation.Name);
         if (fault is not null)
         {
-            var faulted = await ApplyFaultAsync(fault, table.Service, http.RequestAborted);
+            var faulted = await ApplyFaultAsync(fault, table.Service, stopping);
             if (faulted is not null)
             {
                 return faulted;
@@ -171,24 +177,47 @@ internal sealed class RequestDispatcher
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpRequest request)
+    private static async Task<byte[]> ReadBodyAsync(HttpListenerRequest request, CancellationToken stopping)
     {
-        if (request.ContentLength > MaxBodyBytes)
+        if (request.ContentLength64 > MaxBodyBytes)
         {
+            await DiscardAsync(request.InputStream, stopping);
             throw ServiceError.RequestTooLarge(MaxBodyBytes);
         }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
-        while ((read = await request.Body.ReadAsync(chunk, request.HttpContext.RequestAborted)) > 0)
+        if (!request.HasEntityBody)
+        {
+            return Array.Empty<byte>();
+        }
+        var stream = request.InputStream;
+        while ((read = await stream.ReadAsync(chunk, stopping)) > 0)
         {
             if (buffer.Length + read > MaxBodyBytes)
             {
+                await DiscardAsync(stream, stopping);
                 throw ServiceError.RequestTooLarge(MaxBodyBytes);
             }
             buffer.Write(chunk, 0, read);
         }
         return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Reads the rest of a refused body (up to a bound) so that the client, still sending, receives the refusal
+    /// instead of a broken pipe; past the bound the connection is given up.
+    /// </summary>
+    private static async Task DiscardAsync(Stream body, CancellationToken stopping)
+    {
+        const long bound = 16L * MaxBodyBytes;
+        var chunk = new byte[64 * 1024];
+        long total = 0;
+        int read;
+        while (total < bound && (read = await body.ReadAsync(chunk, stopping)) > 0)
+        {
+            total += read;
+        }
     }
 
     private static async Task<WireResponse?> ApplyFaultAsync(FaultRule fault, ServiceDef service, CancellationToken aborted)
@@ -213,20 +242,17 @@ internal sealed class RequestDispatcher
         }
     }
 
-    private static async Task WriteAsync(HttpContext http, WireResponse response)
+    private static async Task WriteAsync(HttpListenerContext http, WireResponse response)
     {
-        if (http.Response.HasStarted)
-        {
-            return;
-        }
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
         if (response.ErrorType is not null)
         {
             http.Response.Headers["x-amzn-ErrorType"] = response.ErrorType;
         }
-        http.Response.ContentLength = response.Body.Length;
-        await http.Response.Body.WriteAsync(response.Body);
+        http.Response.ContentLength64 = response.Body.Length;
+        await http.Response.OutputStream.WriteAsync(response.Body);
+        http.Response.Close();
     }
 
     /// <summary>
@@ -234,16 +260,16 @@ internal sealed class RequestDispatcher
     /// would. A connection closed before any answer can be retried by HTTP clients on their own (they take it for
     /// an idle connection the server closed); one that breaks mid-answer reaches the caller as a lost response.
     /// </summary>
-    private static async Task CutOffAsync(HttpContext http, WireResponse response)
+    private static async Task CutOffAsync(HttpListenerContext http, WireResponse response)
     {
         http.Response.StatusCode = response.Status;
         http.Response.ContentType = response.ContentType;
-        http.Response.ContentLength = response.Body.Length;
-        await http.Response.Body.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2));
-        await http.Response.Body.FlushAsync();
+        http.Response.ContentLength64 = response.Body.Length;
+        await http.Response.OutputStream.WriteAsync(response.Body.AsMemory(0, response.Body.Length / 2));
+        await http.Response.OutputStream.FlushAsync();
         // A reset that arrives with the data unread can discard it; a moment lets the client take in the start.
         await Task.Delay(TimeSpan.FromMilliseconds(100));
-        http.Abort();
+        http.Response.Abort();
     }
 
     /// <summary>Thrown when a call has been carried out and its answer is to be lost.</summary>
