@@ -41,7 +41,7 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
     }
 
     It 'ends the AppStream wait with the reason when validation fails' {
-        Invoke-EmulatorControl -Method POST -Path '/_emulator/failures' -Body @{ target = 'AppStreamImport'; stage = 'VALIDATING'; reason = 'the agent is missing' } | Out-Null
+        Add-IbEmulatorFailure AppStreamImport -Stage VALIDATING -Reason 'the agent is missing'
         Start-TestEmulatorClock
 
         $err = $null

@@ -44,7 +44,7 @@ Describe 'Images' {
     }
 
     It 'ends the wait with WaitEndedInFailed and the service''s reason when the build fails' {
-        Invoke-EmulatorControl -Method POST -Path '/_emulator/failures' -Body @{ target = 'ImageBuild'; stage = 'TESTING'; reason = 'the validation tests failed' } | Out-Null
+        Add-IbEmulatorFailure -Stage TESTING -Reason 'the validation tests failed'
         Start-TestEmulatorClock
 
         $err = $null

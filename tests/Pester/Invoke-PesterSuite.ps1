@@ -1,6 +1,6 @@
 <#
 .SYNOPSIS
-    Runs the Pester suite (tests/Pester/*.Tests.ps1) in real pwsh against one emulator process.
+    Runs the Pester suite (tests/Pester/*.Tests.ps1) in real pwsh against one emulator.
 
 .DESCRIPTION
     `dotnet test ImageBuilder.PS.sln` runs this through tests/ImageBuilder.PS.Pester. To run only the Pester suite
@@ -9,15 +9,14 @@
         dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1
         dotnet pwsh tests/Pester/Invoke-PesterSuite.ps1 -Path tests/Pester/Components.Tests.ps1 -Output Detailed
 
-    It starts the emulator (stepped clock, a free loopback port) and exports its URL as IBPS_EMULATOR_URL, points
+    It starts the emulator with Start-IbEmulator (stepped clock, a free loopback port, in this process) and exports
+    its URL as IBPS_EMULATOR_URL, points
     HOME and every AWS setting at a private temporary folder (no test reads the real profiles, reaches instance
     metadata or could call AWS), runs Invoke-Pester, prints the time each file took and a line
     `Pester: N passed, N failed, N skipped`, stops the emulator, and exits 1 when anything failed.
 #>
 [CmdletBinding()]
 param(
-    # The build configuration whose emulator to start (src/ImageBuilder.PS.Emulator/bin/<Configuration>/net10.0).
-    [string] $Configuration = 'Debug',
     # Pester.psd1; by default the one `dotnet restore tests/ImageBuilder.PS.Pester` put in the NuGet cache.
     [string] $PesterPath,
     # Test files or folders to run (default: all of tests/Pester).
@@ -51,10 +50,6 @@ $processPath = [Environment]::ProcessPath
 $dotnet = if ([IO.Path]::GetFileNameWithoutExtension($processPath) -eq 'dotnet') { $processPath } else { (Get-Command dotnet -CommandType Application | Select-Object -First 1).Source }
 $pwsh = Join-Path $PSHOME ($IsWindows ? 'pwsh.exe' : 'pwsh')
 if (-not (Test-Path $pwsh)) { $pwsh = (Get-Command pwsh -CommandType Application | Select-Object -First 1).Source }
-$emulatorDll = Join-Path $repoRoot "src/ImageBuilder.PS.Emulator/bin/$Configuration/net10.0/ImageBuilder.PS.Emulator.dll"
-if (-not (Test-Path $emulatorDll)) {
-    throw "The emulator is not built at $emulatorDll. Build first: dotnet build ImageBuilder.PS.sln"
-}
 $realHome = [Environment]::GetFolderPath('UserProfile')
 
 # The isolated environment, as tests/ImageBuilder.PS.Tests/Support/TestEnvironment.cs sets it for the xunit tests.
@@ -84,22 +79,15 @@ $PSStyle.OutputRendering = 'PlainText'
 $env:IBPS_PWSH = $pwsh
 if (-not $env:IBPS_MODULE_PATH) { $env:IBPS_MODULE_PATH = Join-Path $repoRoot 'output/ImageBuilder.PS' }
 
-$emulatorLog = Join-Path $testHome 'emulator.log'
 $emulator = $null
 try {
-    $emulator = Start-Process -FilePath $dotnet -ArgumentList @($emulatorDll, '--urls', 'http://127.0.0.1:0', '--clock', 'stepped') `
-        -RedirectStandardOutput $emulatorLog -RedirectStandardError (Join-Path $testHome 'emulator.err') -PassThru
-    # Port 0: the emulator picks a free port and names it on its first line.
-    $deadline = [DateTime]::UtcNow.AddSeconds(60)
-    $url = $null
-    while (-not $url) {
-        if ($emulator.HasExited) { throw "The emulator exited with $($emulator.ExitCode): $(Get-Content -Raw (Join-Path $testHome 'emulator.err'))" }
-        if ([DateTime]::UtcNow -gt $deadline) { throw 'The emulator did not start within 60 s.' }
-        $line = Get-Content -Path $emulatorLog -TotalCount 1 -ErrorAction SilentlyContinue
-        if ($line -match 'listening on (http://\S+)') { $url = $Matches[1] } else { Start-Sleep -Milliseconds 100 }
-    }
+    # The suite's emulator is the one users get: Start-IbEmulator, inside this process (stepped clock, a free
+    # loopback port). The tests point at it through IBPS_EMULATOR_URL, so it sets no environment of its own.
+    Import-Module $env:IBPS_MODULE_PATH
+    $emulator = Start-IbEmulator -Clock Stepped -SetEnvironment $false
+    $url = $emulator.Url
     $env:IBPS_EMULATOR_URL = $url
-    Write-Host "Pester: emulator at $url (clock stepped), pwsh $($PSVersionTable.PSVersion), Pester from $PesterPath"
+    Write-Host "Pester: emulator at $url (Start-IbEmulator, clock stepped), pwsh $($PSVersionTable.PSVersion), Pester from $PesterPath"
 
     Import-Module $PesterPath -Force
     New-Item -ItemType Directory -Force -Path $ResultsDirectory | Out-Null
@@ -141,9 +129,6 @@ try {
     exit 0
 }
 finally {
-    if ($emulator -and -not $emulator.HasExited) {
-        $emulator.Kill($true)
-        $emulator.WaitForExit(10000) | Out-Null
-    }
+    if ($emulator) { Stop-IbEmulator }
     Remove-Item -Recurse -Force $testHome -ErrorAction SilentlyContinue
 }

@@ -34,7 +34,7 @@ Describe 'Pipelines' {
 
     It 'keeps the AVAILABLE builds of your Windows images (Get-IbImage | Get-IbImageBuildVersion | Where-Object)' {
         $good = New-TestImage
-        Invoke-EmulatorControl -Method POST -Path '/_emulator/failures' -Body @{ target = 'ImageBuild'; stage = 'TESTING'; reason = 'tests failed' } | Out-Null
+        Add-IbEmulatorFailure -Stage TESTING -Reason 'tests failed'
         $bad = New-TestImage
 
         $bad.State.Status | Should -Be 'FAILED'

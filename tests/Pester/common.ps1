@@ -4,6 +4,7 @@
 # started (IBPS_EMULATOR_URL), and gives the tests a few helpers:
 #   Invoke-EmulatorControl -Method GET|POST|DELETE -Path '/_emulator/...' [-Body @{...}]   the parsed JSON answer
 #   Reset-TestEmulator                     empty state (plus the Amazon catalogue), faults cleared, clock stepped
+#                                          (Reset-IbEmulator and Set-IbEmulatorClock)
 #   Step-TestEmulatorClock [-Seconds n] [-Stages n]   moves the stepped clock on (default: one build stage)
 #   Start-TestEmulatorClock / Stop-TestEmulatorClock  keep the clock moving in the background while a -Wait blocks
 #   Invoke-TestPwsh -Script '...' [-Environment @{...}] [-WorkingDirectory d] [-ImportModule]
@@ -40,27 +41,25 @@ function Invoke-EmulatorControl {
 }
 
 function Reset-TestEmulator {
-    # A reset also puts the clock back to real time; the suite's builds move only when a test moves them.
+    # The module's own control cmdlets, as a user's runbook tests would use them; the suite's builds move only
+    # when a test moves them.
     [CmdletBinding()]
     param([ValidateSet('stepped', 'real')] [string] $Clock = 'stepped')
-    Invoke-EmulatorControl -Method POST -Path '/_emulator/reset' | Out-Null
-    Invoke-EmulatorControl -Method POST -Path '/_emulator/clock' -Body @{ mode = $Clock } | Out-Null
+    Reset-IbEmulator -Url $env:IBPS_EMULATOR_URL
+    Set-IbEmulatorClock -Url $env:IBPS_EMULATOR_URL -Mode $Clock
 }
 
 function Step-TestEmulatorClock {
-    # Without -Seconds, each stage is one build stage (the emulator's --stage-seconds).
+    # Without -Seconds, each stage is one build stage (Start-IbEmulator -StageDuration). Writes the emulator's state.
     [CmdletBinding()]
     param([double] $Seconds, [ValidateRange(1, 1000)] [int] $Stages = 1)
-    $answer = $null
-    for ($i = 0; $i -lt $Stages; $i++) {
-        $answer = if ($PSBoundParameters.ContainsKey('Seconds')) {
-            Invoke-EmulatorControl -Method POST -Path '/_emulator/clock/advance' -Body @{ seconds = $Seconds }
-        }
-        else {
-            Invoke-EmulatorControl -Method POST -Path '/_emulator/clock/advance'
-        }
+    if ($PSBoundParameters.ContainsKey('Seconds')) {
+        for ($i = 1; $i -lt $Stages; $i++) { Set-IbEmulatorClock -Url $env:IBPS_EMULATOR_URL -By $Seconds }
+        Set-IbEmulatorClock -Url $env:IBPS_EMULATOR_URL -By $Seconds -PassThru
     }
-    $answer
+    else {
+        Set-IbEmulatorClock -Url $env:IBPS_EMULATOR_URL -Stages $Stages -PassThru
+    }
 }
 
 function Start-TestEmulatorClock {
