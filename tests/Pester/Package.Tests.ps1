@@ -6,7 +6,7 @@
     CurrentUser take it from there; and in a fresh pwsh the first use of a cmdlet loads the module by name.
 
     Self-contained: needs only a built module (dotnet build ImageBuilder.PS.sln) and real pwsh with PSResourceGet.
-    No emulator, no AWS, no gallery: every PSResourceGet call names the temporary repository. The PSResourceGet
+    No emulator but the installed package's own (Start-IbEmulator), no AWS, no gallery: every PSResourceGet call names the temporary repository. The PSResourceGet
     steps and the fresh session run in child pwsh processes whose HOME (and XDG folders) are a temporary folder
     (tools/PwshSandbox.ps1), so the user's repository store and module folders are not touched.
 #>
@@ -112,6 +112,55 @@ phases:
             ModulePath    = $env:PSModulePath -split [IO.Path]::PathSeparator
         } | ConvertTo-Json -Depth 5
     } | ConvertFrom-Json
+
+    # The emulator from the installed package, in a fresh pwsh started in an empty folder with no repository in
+    # sight and no AWS settings: a build followed to AVAILABLE, then the example runbook tests (examples/tests, copied
+    # beside their runbook as a user would) under Pester. The emulator runs from the package's lib/net8.0 (asserted
+    # below through the module's base), so nothing of the repository or the SDK is involved.
+    $Work = Join-Path $Sandbox 'work'
+    $null = New-Item -ItemType Directory -Path (Join-Path $Work 'empty'), (Join-Path $Work 'examples/tests')
+    Copy-Item -LiteralPath (Join-Path $RepoRoot 'examples/nightly-rebuild.ps1') -Destination (Join-Path $Work 'examples')
+    Copy-Item -LiteralPath (Join-Path $RepoRoot 'examples/tests/nightly-rebuild.Tests.ps1') -Destination (Join-Path $Work 'examples/tests')
+    $noAws = @{ AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_REGION = $null; AWS_DEFAULT_REGION = $null; AWS_ENDPOINT_URL = $null
+        AWS_SHARED_CREDENTIALS_FILE = $null; AWS_CONFIG_FILE = $null; AWS_EC2_METADATA_DISABLED = 'true'; IBPS_EMULATOR_URL = $null; IBPS_MODULE_PATH = $null }
+    # Pester as a user has it: installed where PowerShell finds modules by name (the example's #Requires looks there).
+    $pester = Get-Module Pester
+    $PesterModule = Join-Path $Work "modules/Pester/$($pester.Version)"
+    $null = New-Item -ItemType Directory -Path $PesterModule
+    Copy-Item -Path (Join-Path $pester.ModuleBase '*') -Destination $PesterModule -Recurse
+    $null = Invoke-SandboxedPwsh -Sandbox $Sandbox -Environment $noAws -ArgumentList $Work, $PesterModule -ScriptBlock {
+        param($Work, $PesterModule)
+        $ErrorActionPreference = 'Stop'
+        Set-Location -LiteralPath (Join-Path $Work 'empty')
+        $awsBefore = @(Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { "$($_.Name)=$($_.Value)" })
+        $emulator = Start-IbEmulator -Clock Stepped
+        $document = "name: hello`nschemaVersion: 1.0`nphases:`n  - name: build`n    steps:`n      - name: Hello`n        action: ExecuteBash`n        inputs:`n          commands:`n            - echo hello`n"
+        $component = New-IbComponent -Name hello -SemanticVersion 1.0.0 -Platform Linux -Data $document
+        $parent = Get-IbImage -Owner Amazon -Platform Linux | Select-Object -First 1
+        $infra = New-IbInfrastructureConfiguration -Name hello-infra -InstanceProfileName ImageBuilderInstanceRole
+        $build = New-IbRecipe -Name hello -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component |
+            New-IbPipeline -Name hello-nightly -InfrastructureConfigurationArn $infra.Arn | Start-IbPipeline
+        $build | Set-IbEmulatorClock -Until AVAILABLE
+        $status = (Get-IbImage -Arn $build.Arn).State.Status
+        $module = (Get-Module ImageBuilder.PS).ModuleBase
+        $emulatorAssembly = ([AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ImageBuilder.PS.Emulator' }).Location
+        $port = ([uri] $emulator.Url).Port
+        Stop-IbEmulator
+        $listening = $true
+        try { [Net.Sockets.TcpClient]::new('127.0.0.1', $port).Dispose() } catch { $listening = $false }
+        $awsAfter = @(Get-ChildItem env: | Where-Object Name -like 'AWS_*' | ForEach-Object { "$($_.Name)=$($_.Value)" })
+        $left = @(Compare-Object $awsBefore $awsAfter | ForEach-Object { "$($_.SideIndicator) $($_.InputObject)" })
+        $env:PSModulePath = (Split-Path (Split-Path $PesterModule)) + [IO.Path]::PathSeparator + $env:PSModulePath
+        Import-Module Pester
+        $tests = Invoke-Pester -Path (Join-Path $Work 'examples/tests/nightly-rebuild.Tests.ps1') -PassThru -Output None
+        [ordered]@{
+            Status = $status; ModuleBase = $module; EmulatorAssembly = $emulatorAssembly; ListeningAfter = $listening; Left = $left
+            Passed = $tests.PassedCount; Failed = $tests.FailedCount + $tests.FailedBlocksCount + $tests.FailedContainersCount
+            Failures = @($tests.Failed | ForEach-Object { "$($_.ExpandedPath): $($_.ErrorRecord)" }) + @($tests.FailedBlocks + $tests.FailedContainers | ForEach-Object { "$($_.ExpandedPath)$($_.Item): $($_.ErrorRecord)" }); LeftAfterTests = @(Get-ChildItem env: | Where-Object Name -like 'AWS_ENDPOINT*').Name
+        } | ConvertTo-Json -Depth 4 | Set-Content -LiteralPath (Join-Path $Work 'emulated.json')
+    }
+    # A file, not standard output: -WhatIf's lines in the example tests go straight to the host.
+    $Emulated = Get-Content -Raw -LiteralPath (Join-Path $Work 'emulated.json') | ConvertFrom-Json
 
     $SandboxHome = (Resolve-Path -LiteralPath (Join-Path $Sandbox 'home')).ProviderPath
 }
@@ -235,5 +284,25 @@ Describe 'In a fresh pwsh after Install-PSResource' {
         $FirstUse.HelpSynopsis | Should -Be 'Lists EC2 Image Builder images, or gets one image with all its details.'
         $FirstUse.HelpText | Should -Match 'image versions'
         $FirstUse.HelpExamples | Should -BeGreaterThan 0
+    }
+}
+
+Describe 'The emulator from the installed package, in a fresh pwsh in an empty folder' {
+    It 'runs from the package: Start-IbEmulator, a pipeline''s build moved to AVAILABLE by Set-IbEmulatorClock' {
+        $Emulated.ModuleBase | Should -BeLike "$SandboxHome*"
+        $Emulated.EmulatorAssembly | Should -Be (Join-Path $Emulated.ModuleBase 'lib/net8.0/ImageBuilder.PS.Emulator.dll')
+        $Emulated.Status | Should -Be 'AVAILABLE'
+    }
+
+    It 'Stop-IbEmulator leaves no listener and no environment variable behind' {
+        $Emulated.ListeningAfter | Should -BeFalse
+        $Emulated.Left | Should -BeNullOrEmpty
+    }
+
+    It 'passes the example runbook tests (examples/tests/nightly-rebuild.Tests.ps1)' {
+        $Emulated.Failures | Should -BeNullOrEmpty
+        $Emulated.Failed | Should -Be 0
+        $Emulated.Passed | Should -Be 3
+        $Emulated.LeftAfterTests | Should -BeNullOrEmpty
     }
 }

@@ -59,7 +59,9 @@ namespace ImageBuilder.PS.Emulation
                     }
                     if (Blank("AWS_REGION") && Blank("AWS_DEFAULT_REGION"))
                     {
+                        // Both: the module and the newer SDKs read AWS_REGION, the AWS CLI v1 and boto3 only AWS_DEFAULT_REGION.
                         changes.Add(VariableChange.Set("AWS_REGION", emulator.Region));
+                        changes.Add(VariableChange.Set("AWS_DEFAULT_REGION", emulator.Region));
                     }
                     if (!HasCredentialsOfItsOwn())
                     {
