@@ -11,7 +11,11 @@ public enum FaultKind
     ServerError,
     /// <summary>The call is answered normally, after <see cref="FaultRule.Delay"/>.</summary>
     Slow,
-    /// <summary>The connection is dropped without an answer (HTTP clients may retry this on their own, taking it for a closed idle connection).</summary>
+    /// <summary>
+    /// The call is not carried out and its answer breaks off at its start: a 500 status line, then the connection
+    /// closes. (Closing without a byte would not do: HTTP clients take that for an idle connection the server had
+    /// closed and resend the request on their own, unseen.)
+    /// </summary>
     DropConnection,
     /// <summary>
     /// The call is carried out, then the connection breaks half-way through the answer: what a client sees when a
@@ -32,7 +36,7 @@ public sealed class FaultRule
     public int? Count { get; init; }
     /// <summary>Probability between 0 and 1 that a matching call gets the fault (deterministic sequence per rule).</summary>
     public double? Rate { get; init; }
-    /// <summary>The status of a <see cref="FaultKind.ServerError"/> (500, 502, 503, 504).</summary>
+    /// <summary>The status of a <see cref="FaultKind.ServerError"/>, 500 to 599 (the service's code for 500, 502, 503 and 504; ServiceException else).</summary>
     public int StatusCode { get; init; } = 500;
     /// <summary>How long a <see cref="FaultKind.Slow"/> call waits before it is answered (0 to <see cref="MaxDelay"/>).</summary>
     public TimeSpan Delay { get; init; } = TimeSpan.FromSeconds(2);

@@ -103,6 +103,18 @@ namespace ImageBuilder.PS.DesktopStandIn
                 return Get(image, "Name") + " " + arn + " (the emulator refuses a request without a SigV4 signature)";
             });
 
+            Check("emulator-control", () =>
+            {
+                // What 5.1 can do with the emulator: not run it (it needs .NET 8), but drive one running elsewhere.
+                var supported = (bool)aws!.GetType("ImageBuilder.PS.Aws.Emulation.SessionEmulator", throwOnError: true)!.GetProperty("Supported")!.GetValue(null)!;
+                Expect(!supported, "the netstandard2.0 build claims it can run the emulator");
+                var control = Activator.CreateInstance(aws.GetType("ImageBuilder.PS.Aws.Emulation.EmulatorControlClient", throwOnError: true)!, emulatorUrl)!;
+                var state = control.GetType().GetMethod("GetState")!.Invoke(control, new object[] { System.Threading.CancellationToken.None })!;
+                var clock = (string)Get(state, "Clock")!;
+                var resources = (System.Collections.Generic.IReadOnlyDictionary<string, int>)Get(state, "Resources")!;
+                Expect(resources.Count > 0, "the emulator's state lists no resources");
+                return "Start-IbEmulator refuses on .NET Framework; GetState over HTTP: clock " + clock + ", " + resources.Count + " kinds of resource";
+            });
             Check("document-bad", () =>
             {
                 var findings = CheckDocument(documents!, BadDocument);

@@ -33,19 +33,27 @@ namespace ImageBuilder.PS.Model.Emulation
         public override string ToString() => Url;
     }
 
-    /// <summary>A fault rule in force: which calls it applies to, what happens to them, and how many are left.</summary>
+    /// <summary>A fault rule in force: which calls it applies to, what happens to them, and how many it was added for.</summary>
     public sealed class IbEmulatorFault
     {
         /// <summary>The operation name (ListImages, CreateComponent, ...), or * for every call.</summary>
         public string Operation { get; set; } = "*";
         /// <summary>Throttle, ThrottleWithoutCode, ServerError, Slow, DropConnection or DropAfterApply.</summary>
         public string Kind { get; set; } = "";
-        /// <summary>How many more calls it applies to; empty for as long as it stays.</summary>
+        /// <summary>How many matching calls it was added for (a rule whose calls are used up is gone from the list); empty for as long as it stays.</summary>
         public int? Count { get; set; }
         /// <summary>The share of matching calls it applies to (0 to 1); empty for all of them.</summary>
         public double? Rate { get; set; }
         public int StatusCode { get; set; }
         public TimeSpan Delay { get; set; }
         public string Url { get; set; } = "";
+
+        /// <summary>What the kind needs said, as the table shows it: the status of a server error, the delay of a slow answer.</summary>
+        public string Detail => Kind switch
+        {
+            "ServerError" => "HTTP " + StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "Slow" => Delay.TotalSeconds.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture) + " s",
+            _ => "",
+        };
     }
 }

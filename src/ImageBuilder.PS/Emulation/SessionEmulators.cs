@@ -103,6 +103,23 @@ namespace ImageBuilder.PS.Emulation
             return leftAlone;
         }
 
+        /// <summary>Whether two URLs name the same loopback emulator (127.0.0.1 and localhost are one host to it).</summary>
+        public static bool SameEmulator(string a, string b) =>
+            Uri.TryCreate(a, UriKind.Absolute, out var x) && Uri.TryCreate(b, UriKind.Absolute, out var y)
+            && x.Port == y.Port && (x.IsLoopback || x.Host == "localhost") && (y.IsLoopback || y.Host == "localhost");
+
+        /// <summary>Adds what only this process knows (in session, state file, variables set) when <paramref name="state"/> is the emulator it runs.</summary>
+        public static Model.Emulation.IbEmulator Describe(Model.Emulation.IbEmulator state)
+        {
+            if (Current is { } started && SameEmulator(started.Emulator.Url, state.Url))
+            {
+                state.InSession = true;
+                state.StateFile = started.Emulator.StateFile;
+                state.EnvironmentVariables = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(started.Changes, c => c.Name));
+            }
+            return state;
+        }
+
         private static bool Blank(string name) => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name));
 
         /// <summary>

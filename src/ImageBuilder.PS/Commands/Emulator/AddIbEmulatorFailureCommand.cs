@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 
@@ -11,14 +13,23 @@ namespace ImageBuilder.PS.Commands.Emulator
     [OutputType(typeof(void))]
     public sealed class AddIbEmulatorFailureCommand : EmulatorCmdlet
     {
+        // The statuses each kind of work passes through on its way to AVAILABLE, the first being the default: a
+        // failure arranged for a status the work never reaches would wait, unseen, for work that never comes.
+        private static readonly Dictionary<string, string[]> Stages = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ImageBuild"] = new[] { "BUILDING", "PENDING", "CREATING", "TESTING", "DISTRIBUTING", "INTEGRATING" },
+            ["AppStreamImport"] = new[] { "IMPORTING", "PENDING", "VALIDATING" },
+            ["WorkSpacesImport"] = new[] { "PENDING" },
+        };
+
         [Parameter(Position = 0)]
         [ValidateSet("ImageBuild", "AppStreamImport", "WorkSpacesImport", IgnoreCase = true)]
         public string Target { get; set; } = "ImageBuild";
 
-        /// <summary>The status at which it fails: BUILDING, TESTING, DISTRIBUTING, ... for builds; IMPORTING/PENDING for imports.</summary>
+        /// <summary>The status at which it fails: BUILDING (the default), TESTING, DISTRIBUTING, ... for builds; IMPORTING or VALIDATING for AppStream; PENDING for WorkSpaces.</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
-        public string Stage { get; set; } = "BUILDING";
+        public string? Stage { get; set; }
 
         /// <summary>The workflow step that fails (a build's failed step and log name it).</summary>
         [Parameter]
@@ -37,11 +48,18 @@ namespace ImageBuilder.PS.Commands.Emulator
 
         protected override void EndProcessing()
         {
+            var known = Stages[Target];
+            var stage = (Stage ?? known[0]).ToUpperInvariant();
+            if (Array.IndexOf(known, stage) < 0)
+            {
+                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                    $"-Stage {Stage} is not a status {(Target.Equals("ImageBuild", StringComparison.OrdinalIgnoreCase) ? "an image build" : "a " + Target)} passes through; use one of {string.Join(", ", known)}.", Stage));
+            }
             var client = Emulator();
             var which = Count == 1 ? "the next" : $"the next {Count}";
-            if (ShouldProcess(client.Url, $"Make {which} {Target} fail at {Stage.ToUpperInvariant()}"))
+            if (ShouldProcess(client.Url, $"Make {which} {Target} fail at {stage}"))
             {
-                TryControl(() => client.ArrangeFailure(Target, Stage.ToUpperInvariant(), Step, Reason, Count, Cancel), client.Url);
+                TryControl(() => client.ArrangeFailure(Target, stage, Step, Reason, Count, Cancel), client.Url);
             }
         }
     }

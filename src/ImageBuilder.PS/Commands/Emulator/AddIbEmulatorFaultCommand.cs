@@ -50,21 +50,41 @@ namespace ImageBuilder.PS.Commands.Emulator
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-Delay must be from 0 to 10 minutes (it is {Delay}).", Delay));
             }
+            var operation = Operation == "*" ? "*" : KnownOperation(Operation);
             var fault = new IbEmulatorFault
             {
                 Kind = Kind,
-                Operation = Operation,
+                Operation = operation,
                 Count = MyInvocation.BoundParameters.ContainsKey(nameof(Count)) ? Count : null,
                 Rate = MyInvocation.BoundParameters.ContainsKey(nameof(Rate)) ? Rate : null,
                 StatusCode = StatusCode,
                 Delay = Delay,
             };
-            var applies = fault.Count is { } n ? $"the next {n} {Operation} call{(n == 1 ? "" : "s")}" : $"{Operation} calls";
+            var applies = fault.Count is { } n ? $"the next {n} {operation} call{(n == 1 ? "" : "s")}" : $"{operation} calls";
             if (!ShouldProcess(client.Url, $"Add a {Kind} fault for {applies}"))
             {
                 return;
             }
             TryControl(() => WriteObject(client.AddFault(fault, Cancel).LastOrDefault()), client.Url);
+        }
+
+        /// <summary>
+        /// The operation as the services spell it (the emulator matches names exactly); a name no service has is an
+        /// error, since its rule would never apply.
+        /// </summary>
+        private string KnownOperation(string name)
+        {
+            var services = new[] { Aws.ServiceBinding.ImageBuilder, Aws.ServiceBinding.AppStream, Aws.ServiceBinding.WorkSpaces, Aws.ServiceBinding.Logs };
+            var all = services.SelectMany(b => b.Service.Operations).Select(o => o.Name).ToList();
+            var match = all.FirstOrDefault(o => string.Equals(o, name, StringComparison.OrdinalIgnoreCase));
+            if (match is null)
+            {
+                var near = all.Where(o => o.IndexOf(name, StringComparison.OrdinalIgnoreCase) >= 0 || name.IndexOf(o, StringComparison.OrdinalIgnoreCase) >= 0).Take(5).ToList();
+                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid",
+                    $"-Operation {name} is not an operation of Image Builder, AppStream, WorkSpaces or CloudWatch Logs, so the fault would never apply"
+                    + (near.Count > 0 ? $"; did you mean {string.Join(", ", near)}?" : "; give an API operation name such as CreateComponent or ListImages, or * for every call."), name));
+            }
+            return match!;
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Linq;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Emulation;
@@ -19,13 +18,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             {
                 return;
             }
-            if (SessionEmulators.Current is { } started && string.Equals(started.Emulator.Url, client.Url, System.StringComparison.OrdinalIgnoreCase))
-            {
-                state.InSession = true;
-                state.StateFile = started.Emulator.StateFile;
-                state.EnvironmentVariables = started.Changes.Select(c => c.Name).ToList();
-            }
-            WriteObject(state);
+            WriteObject(SessionEmulators.Describe(state));
         }
     }
 }

@@ -157,7 +157,7 @@ namespace ImageBuilder.PS.Commands.Emulator
         {
             if (moved && PassThru)
             {
-                TryControl(() => WriteObject(client.GetState(Cancel)), client.Url);
+                TryControl(() => WriteObject(Emulation.SessionEmulators.Describe(client.GetState(Cancel))), client.Url);
             }
         }
     }

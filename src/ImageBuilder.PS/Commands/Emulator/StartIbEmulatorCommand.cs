@@ -59,7 +59,7 @@ namespace ImageBuilder.PS.Commands.Emulator
                 ThrowTerminatingError(new ErrorRecord(new PlatformNotSupportedException(
                         "Start-IbEmulator needs PowerShell 7.4 or later: the emulator runs on .NET 8, and Windows PowerShell 5.1 runs on .NET Framework. "
                         + "Start it in PowerShell 7 (pwsh -NoExit -Command 'Start-IbEmulator -Port 5000'), or run the standalone emulator, and point this session at it: "
-                        + "$env:AWS_ENDPOINT_URL_IMAGEBUILDER = 'http://127.0.0.1:5000' (the control cmdlets, such as Set-IbEmulatorClock, take -Url)."),
+                        + "$env:AWS_ENDPOINT_URL_IMAGEBUILDER = 'http://localhost:5000' (on Windows the emulator listens as localhost; the control cmdlets, such as Set-IbEmulatorClock, take -Url)."),
                     "EmulatorNeedsPowerShell7", ErrorCategory.NotImplemented, null));
             }
             if (!AccountPattern.IsMatch(AccountId))
@@ -127,11 +127,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             {
                 WriteVerbose(change.Before is null ? $"Set {change.Name}." : $"Set {change.Name} (it was set before; Stop-IbEmulator puts the old value back).");
             }
-            var state = new EmulatorControlClient(started.Emulator.Url).GetState(default);
-            state.InSession = true;
-            state.StateFile = started.Emulator.StateFile;
-            state.EnvironmentVariables = System.Linq.Enumerable.ToList(System.Linq.Enumerable.Select(started.Changes, c => c.Name));
-            WriteObject(state);
+            WriteObject(SessionEmulators.Describe(new EmulatorControlClient(started.Emulator.Url).GetState(default)));
         }
 
         private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;

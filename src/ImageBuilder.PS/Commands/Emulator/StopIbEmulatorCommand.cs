@@ -36,7 +36,7 @@ namespace ImageBuilder.PS.Commands.Emulator
                 return;
             }
             var url = started.Emulator.Url;
-            if (Url is not null && !string.Equals(Url.TrimEnd('/'), url, System.StringComparison.OrdinalIgnoreCase))
+            if (Url is not null && !SessionEmulators.SameEmulator(Url, url))
             {
                 WriteError(NotOurs(Url));
                 return;
