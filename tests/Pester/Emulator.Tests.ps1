@@ -154,7 +154,9 @@ Set-StrictMode -Version Latest
 function Id([scriptblock] $Block) { $ErrorActionPreference = 'Stop'; try { & $Block | Out-Null; 'none' } catch { $_.FullyQualifiedErrorId } }
 $noEmulator = Id { Set-IbEmulatorClock -Stages 1 }
 $e = Start-IbEmulator -Clock Stepped
-Add-IbEmulatorFault Throttle -Operation ListComponents -Count 1 | Out-Null
+$spelled = (Add-IbEmulatorFault Throttle -Operation listcomponents -Count 1).Operation
+$badOperation = Id { Add-IbEmulatorFault ServerError -Operation CreateWidget }
+$badStage = Id { Add-IbEmulatorFailure WorkSpacesImport -Stage TESTING }
 $faults = @(Get-IbEmulatorFault)
 $listed = @(Get-IbComponent -Owner Amazon).Count
 $left = @(Get-IbEmulatorFault | Where-Object { $null -eq $_.Count -or $_.Count -gt 0 }).Count
@@ -181,7 +183,7 @@ Reset-IbEmulator
 $afterReset = [ordered]@{ Clock = (Get-IbEmulator).Clock; Components = @(Get-IbComponent -Owner Self).Count }
 Stop-IbEmulator
 [ordered]@{
-    NoEmulator = $noEmulator; Faults = $faults; Listed = $listed; Left = $left; Cleared = $cleared; Past = $past; Moved = $moved
+    NoEmulator = $noEmulator; Spelled = $spelled; BadOperation = $badOperation; BadStage = $badStage; Faults = $faults; Listed = $listed; Left = $left; Cleared = $cleared; Past = $past; Moved = $moved
     Seeded = $seeded.Count; Versions = $versions; Findings = $findings; NotReached = $notReached; NotReachedMessage = $notReachedMessage
     FailedReason = $failedReason; AfterReset = $afterReset
 } | ConvertTo-Json -Depth 4
@@ -199,6 +201,12 @@ Stop-IbEmulator
         $Control.Listed | Should -BeGreaterThan 0
         $Control.Left | Should -Be 0
         $Control.Cleared | Should -Be 0
+    }
+
+    It 'refuse a fault no call would meet and a failure no work would reach, and spell operations as the service does' {
+        $Control.Spelled | Should -Be 'ListComponents'
+        $Control.BadOperation | Should -BeLike 'ParameterValueInvalid*'
+        $Control.BadStage | Should -BeLike 'ParameterValueInvalid*'
     }
 
     It 'move the clock forward only' {

@@ -31,6 +31,13 @@ namespace ImageBuilder.PS.Commands.Emulator
         [ValidateNotNullOrEmpty]
         public string? Stage { get; set; }
 
+        private static readonly Dictionary<string, string> Described = new(StringComparer.OrdinalIgnoreCase)
+        {
+            ["ImageBuild"] = "an image build",
+            ["AppStreamImport"] = "an AppStream import",
+            ["WorkSpacesImport"] = "a WorkSpaces import",
+        };
+
         /// <summary>The workflow step that fails (a build's failed step and log name it).</summary>
         [Parameter]
         [ValidateNotNullOrEmpty]
@@ -53,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             if (Array.IndexOf(known, stage) < 0)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid",
-                    $"-Stage {Stage} is not a status {(Target.Equals("ImageBuild", StringComparison.OrdinalIgnoreCase) ? "an image build" : "a " + Target)} passes through; use one of {string.Join(", ", known)}.", Stage));
+                    $"-Stage {Stage} is not a status {Described[Target]} passes through before it is AVAILABLE; give {(known.Length == 1 ? known[0] : "one of " + string.Join(", ", known))}.", Stage));
             }
             var client = Emulator();
             var which = Count == 1 ? "the next" : $"the next {Count}";
