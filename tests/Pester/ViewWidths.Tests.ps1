@@ -45,6 +45,8 @@ BeforeDiscovery {
         @{ Type = 'AppStreamImage'; Key = 'Name', 'State', 'Platform', 'Created'; Whole = 'Name', 'State', 'Platform' }
         # Log lines wrap their text, and not every line names a step: nothing to find whole on one line.
         @{ Type = 'ImageLogEvent'; Key = 'Time', 'Where', 'Text'; Whole = @() }
+        @{ Type = 'IbEmulator'; Key = 'Url', 'Clock', 'Now', 'AccountId', 'Region'; Whole = 'Url', 'Clock', 'AccountId', 'Region' }
+        @{ Type = 'IbEmulatorFault'; Key = 'Kind', 'Operation', 'Count', 'Rate', 'Detail'; Whole = 'Kind', 'Operation', 'Detail' }
     )
 }
 
@@ -106,7 +108,13 @@ BeforeAll {
         WorkspaceImage                     = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         AppStreamImage                     = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
         ImageLogEvent                      = Get-IbImageLog -Arn $image.Arn | Select-Object -First 5
+        IbEmulator                         = Get-IbEmulator
+        IbEmulatorFault                    = @(
+            Add-IbEmulatorFault ServerError -Operation StartImagePipelineExecution -Count 1 -StatusCode 503
+            Add-IbEmulatorFault Slow -Operation ListWorkflowStepExecutions -Rate 0.25 -Delay 0.5
+        )
     }
+    Clear-IbEmulatorFault
     $null = $waiting
     # Last, as it deprecates the image the others come from.
     $execution = $image | Set-IbResourceState -State DEPRECATED -Confirm:$false
