@@ -1,20 +1,23 @@
 using ImageBuilder.PS.HelpBuilder;
 
 // docs/en-US/*.md (PlatyPS schema) → the module's MAML help file. Run by the module's build.
-string? docs = null, output = null;
+// --operations docs/Cmdlets.md adds to each description the API operations the cmdlet exposes.
+string? docs = null, output = null, operationsFile = null;
 for (int i = 0; i + 1 < args.Length; i += 2)
 {
     switch (args[i])
     {
         case "--docs": docs = args[i + 1]; break;
         case "--out": output = args[i + 1]; break;
+        case "--operations": operationsFile = args[i + 1]; break;
     }
 }
 if (docs is null || output is null)
 {
-    Console.Error.WriteLine("usage: ImageBuilder.PS.HelpBuilder --docs <folder of cmdlet markdown> --out <MAML file>");
+    Console.Error.WriteLine("usage: ImageBuilder.PS.HelpBuilder --docs <folder of cmdlet markdown> --out <MAML file> [--operations <docs/Cmdlets.md>]");
     return 2;
 }
+var operations = operationsFile is null ? null : OperationTable.Read(operationsFile);
 var commands = new List<CommandHelp>();
 foreach (var file in Directory.GetFiles(docs, "*-*.md").OrderBy(f => f, StringComparer.Ordinal))
 {
@@ -23,6 +26,10 @@ foreach (var file in Directory.GetFiles(docs, "*-*.md").OrderBy(f => f, StringCo
     {
         Console.Error.WriteLine($"{file}: no '# Cmdlet-Name' heading.");
         return 1;
+    }
+    if (operations is not null && operations.TryGetValue(help.Name, out var exposed) && exposed.Count > 0)
+    {
+        help.Description = help.Description.TrimEnd() + "\n\n" + OperationTable.Sentence(exposed);
     }
     commands.Add(help);
 }

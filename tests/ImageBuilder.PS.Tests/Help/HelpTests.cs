@@ -86,6 +86,20 @@ public sealed class HelpTests : IClassFixture<HelpTests.Fixture>
         Assert.Contains(help.Examples[0].Code.Split('\n')[0].Trim(), full);
     }
 
+    /// <summary>AWS CLI and AWS Tools users search by the operation they know; every page that exposes one names it.</summary>
+    [Theory]
+    [InlineData("Get-IbComponent", "API operations: ListComponents, GetComponent", "aws imagebuilder list-components")]
+    [InlineData("Import-IbAppStreamImage", "API operation: CreateImportedImage", "aws appstream create-imported-image")]
+    [InlineData("Get-IbImageLog", "GetLogEvents", "aws logs get-log-events")]
+    [InlineData("Get-IbImageScanFindingAggregation", "ListImageScanFindingAggregations", "aws imagebuilder list-image-scan-finding-aggregations")]
+    public void HelpNamesTheApiOperations(string name, string operations, string cli)
+    {
+        var full = _session.Run($"Get-Help {name} -Full | Out-String -Width 250").Output.Single().ToString();
+        var text = System.Text.RegularExpressions.Regex.Replace(full, @"\s+", " ");
+        Assert.Contains(operations, text);
+        Assert.Contains(cli, text);
+    }
+
     [Fact]
     public void AboutTopicExplainsTheEssentials()
     {
