@@ -15,12 +15,7 @@ public sealed class PipelineLogTests : IClassFixture<EmulatorFixture>
         _f = fixture;
         _f.Emulator.Reset();
         _f.Emulator.SetClock(ClockMode.Stepped);
-        _f.Run("""
-            $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
-            $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
-            $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
-            $recipe = New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component @{ ComponentArn = ($component.Arn -replace '1\.0\.0/1$', 'x.x.x') }
-            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document }).AssertSuccess();
+        WindowsRecipe.Make(_f, newestComponent: true);
     }
 
     [Fact]

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using System.Text;
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Logs;
@@ -17,12 +16,7 @@ public sealed class ShowLogTests : IClassFixture<EmulatorFixture>, IDisposable
         _f.Emulator.Reset();
         _f.Emulator.ClearFaults();
         _f.Emulator.SetClock(ClockMode.Scaled, 20);
-        _f.Run("""
-            $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
-            $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
-            $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
-            $recipe = New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component
-            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document }).AssertSuccess();
+        WindowsRecipe.Make(_f);
     }
 
     public void Dispose() => _f.Emulator.ClearFaults();
