@@ -47,6 +47,7 @@ BeforeDiscovery {
         @{ Type = 'ImageLogEvent'; Key = 'Time', 'Where', 'Text'; Whole = @() }
         @{ Type = 'IbEmulator'; Key = 'Url', 'Clock', 'Now', 'AccountId', 'Region'; Whole = 'Url', 'Clock', 'AccountId', 'Region' }
         @{ Type = 'IbEmulatorFault'; Key = 'Kind', 'Operation', 'Count', 'Rate', 'Detail'; Whole = 'Kind', 'Operation', 'Detail' }
+        @{ Type = 'PipelineLogEvent'; Key = 'Time', 'Decision', 'Build', 'Reason'; Whole = 'Decision', 'Build' }
     )
 }
 
@@ -113,6 +114,7 @@ BeforeAll {
             Add-IbEmulatorFault ServerError -Operation StartImagePipelineExecution -Count 1 -StatusCode 503
             Add-IbEmulatorFault Slow -Operation ListWorkflowStepExecutions -Rate 0.25 -Delay 0.5
         )
+        PipelineLogEvent                   = Get-IbPipelineLog -Name nightly
     }
     Clear-IbEmulatorFault
     $null = $waiting

@@ -363,9 +363,10 @@ class Conformance:
         check([e["message"] for e in regex] == [messages[-1]], f"a regex pattern: {regex}")
         streams = [s for p in logs.get_paginator("describe_log_streams").paginate(logGroupName="/aws/imagebuilder/pipeline/web-pipeline",
                                                                                    PaginationConfig={"PageSize": 1}) for s in p["logStreams"]]
-        check([s["logStreamName"] for s in streams] == [stream], f"pipeline log streams {streams}")
-        run = logs.get_log_events(logGroupName="/aws/imagebuilder/pipeline/web-pipeline", logStreamName=stream, startFromHead=True)["events"]
-        check([e["message"].split(":")[0] for e in run] == ["START", "END"], f"pipeline log {run}")
+        # One stream per day of runs, named YYYY/MM/DD as the user guide describes.
+        check(len(streams) == 1 and re.fullmatch(r"\d{4}/\d\d/\d\d", streams[0]["logStreamName"]), f"pipeline log streams {streams}")
+        run = logs.get_log_events(logGroupName="/aws/imagebuilder/pipeline/web-pipeline", logStreamName=streams[0]["logStreamName"], startFromHead=True)["events"]
+        check([e["message"].split(" (")[0] for e in run] == ["Pipeline execution started", "Pipeline execution ended"], f"pipeline log {run}")
 
         logs.create_log_group(logGroupName="/conformance/empty", tags={"team": "logs"})
         self.error(logs.create_log_group, "ResourceAlreadyExistsException", 400, logGroupName="/conformance/empty")

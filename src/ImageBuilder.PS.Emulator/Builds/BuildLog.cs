@@ -21,9 +21,6 @@ internal sealed class BuildLog
 
     public static string GroupOf(Image image) => image.LoggingConfiguration?.LogGroupName ?? "/aws/imagebuilder/" + image.Name;
 
-    public static string PipelineGroupOf(ImagePipeline pipeline) =>
-        pipeline.LoggingConfiguration?.PipelineLogGroupName ?? "/aws/imagebuilder/pipeline/" + pipeline.Name;
-
     public void Started(BuildRun run, DateTime t) =>
         Write(run, t, $"Image Builder: build of {run.Image.Arn} started ({run.Image.Value.BuildType ?? "USER_INITIATED"}).");
 
@@ -68,11 +65,7 @@ internal sealed class BuildLog
     public void Finished(BuildRun run, string status, string? reason, DateTime t) =>
         Write(run, t, reason is null ? $"Image Builder: the build ended {status}." : $"Image Builder: the build ended {status}: {reason}");
 
-    /// <summary>A line of a pipeline's execution log: what the run decided (START, SKIP, END) and why.</summary>
-    public void Pipeline(ImagePipeline pipeline, string run, string decision, string reason, DateTime t) =>
-        _state.Logs.Append(PipelineGroupOf(pipeline), run, t, new[] { $"{decision}: {reason}" }, _state.NextSequence());
-
-    public static string StreamOf(Entry<Image> image) => $"{image.Version}/{image.Build}";
+    private static string StreamOf(Entry<Image> image) => $"{image.Version}/{image.Build}";
 
     private static string StreamOf(BuildRun run) => StreamOf(run.Image);
 

@@ -264,7 +264,7 @@ internal sealed class BuildMachine
         _log.Finished(run, status, reason, t);
         if (run.Image.Value.SourcePipelineArn is { } pipelineArn && _state.Pipelines.Get(pipelineArn) is { } pipeline)
         {
-            _log.Pipeline(pipeline.Value, BuildLog.StreamOf(run.Image), "END", $"image {run.Image.Arn} ended {status}" + (reason is null ? "." : ": " + reason), t);
+            new PipelineLog(_state).Ended(pipeline.Value, run.Image.Value, status, reason, t);
             pipeline.Value.LastRunStatus = status;
             pipeline.Value.ConsecutiveFailures = status == "AVAILABLE" ? 0 : (pipeline.Value.ConsecutiveFailures ?? 0) + 1;
         }

@@ -14,17 +14,14 @@ internal sealed class PipelineScheduler
 {
     private readonly EmulatorState _state;
     private readonly ImageFactory _factory;
-    private readonly BuildLog _log;
+    private readonly PipelineLog _log;
 
     public PipelineScheduler(EmulatorState state, ImageFactory factory)
     {
         _state = state;
         _factory = factory;
-        _log = new BuildLog(state);
+        _log = new PipelineLog(state);
     }
-
-    /// <summary>A run that built nothing still gets its own stream in the pipeline's log, named for when it was due.</summary>
-    private static string SkippedRun(DateTime due) => "run/" + due.ToUniversalTime().ToString("yyyy-MM-dd'T'HH-mm-ss'Z'", System.Globalization.CultureInfo.InvariantCulture);
 
     /// <summary>Refuses a schedule the service would: an expression that is not a valid cron expression, or an unknown time zone.</summary>
     public static void Check(Schedule? schedule)
@@ -66,7 +63,11 @@ internal sealed class PipelineScheduler
             {
                 continue;
             }
-            if (p.Schedule?.PipelineExecutionStartCondition == "EXPRESSION_MATCH_ONLY" || HasNewDependencies(pipeline))
+            var condition = p.Schedule?.PipelineExecutionStartCondition ?? PipelineLog.DefaultStartCondition;
+            var why = condition == "EXPRESSION_MATCH_ONLY"
+                ? $"{PipelineLog.Due(p)}; the start condition {condition} runs at every match."
+                : NewDependency(pipeline) is { } change ? $"{PipelineLog.Due(p)} and {change}." : null;
+            if (why is not null)
             {
                 try
                 {
@@ -89,31 +90,33 @@ internal sealed class PipelineScheduler
                     p.DateLastRun = due;
                     p.LastRunStatus = image.Value.State?.Status;
                     started = true;
-                    _log.Pipeline(p, BuildLog.StreamOf(image), "START", $"scheduled run ({p.Schedule?.ScheduleExpression}, {p.Schedule?.PipelineExecutionStartCondition ?? "EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE"}); building {image.Arn}.", due);
+                    _log.Started(p, image.Arn, "SCHEDULED", why, due);
                 }
                 catch (ServiceError e)
                 {
                     // A recipe or configuration deleted since the pipeline was made: the service skips the run too.
                     p.LastRunStatus = "FAILED";
-                    _log.Pipeline(p, SkippedRun(due), "FAIL", "the scheduled run could not start: " + e.Message, due);
+                    _log.NotStarted(p, e.Message, due);
                 }
             }
             else
             {
-                _log.Pipeline(p, SkippedRun(due), "SKIP", "scheduled run skipped: no recipe component or parent image has changed since the last build.", due);
+                var since = p.DateLastRun is { } last ? " since the last run at " + last.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", System.Globalization.CultureInfo.InvariantCulture) : "";
+                _log.Skipped(p, $"{PipelineLog.Due(p)}, but no component of the recipe was updated{since} (start condition {condition}).", due);
             }
             p.DateNextRun = NextRun(p, now);
         }
         return started;
     }
 
-    private bool HasNewDependencies(Entry<ImagePipeline> pipeline)
+    /// <summary>Why a run with dependency updates as its condition is due to build (what changed, as the log says it), or null when nothing did.</summary>
+    private string? NewDependency(Entry<ImagePipeline> pipeline)
     {
         var p = pipeline.Value;
         bool hasImage = _state.Images.All.Any(i => i.Value.SourcePipelineArn == pipeline.Arn && i.Value.State?.Status == "AVAILABLE");
         if (!hasImage || p.DateLastRun is not { } lastRun)
         {
-            return true;
+            return "the pipeline has no available image yet";
         }
         var components = (p.ImageRecipeArn is { } r ? _state.ImageRecipes.Get(r)?.Value.Components : null)
                          ?? (p.ContainerRecipeArn is { } c ? _state.ContainerRecipes.Get(c)?.Value.Components : null)
@@ -127,9 +130,10 @@ internal sealed class PipelineScheduler
             var selected = _state.Components.Resolve(arn.Format(null, null), arn.Version, int.TryParse(arn.Build, out var b) ? b : null);
             if (selected?.Value.DateCreated > lastRun)
             {
-                return true;
+                // The user guide: when a dependency changed, the log names the ARN of the resource that changed.
+                return "a dependency was updated: " + selected.Arn;
             }
         }
-        return false;
+        return null;
     }
 }

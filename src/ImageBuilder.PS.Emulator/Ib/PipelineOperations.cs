@@ -147,7 +147,7 @@ internal sealed class PipelineOperations
         }, call.Now);
         p.DateLastRun = call.Now;
         p.LastRunStatus = image.Value.State?.Status;
-        new BuildLog(_state).Pipeline(p, BuildLog.StreamOf(image), "START", $"run started by StartImagePipelineExecution; building {image.Arn}.", call.Now);
+        new PipelineLog(_state).Started(p, image.Arn, "USER_INITIATED", "StartImagePipelineExecution was called.", call.Now);
         return new StartImagePipelineExecutionResponse { ClientToken = request.ClientToken, ImageBuildVersionArn = image.Arn };
     }
 }

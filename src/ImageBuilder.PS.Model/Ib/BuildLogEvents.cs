@@ -64,35 +64,6 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    /// <summary>One line of a pipeline's execution log: which run, what it decided (START, SKIP, END, ...) and why.</summary>
-    public sealed class PipelineLogEvent
-    {
-        public DateTime Time { get; set; }
-        public string? PipelineName { get; set; }
-        /// <summary>The run the line belongs to: its log stream (the image version and build it produced).</summary>
-        public string? Run { get; set; }
-        public string? Decision { get; set; }
-        public string Reason { get; set; } = "";
-        public string Message { get; set; } = "";
-        public string? LogGroupName { get; set; }
-
-        public override string ToString() => Message;
-
-        private static readonly Regex Decided = new(@"^(?<decision>[A-Z][A-Z_]+): (?<reason>.*)$", RegexOptions.Singleline | RegexOptions.CultureInvariant);
-
-        public static PipelineLogEvent Parse(long timestamp, string message)
-        {
-            var line = new PipelineLogEvent { Time = LogTime.Local(timestamp), Message = message, Reason = message.TrimEnd('\r', '\n') };
-            var m = Decided.Match(line.Reason);
-            if (m.Success)
-            {
-                line.Decision = m.Groups["decision"].Value;
-                line.Reason = m.Groups["reason"].Value;
-            }
-            return line;
-        }
-    }
-
     /// <summary>CloudWatch Logs times are milliseconds since 1970 (UTC); a log reads in the reader's own zone.</summary>
     public static class LogTime
     {

@@ -22,19 +22,26 @@ namespace ImageBuilder.PS.Base
         /// it is at; writes nothing itself and gives the final image, or null after writing why there is none.
         /// </summary>
         /// <param name="endAtWaitingStep">End the wait when a workflow step waits for someone to act, giving the image as it is then.</param>
-        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtWaitingStep = false)
+        /// <param name="showLog">At each look, write the build log's new lines to the information stream (-ShowLog).</param>
+        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtWaitingStep = false, bool showLog = false)
         {
             var activity = IbArn.TryParse(imageArn, out var arn)
                 ? $"Image {arn.Name} {arn.Version}{(arn.Build is null ? "" : "/" + arn.Build)}"
                 : "Image " + imageArn;
-            return WaitFor(() => ObserveImage(imageArn), activity, imageArn, $"Wait-IbImage -Arn {imageArn}", timeout, pollCeiling, endAtWaitingStep);
+            var echo = showLog ? new BuildLogEcho() : null;
+            return WaitFor(() => ObserveImage(imageArn, echo), activity, imageArn, $"Wait-IbImage -Arn {imageArn}", timeout, pollCeiling, endAtWaitingStep);
         }
 
-        private WaitObservation<Image>? ObserveImage(string imageArn)
+        private WaitObservation<Image>? ObserveImage(string imageArn, BuildLogEcho? echo)
         {
             if (PollCall(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not GetImageResponse { Image: { } image })
             {
                 return null;
+            }
+            // Read after the state: the look that sees the build end also shows the log's last lines.
+            if (echo is not null)
+            {
+                EchoNewLogLines(image, echo);
             }
             var status = image.State?.Status ?? "PENDING";
             var stage = Array.FindIndex(BuildStages, s => s.Status == status);

@@ -27,38 +27,46 @@ namespace ImageBuilder.PS.Base
         /// <param name="quiet">A read that only adds detail (a failed wait's cause): its errors go to -Verbose.</param>
         private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
         {
-            missing = false;
-            var page = TryCall(ServiceBinding.Logs, LogsOperations.GetLogEvents, request, target, out var failure) as GetLogEventsResponse;
-            if (failure is null)
+            var page = TryReadLogPage(request, target, out missing, out var failure);
+            if (failure is not null && !missing)
             {
-                return page;
+                if (quiet)
+                {
+                    Verbose($"The build log could not be read ({failure.Reason}).");
+                }
+                else
+                {
+                    WriteError(failure.Record);
+                }
             }
-            if (failure.Record.Exception is AwsServiceException { Error.Code: "ResourceNotFoundException" })
-            {
-                missing = true;
-            }
-            else if (quiet)
-            {
-                Verbose($"The build log could not be read ({failure.Reason}).");
-            }
-            else
-            {
-                WriteError(failure.Record);
-            }
-            return null;
+            return page;
+        }
+
+        /// <summary>One GetLogEvents call that reports nothing: the page, or null and why (<paramref name="missing"/>: no such group or stream).</summary>
+        private protected GetLogEventsResponse? TryReadLogPage(GetLogEventsRequest request, object target, out bool missing, out CallFailure? failure)
+        {
+            var page = TryCall(ServiceBinding.Logs, LogsOperations.GetLogEvents, request, target, out failure) as GetLogEventsResponse;
+            missing = failure?.Record.Exception is AwsServiceException { Error.Code: "ResourceNotFoundException" };
+            return page;
         }
 
         /// <summary>
         /// The events of a stream from the head (or from a token), page by page, until the forward token comes back
         /// unchanged; the last token is kept in <paramref name="position"/> so a follower can read on from it.
         /// </summary>
-        private protected IEnumerable<OutputLogEvent> ReadLogForward(string group, string stream, long? since, LogPosition position, object target)
+        /// <param name="report">Write a failure (other than a missing stream) as an error; otherwise it is left in <see cref="LogPosition.Failure"/>.</param>
+        private protected IEnumerable<OutputLogEvent> ReadLogForward(string group, string stream, long? since, LogPosition position, object target, bool report = true)
         {
             while (true)
             {
                 var request = new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, StartFromHead = true, StartTime = since, NextToken = position.Token };
-                var page = ReadLogPage(request, target, out var missing);
+                var page = TryReadLogPage(request, target, out var missing, out var failure);
                 position.Missing = missing;
+                position.Failure = missing || report ? null : failure;
+                if (failure is not null && !missing && report)
+                {
+                    WriteError(failure.Record);
+                }
                 if (page is null)
                 {
                     yield break;
@@ -97,6 +105,8 @@ namespace ImageBuilder.PS.Base
             public string? Token { get; set; }
             /// <summary>The last read found no group or stream.</summary>
             public bool Missing { get; set; }
+            /// <summary>The last read failed for another reason (unless its error was written).</summary>
+            public CallFailure? Failure { get; set; }
         }
     }
 }

@@ -38,37 +38,6 @@ namespace ImageBuilder.PS.Base
             }
         }
 
-        /// <summary>Writes an image, after waiting for its build to end when -Wait was given.</summary>
-        /// <summary>
-        /// Writes an image a call has just started (CreateImage, an import, a pipeline run) as <see cref="WriteImage"/>
-        /// does, read back by its ARN; when the read fails, what is known, with a warning (<see cref="IbCmdlet.WriteCreated"/>).
-        /// </summary>
-        protected void WriteCreatedImage(string arn, Func<Model.Ib.Image> known) =>
-            WriteCreated<Model.Ib.GetImageResponse, Model.Ib.Image>(ServiceBinding.ImageBuilder, Model.Ib.IbOperations.GetImage,
-                new Model.Ib.GetImageRequest { ImageBuildVersionArn = arn }, arn,
-                r => r.Image,
-                () =>
-                {
-                    var image = known();
-                    image.Arn = arn;
-                    (image.Name, image.Version) = NameAndVersionOf(arn);
-                    return image;
-                },
-                $"Get-IbImage -Arn {arn}", WriteImage);
-
-        protected void WriteImage(Model.Ib.Image? image)
-        {
-            WriteResource(image, i =>
-            {
-                if (i.Arn is null)
-                {
-                    return i;
-                }
-                AnnounceWait($"the build {i.Arn}", $"to wait again: Wait-IbImage -Arn {i.Arn}");
-                return WaitForImage(i.Arn, Timeout, PollInterval);
-            });
-        }
-
         /// <summary>A wait announced first (see <see cref="AnnounceWait"/>).</summary>
         private T? Announced<T>(string what, string again, Func<T?> wait) where T : class
         {
@@ -84,7 +53,7 @@ namespace ImageBuilder.PS.Base
         /// (-InformationVariable, 6>) or silenced (-InformationAction Ignore). A warning would say something
         /// is wrong, and verbose lines are hidden exactly when the user needs this one.
         /// </summary>
-        private void AnnounceWait(string what, string again)
+        private protected void AnnounceWait(string what, string again)
         {
             var message = $"Waiting for {what}. Ctrl+C stops the waiting, not the work; {again}";
             WriteInformation(new HostInformationMessage { Message = message }, new[] { "PSHOST", "ImageBuilder.PS.Wait" });
@@ -102,7 +71,8 @@ namespace ImageBuilder.PS.Base
         protected void WriteLifecycleExecution(LifecycleExecution? execution) =>
             WriteResource(execution, e => e.LifecycleExecutionId is null ? e : Announced($"the lifecycle run {e.LifecycleExecutionId}", $"to see how it goes: Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", () => WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval)));
 
-        private void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
+        /// <summary>Writes the resource, or with -Wait the resource as the wait ended with it (nothing when it did not end well).</summary>
+        private protected void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
         {
             if (resource is null)
             {

@@ -160,20 +160,59 @@ public sealed class BuildLogTests : IClassFixture<EmulatorFixture>, IDisposable
     }
 
     [Fact]
-    public async Task A_pipeline_run_is_logged_in_the_pipelines_group()
+    public async Task A_pipeline_run_is_logged_in_the_pipelines_group_in_the_stream_of_its_day()
     {
-        var image = await StartBuild("piped");
+        await StartBuild("piped");
         var recipe = "arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/piped/1.0.0";
         var infrastructure = (await _client.OkAsync("POST", "/ListInfrastructureConfigurations", "{}")).Json.GetProperty("infrastructureConfigurationSummaryList")[0].GetProperty("arn").GetString();
         var pipeline = (await _client.OkAsync("PUT", "/CreateImagePipeline", $"{{\"name\":\"nightly\",\"imageRecipeArn\":\"{recipe}\",\"infrastructureConfigurationArn\":\"{infrastructure}\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
             .Json.GetProperty("imagePipelineArn").GetString();
+        var day = _emulator.Now.ToString("yyyy'/'MM'/'dd", System.Globalization.CultureInfo.InvariantCulture);
         var built = (await _client.OkAsync("PUT", "/StartImagePipelineExecution", $"{{\"imagePipelineArn\":\"{pipeline}\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
             .Json.GetProperty("imageBuildVersionArn").GetString()!;
         _emulator.AdvanceClock(_emulator.StageDuration * 10);
 
-        var run = Messages(await Logs("GetLogEvents", "{\"logGroupName\":\"/aws/imagebuilder/pipeline/nightly\",\"logStreamName\":\"1.0.0/2\",\"startFromHead\":true}"));
+        var run = Messages(await Logs("GetLogEvents", $"{{\"logGroupName\":\"/aws/imagebuilder/pipeline/nightly\",\"logStreamName\":\"{day}\",\"startFromHead\":true}}"));
 
-        Assert.Equal($"START: run started by StartImagePipelineExecution; building {built}.", run[0]);
-        Assert.Equal($"END: image {built} ended AVAILABLE.", run[^1]);
+        Assert.Equal($"Pipeline execution started (USER_INITIATED) for image {built}: StartImagePipelineExecution was called.", run[0]);
+        Assert.Equal($"Pipeline execution ended (USER_INITIATED) for image {built}: the image is AVAILABLE.", run[^1]);
+    }
+
+    /// <summary>
+    /// A daily schedule that builds only on dependency updates: the first run builds (no image yet), the next is
+    /// skipped, and after a new component version the run names it; all in the pipeline's own group.
+    /// </summary>
+    [Fact]
+    public async Task Scheduled_runs_log_why_they_started_or_were_skipped()
+    {
+        const string yaml = "name: agent\\nschemaVersion: 1.0\\nphases:\\n  - name: build\\n    steps:\\n      - name: Run\\n        action: ExecuteBash\\n        inputs:\\n          commands:\\n            - echo hi\\n";
+        async Task<string> Component(string version) =>
+            (await _client.OkAsync("PUT", "/CreateComponent", $"{{\"name\":\"agent\",\"semanticVersion\":\"{version}\",\"platform\":\"Linux\",\"data\":\"{yaml}\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
+                .Json.GetProperty("componentBuildVersionArn").GetString()!;
+        await Component("1.0.0");
+        var infrastructure = (await _client.OkAsync("PUT", "/CreateInfrastructureConfiguration", $"{{\"name\":\"daily-infra\",\"instanceProfileName\":\"p\",\"clientToken\":\"{Guid.NewGuid()}\"}}"))
+            .Json.GetProperty("infrastructureConfigurationArn").GetString();
+        var recipe = (await _client.OkAsync("PUT", "/CreateImageRecipe", "{\"name\":\"daily\",\"semanticVersion\":\"1.0.0\",\"parentImage\":\"arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x\"," +
+            $"\"components\":[{{\"componentArn\":\"arn:aws:imagebuilder:us-east-1:123456789012:component/agent/x.x.x\"}}],\"clientToken\":\"{Guid.NewGuid()}\"}}"))
+            .Json.GetProperty("imageRecipeArn").GetString();
+        await _client.OkAsync("PUT", "/CreateImagePipeline", $"{{\"name\":\"daily\",\"imageRecipeArn\":\"{recipe}\",\"infrastructureConfigurationArn\":\"{infrastructure}\"," +
+            "\"schedule\":{\"scheduleExpression\":\"cron(0 3 * * ? *)\",\"pipelineExecutionStartCondition\":\"EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE\"}," +
+            $"\"loggingConfiguration\":{{\"pipelineLogGroupName\":\"/team/pipelines\"}},\"clientToken\":\"{Guid.NewGuid()}\"}}");
+
+        _emulator.AdvanceClock(TimeSpan.FromDays(1));
+        _emulator.AdvanceClock(TimeSpan.FromDays(1));
+        var updated = await Component("1.0.1");
+        _emulator.AdvanceClock(TimeSpan.FromDays(1));
+
+        var lines = Messages(await Logs("FilterLogEvents", "{\"logGroupName\":\"/team/pipelines\"}"));
+        Assert.Collection(lines,
+            l => Assert.Matches(@"^Pipeline execution started \(SCHEDULED\) for image arn:\S+:image/daily/1\.0\.0/1: the schedule cron\(0 3 \* \* \? \*\) came due and the pipeline has no available image yet\.$", l),
+            l => Assert.Matches(@"^Pipeline execution ended \(SCHEDULED\) for image arn:\S+/1\.0\.0/1: the image is AVAILABLE\.$", l),
+            l => Assert.Matches(@"^Pipeline execution skipped \(SCHEDULED\): the schedule cron\(0 3 \* \* \? \*\) came due, but no component of the recipe was updated since the last run at \d{4}-\d\d-\d\dT03:00:00Z \(start condition EXPRESSION_MATCH_AND_DEPENDENCY_UPDATES_AVAILABLE\)\.$", l),
+            l => Assert.Equal($"Pipeline execution started (SCHEDULED) for image {updated.Replace(":component/agent/1.0.1/1", ":image/daily/1.0.0/2")}: the schedule cron(0 3 * * ? *) came due and a dependency was updated: {updated}.", l),
+            l => Assert.EndsWith("/1.0.0/2: the image is AVAILABLE.", l));
+        var streams = (await Logs("DescribeLogStreams", "{\"logGroupName\":\"/team/pipelines\"}")).GetProperty("logStreams").EnumerateArray().Select(s => s.GetProperty("logStreamName").GetString()!).ToList();
+        Assert.Equal(3, streams.Count);
+        Assert.All(streams, s => Assert.Matches(@"^\d{4}/\d\d/\d\d$", s));
     }
 }

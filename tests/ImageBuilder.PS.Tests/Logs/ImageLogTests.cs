@@ -1,5 +1,4 @@
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Logs;
@@ -14,12 +13,7 @@ public sealed class ImageLogTests : IClassFixture<EmulatorFixture>
         _f = fixture;
         _f.Emulator.Reset();
         _f.Emulator.SetClock(ClockMode.Scaled, 20);
-        _f.Run("""
-            $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
-            $component = New-IbComponent -Name install-agent -SemanticVersion 1.0.0 -Platform Windows -Data $Doc
-            $infra = New-IbInfrastructureConfiguration -Name build-infra -InstanceProfileName ImageBuilderInstanceRole
-            $recipe = New-IbRecipe -Name golden-windows -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component
-            """, new Dictionary<string, object?> { ["Doc"] = Samples.Document }).AssertSuccess();
+        WindowsRecipe.Make(_f);
     }
 
     [Fact]

@@ -50,12 +50,16 @@ public static class SpecTable
                 rows.Add(new SpecRow(service, operations[i], cmdlet, pipeline, cmdlet.StartsWith("Get-", StringComparison.Ordinal) ? null : impact));
             }
         }
-        // The shared spec does not list the build-log cmdlet yet (issue 14); until it does, its rows are here.
+        // The shared spec does not list the log cmdlets yet (issue 14); until it does, their rows are here.
         if (!rows.Any(r => r.Cmdlet == "Get-IbImageLog"))
         {
             var arn = new List<(string, string?)> { ("Arn", "ImageBuildVersionArn") };
             rows.Add(new SpecRow("CloudWatch Logs", "GetLogEvents", "Get-IbImageLog", arn, null));
             rows.Add(new SpecRow("CloudWatch Logs", "FilterLogEvents", "Get-IbImageLog", arn, null));
+        }
+        if (!rows.Any(r => r.Cmdlet == "Get-IbPipelineLog"))
+        {
+            rows.Add(new SpecRow("CloudWatch Logs", "FilterLogEvents", "Get-IbPipelineLog", new List<(string, string?)> { ("Arn", "ImagePipelineArn") }, null));
         }
         return rows;
     }

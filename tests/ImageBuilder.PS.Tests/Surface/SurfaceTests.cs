@@ -64,6 +64,11 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
             {
                 Assert.True(has.Count == 0, $"{op} has a cmdlet ({has.FirstOrDefault().Cmdlet}); take it off the pending list.");
             }
+            else if (op.StartsWith("CloudWatch Logs:", StringComparison.Ordinal))
+            {
+                // A build's log and a pipeline's are read with the same CloudWatch Logs operations.
+                Assert.True(has.Count >= 1, $"{op} needs a cmdlet that declares it with [ApiOperation]; found none.");
+            }
             else
             {
                 Assert.True(has.Count == 1, $"{op} needs exactly one cmdlet that declares it with [ApiOperation]; found {has.Count}.");
@@ -77,12 +82,12 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     {
         Skip.If(SpecTable.Path is null, "../shared/spec/cmdlets.md is not beside this checkout.");
         var rows = SpecTable.Rows();
-        Assert.Equal(ModelOperations().Order(), rows.Select(r => r.ServiceId + ":" + r.Operation).Order());
-        var implemented = Operations().ToDictionary(i => i.Key, i => i.Cmdlet);
-        foreach (var row in rows.Where(r => implemented.ContainsKey(r.ServiceId + ":" + r.Operation)))
+        Assert.Equal(ModelOperations().Order(), rows.Select(r => r.ServiceId + ":" + r.Operation).Distinct().Order());
+        var implemented = Operations().ToLookup(i => i.Key, i => i.Cmdlet);
+        foreach (var row in rows.Where(r => implemented.Contains(r.ServiceId + ":" + r.Operation)))
         {
-            var cmdlet = implemented[row.ServiceId + ":" + row.Operation];
-            Assert.Equal(row.Cmdlet, cmdlet);
+            var cmdlet = row.Cmdlet;
+            Assert.Contains(cmdlet, implemented[row.ServiceId + ":" + row.Operation]);
             var info = _f.Cmdlets.Single(c => c.Name == cmdlet);
             foreach (var (parameter, alias) in row.PipelineParameters)
             {

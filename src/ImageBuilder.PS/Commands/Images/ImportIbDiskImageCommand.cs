@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "ImportDiskImage")]
     [Cmdlet(VerbsData.Import, "IbDiskImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class ImportIbDiskImageCommand : WaitingCmdlet
+    public sealed class ImportIbDiskImageCommand : ImageWaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         public string Name { get; set; } = "";

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "ImportVmImage")]
     [Cmdlet(VerbsData.Import, "IbVmImage", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class ImportIbVmImageCommand : WaitingCmdlet
+    public sealed class ImportIbVmImageCommand : ImageWaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0)]
         public string Name { get; set; } = "";

@@ -14,7 +14,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "CreateImage")]
     [Cmdlet(VerbsCommon.New, "IbImage", DefaultParameterSetName = RecipeSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class NewIbImageCommand : WaitingCmdlet
+    public sealed class NewIbImageCommand : ImageWaitingCmdlet
     {
         private const string RecipeSet = "Recipe";
         private const string ContainerRecipeSet = "ContainerRecipe";

@@ -11,7 +11,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "RetryImage")]
     [Cmdlet(VerbsLifecycle.Restart, "IbImageDistribution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class RestartIbImageDistributionCommand : WaitingCmdlet
+    public sealed class RestartIbImageDistributionCommand : ImageWaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn")]

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "DistributeImage")]
     [Cmdlet(VerbsLifecycle.Start, "IbImageDistribution", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class StartIbImageDistributionCommand : WaitingCmdlet
+    public sealed class StartIbImageDistributionCommand : ImageWaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("Arn", "ImageBuildVersionArn", "ImageArn")]

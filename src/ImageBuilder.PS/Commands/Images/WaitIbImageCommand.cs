@@ -10,7 +10,8 @@ namespace ImageBuilder.PS.Commands.Images
     /// <summary>
     /// Waits for image builds to end, with a progress bar of each build's stage and workflow step; writes each
     /// image when it is done. Ctrl+C stops the waiting, never the build. With -UntilWaitingStep it ends sooner,
-    /// when a step waits for someone, and writes that step (for Send-IbStepAction).
+    /// when a step waits for someone, and writes that step (for Send-IbStepAction). With -ShowLog the build log
+    /// streams to the information stream meanwhile.
     /// </summary>
     [Cmdlet(VerbsLifecycle.Wait, "IbImage", DefaultParameterSetName = EndSet)]
     [OutputType(typeof(Image), ParameterSetName = new[] { EndSet })]
@@ -37,6 +38,10 @@ namespace ImageBuilder.PS.Commands.Images
         [Parameter(Mandatory = true, ParameterSetName = StepSet)]
         public SwitchParameter UntilWaitingStep { get; set; }
 
+        /// <summary>Writes the build log's new lines to the information stream as they arrive.</summary>
+        [Parameter]
+        public SwitchParameter ShowLog { get; set; }
+
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
@@ -54,7 +59,7 @@ namespace ImageBuilder.PS.Commands.Images
                     Arn));
                 return;
             }
-            var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep);
+            var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep, showLog: ShowLog);
             if (image is null)
             {
                 return;

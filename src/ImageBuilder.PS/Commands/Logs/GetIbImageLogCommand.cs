@@ -2,8 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using System.Text;
-using System.Text.RegularExpressions;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
@@ -20,7 +18,7 @@ namespace ImageBuilder.PS.Commands.Logs
     [ApiOperation("CloudWatch Logs", "GetLogEvents", "FilterLogEvents")]
     [Cmdlet(VerbsCommon.Get, "IbImageLog")]
     [OutputType(typeof(ImageLogEvent))]
-    public sealed class GetIbImageLogCommand : IbCmdlet
+    public sealed class GetIbImageLogCommand : LogReadingCmdlet
     {
         private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { "AVAILABLE", "FAILED", "CANCELLED", "DEPRECATED", "DISABLED", "DELETED" };
 
@@ -28,18 +26,6 @@ namespace ImageBuilder.PS.Commands.Logs
         [Alias("ImageBuildVersionArn", "ImageArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
         public string Arn { get; set; } = "";
-
-        /// <summary>Only the last N lines (of those that match, with -Match).</summary>
-        [Parameter]
-        [ValidateRange(1, 10000)]
-        public int? Tail { get; set; }
-
-        [Parameter]
-        public DateTime? Since { get; set; }
-
-        /// <summary>A regular expression (case-insensitive, as -match); see the help for where it is applied.</summary>
-        [Parameter]
-        public string? Match { get; set; }
 
         [Parameter]
         public SwitchParameter Follow { get; set; }
@@ -49,22 +35,9 @@ namespace ImageBuilder.PS.Commands.Logs
         [SecondsTransformation]
         public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-        private Regex? _match;
-
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            if (Match is not null)
-            {
-                try
-                {
-                    _match = new Regex(Match, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
-                }
-                catch (ArgumentException e)
-                {
-                    ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-Match '{Match}' is not a regular expression: {e.Message}", Match));
-                }
-            }
             if (PollInterval <= TimeSpan.Zero)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", "-PollInterval must be longer than zero.", PollInterval));
@@ -80,21 +53,21 @@ namespace ImageBuilder.PS.Commands.Logs
                 return;
             }
             Verbose($"The log of {buildArn} is stream {log.Stream} of log group {log.Group}.");
-            long? since = Since is { } s ? LogTime.Milliseconds(s) : null;
+            var since = SinceMilliseconds;
             var position = new LogPosition();
             bool wrote = false;
-            if (!Follow && _match is not null && ServicePattern(Match!) is { } pattern)
+            if (!Follow && SearchPattern is { } pattern)
             {
                 Verbose($"-Match is a plain text: CloudWatch Logs searches for it (filter pattern {pattern}).");
                 wrote = WriteLines(Searched(log.Group, log.Stream, pattern, since, buildArn, position), image, log);
             }
             else
             {
-                if (_match is not null)
+                if (Match is not null)
                 {
                     Verbose("-Match is matched here, on each line read: " + (Follow ? "-Follow reads the stream in order." : "CloudWatch Logs' filter patterns cannot express it."));
                 }
-                var events = Tail is { } tail && _match is null ? Last(log.Group, log.Stream, tail, since, position, buildArn) : ReadLogForward(log.Group, log.Stream, since, position, buildArn);
+                var events = Tail is { } tail && Match is null ? Last(log.Group, log.Stream, tail, since, position, buildArn) : ReadLogForward(log.Group, log.Stream, since, position, buildArn);
                 wrote = WriteLines(events, image, log);
             }
             if (Follow)
@@ -133,10 +106,10 @@ namespace ImageBuilder.PS.Commands.Logs
         {
             var lines = events
                 .Select(e => ImageLogEvent.Parse(e.Timestamp ?? 0, e.Message ?? ""))
-                .Where(l => _match is null || _match.IsMatch(l.Message));
-            if (Tail is { } tail && _match is not null && !Follow)
+                .Where(l => Matches(l.Message));
+            if (Tail is { } tail && Match is not null && !Follow)
             {
-                lines = lines.ToList().AsEnumerable().Reverse().Take(tail).Reverse();
+                lines = LastOf(lines, tail);
             }
             bool any = false;
             foreach (var line in lines)
@@ -176,24 +149,6 @@ namespace ImageBuilder.PS.Commands.Logs
             {
                 yield return new OutputLogEvent { Timestamp = e.Timestamp, Message = e.Message, IngestionTime = e.IngestionTime };
             }
-        }
-
-        /// <summary>
-        /// A CloudWatch Logs regex filter pattern for a -Match that is plain text, made case-insensitive letter by
-        /// letter (filter patterns are case-sensitive, -match is not); null when the text needs .NET's regex.
-        /// </summary>
-        internal static string? ServicePattern(string match)
-        {
-            if (match.Length == 0 || match.Length > 200 || match.IndexOfAny(@"\*+?|{}[]()^$.%""".ToCharArray()) >= 0)
-            {
-                return null;
-            }
-            var pattern = new StringBuilder("%");
-            foreach (var c in match)
-            {
-                pattern.Append(char.IsLetter(c) && char.ToUpperInvariant(c) != char.ToLowerInvariant(c) ? $"[{char.ToUpperInvariant(c)}{char.ToLowerInvariant(c)}]" : c.ToString());
-            }
-            return pattern.Append('%').ToString();
         }
 
         private void WriteMissing(Image image, (string Group, string Stream) log)

@@ -16,7 +16,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
     [ApiOperation("imagebuilder", "StartImagePipelineExecution")]
     [Cmdlet(VerbsLifecycle.Start, "IbPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Image))]
-    public sealed class StartIbPipelineCommand : WaitingCmdlet
+    public sealed class StartIbPipelineCommand : ImageWaitingCmdlet
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImagePipelineArn", "PipelineArn")]
