@@ -109,13 +109,17 @@ namespace ImageBuilder.PS.Base
                 && (QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = id }) as ListWorkflowStepExecutionsResponse)?.Steps?.LastOrDefault(s => s.Status == "FAILED") is { } step)
             {
                 var workflow = IbArn.TryParse(failedRun.WorkflowBuildVersionArn, out var w) ? w.Name : failedRun.WorkflowBuildVersionArn;
-                text.Append($" Failed at step '{step.Name}' ({step.Action}) of the {failedRun.Type?.ToLowerInvariant()} workflow {workflow}" + (step.Message is { } m && m != reason ? $": {m}" : "."));
+                EndSentence(text);
+                // The step's own message is often the service's reason again; say it once.
+                var message = step.Message is { } m && m != image.State?.Reason ? $": {m.TrimEnd('.')}" : "";
+                text.Append($" Failed at step '{step.Name}' ({step.Action}) of the {failedRun.Type?.ToLowerInvariant()} workflow {workflow}{message}.");
             }
             try
             {
                 var cause = CauseLines(image);
                 if (cause.Count > 0)
                 {
+                    EndSentence(text);
                     text.Append(" The log says:").Append(string.Concat(cause.Select(l => "\n  " + l)));
                 }
             }
@@ -125,6 +129,14 @@ namespace ImageBuilder.PS.Base
             }
             text.Append($"\nThe whole log: Get-IbImageLog -Arn {arn}");
             return text.ToString();
+        }
+
+        private static void EndSentence(System.Text.StringBuilder text)
+        {
+            if (text.Length > 0 && text[text.Length - 1] is not ('.' or '!' or '?' or ':'))
+            {
+                text.Append('.');
+            }
         }
 
         /// <summary>A call whose failure only costs detail (the workflow step of a progress bar): errors go to -Verbose.</summary>
