@@ -34,6 +34,8 @@ public sealed class FaultRule
     public string Operation { get; init; } = "*";
     public FaultKind Kind { get; init; }
     public int? Count { get; init; }
+    /// <summary>How many matching calls pass untouched before the rule starts to apply (to fail the second GetX of a command, say).</summary>
+    public int Skip { get; init; }
     /// <summary>Probability between 0 and 1 that a matching call gets the fault (deterministic sequence per rule).</summary>
     public double? Rate { get; init; }
     /// <summary>The status of a <see cref="FaultKind.ServerError"/>, 500 to 599 (the service's code for 500, 502, 503 and 504; ServiceException else).</summary>

@@ -114,6 +114,7 @@ internal sealed class ControlEndpoints
             Operation = OptionalString(root, "operation") ?? "*",
             Kind = Enum.Parse<FaultKind>(RequiredString(root, "kind"), ignoreCase: true),
             Count = root.TryGetProperty("count", out var c) ? c.GetInt32() : null,
+            Skip = root.TryGetProperty("skip", out var skip) ? skip.GetInt32() : 0,
             Rate = root.TryGetProperty("rate", out var r) ? r.GetDouble() : null,
             StatusCode = root.TryGetProperty("statusCode", out var sc) ? sc.GetInt32() : 500,
             Delay = root.TryGetProperty("delayMs", out _) ? TimeSpan.FromMilliseconds(NumberWithin(root, "delayMs", 0, FaultRule.MaxDelay.TotalMilliseconds)) : TimeSpan.FromSeconds(2),

@@ -16,6 +16,10 @@ internal sealed class FaultInjector
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule.Count, "A fault count is not negative.");
         }
+        if (rule.Skip < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(rule), rule.Skip, "The calls a fault lets pass first are not negative.");
+        }
         if (rule.Kind == FaultKind.ServerError && rule.StatusCode is < 500 or > 599)
         {
             throw new ArgumentOutOfRangeException(nameof(rule), rule.StatusCode, "A server error has a 5xx status.");
@@ -65,6 +69,11 @@ internal sealed class FaultInjector
                 {
                     continue;
                 }
+                if (active.Skipped < rule.Skip)
+                {
+                    active.Skipped++;
+                    continue;
+                }
                 if (rule.Rate is { } rate && active.Random.NextDouble() >= rate)
                 {
                     continue;
@@ -93,6 +102,7 @@ internal sealed class FaultInjector
 
         public FaultRule Rule { get; }
         public int Remaining { get; set; }
+        public int Skipped { get; set; }
         // A fixed seed makes a rate-based run repeatable.
         public Random Random { get; } = new(20191202);
     }

@@ -22,6 +22,23 @@ namespace ImageBuilder.PS.Base
         private protected void WriteCreated<TResponse, TResource>(ServiceBinding binding, OperationDef get, IAwsStructure request, string id,
             Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write = null)
             where TResponse : class, IAwsStructure
+            where TResource : class =>
+            WriteReadBack(binding, get, request, id, resource, known, readAgain, write, "created", "What the create told is written");
+
+        /// <summary>
+        /// After an Update- call the service carried out: the resource read back, or, when that read fails, the
+        /// resource as it was before with a warning that says so. An update that was made is never reported as a
+        /// failure, and the pipeline still gets its object (its ARN is what the next command needs).
+        /// </summary>
+        private protected void WriteUpdated<TResponse, TResource>(OperationDef get, IAwsStructure request, string id,
+            Func<TResponse, TResource?> resource, TResource before, string readAgain)
+            where TResponse : class, IAwsStructure
+            where TResource : class =>
+            WriteReadBack(ServiceBinding.ImageBuilder, get, request, id, resource, () => before, readAgain, null, "updated", "It is written as it was before the update");
+
+        private void WriteReadBack<TResponse, TResource>(ServiceBinding binding, OperationDef get, IAwsStructure request, string id,
+            Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write, string done, string written)
+            where TResponse : class, IAwsStructure
             where TResource : class
         {
             write ??= value => WriteObject(value);
@@ -32,7 +49,7 @@ namespace ImageBuilder.PS.Base
                 return;
             }
             var reason = failure is null ? $"{get.Name} gave no resource" : $"{get.Name}: {failure.Reason}";
-            WriteWarning($"{id} was created, but it could not be read back ({reason}). What the create told is written; to read it in full: {readAgain}");
+            WriteWarning($"{id} was {done}, but it could not be read back ({reason}). {written}; to read it in full: {readAgain}");
             write(known());
         }
 

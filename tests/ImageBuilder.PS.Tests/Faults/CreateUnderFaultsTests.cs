@@ -53,6 +53,39 @@ public sealed class CreateUnderFaultsTests : IClassFixture<EmulatorFixture>, IDi
         Assert.Contains("Get-IbComponent -Arn " + component.Arn, warning);
     }
 
+    /// <summary>An update the service made is not a failure either: the first Get (the resource as it is) passes, every later one is lost.</summary>
+    [Fact]
+    public void Every_update_survives_a_failed_read_back()
+    {
+        Assert.Empty(Run("""
+            $infra = New-IbInfrastructureConfiguration -Name infra -InstanceProfileName profile
+            New-IbDistributionConfiguration -Name dist -Distribution @{ Region = 'us-east-1'; AmiDistributionConfiguration = @{ Name = 'ami-{{ imagebuilder:buildDate }}' } } | Out-Null
+            $parent = 'arn:aws:imagebuilder:us-east-1:aws:image/amazon-linux-2023-x86/x.x.x'
+            $recipe = New-IbRecipe -Name recipe -SemanticVersion 1.0.0 -ParentImage $parent -Component (New-IbComponent -Name comp -SemanticVersion 1.0.0 -Platform Linux -Data $Doc).Arn
+            New-IbPipeline -Name pipe -RecipeArn $recipe.Arn -InfrastructureConfigurationArn $infra.Arn | Out-Null
+            """).Errors);
+        foreach (var get in new[] { "GetInfrastructureConfiguration", "GetDistributionConfiguration", "GetImagePipeline" })
+        {
+            // Past the first call (and its retries, had it failed), every answer is lost.
+            _f.Emulator.AddFault(new FaultRule { Operation = get, Kind = FaultKind.DropAfterApply, Skip = 1 });
+        }
+
+        var result = Run("""
+            (Get-IbInfrastructureConfiguration -Name infra | Update-IbInfrastructureConfiguration -Description changed).Arn
+            (Get-IbDistributionConfiguration -Name dist | Update-IbDistributionConfiguration -Description changed).Arn
+            (Get-IbPipeline -Name pipe | Update-IbPipeline -Description changed).Arn
+            """);
+
+        Assert.Empty(result.Errors);
+        Assert.Equal(3, result.Output.Count);
+        Assert.All(result.Output, arn => Assert.StartsWith("arn:aws:imagebuilder:us-east-1:123456789012:", arn.ToString()));
+        var warnings = result.Warnings.Where(w => w.Message.Contains("was updated, but it could not be read back")).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.Contains(warnings, w => w.Message.Contains("Get-IbPipeline -Arn arn:aws:imagebuilder:us-east-1:123456789012:image-pipeline/pipe"));
+        _f.Emulator.ClearFaults();
+        Assert.Equal("changed", _f.Run("(Get-IbPipeline -Name pipe).Description").Output.Single().ToString());
+    }
+
     [Fact]
     public void Every_create_then_read_cmdlet_survives_a_failed_read_back()
     {

@@ -66,10 +66,9 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateDistributionConfiguration, request, Arn) is UpdateDistributionConfigurationResponse &&
-                Call(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration, get, Arn) is GetDistributionConfigurationResponse response)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateDistributionConfiguration, request, Arn) is UpdateDistributionConfigurationResponse)
             {
-                WriteObject(response.DistributionConfiguration);
+                WriteUpdated<GetDistributionConfigurationResponse, DistributionConfiguration>(IbOperations.GetDistributionConfiguration, get, Arn, r => r.DistributionConfiguration, current, $"Get-IbDistributionConfiguration -Arn {Arn}");
             }
         }
 

@@ -97,10 +97,9 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateInfrastructureConfiguration, request, Arn) is UpdateInfrastructureConfigurationResponse &&
-                Call(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration, get, Arn) is GetInfrastructureConfigurationResponse response)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateInfrastructureConfiguration, request, Arn) is UpdateInfrastructureConfigurationResponse)
             {
-                WriteObject(response.InfrastructureConfiguration);
+                WriteUpdated<GetInfrastructureConfigurationResponse, InfrastructureConfiguration>(IbOperations.GetInfrastructureConfiguration, get, Arn, r => r.InfrastructureConfiguration, current, $"Get-IbInfrastructureConfiguration -Arn {Arn}");
             }
         }
 

@@ -83,10 +83,9 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateLifecyclePolicy, request, Arn) is UpdateLifecyclePolicyResponse
-                && Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, get, Arn) is GetLifecyclePolicyResponse after)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateLifecyclePolicy, request, Arn) is UpdateLifecyclePolicyResponse)
             {
-                WriteObject(after.LifecyclePolicy);
+                WriteUpdated<GetLifecyclePolicyResponse, LifecyclePolicy>(IbOperations.GetLifecyclePolicy, get, Arn, r => r.LifecyclePolicy, current, $"Get-IbLifecyclePolicy -Arn {Arn}");
             }
         }
 

@@ -106,10 +106,9 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateImagePipeline, request, Arn) is UpdateImagePipelineResponse &&
-                Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, get, Arn) is GetImagePipelineResponse response)
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateImagePipeline, request, Arn) is UpdateImagePipelineResponse)
             {
-                WriteObject(response.ImagePipeline);
+                WriteUpdated<GetImagePipelineResponse, ImagePipeline>(IbOperations.GetImagePipeline, get, Arn, r => r.ImagePipeline, current, $"Get-IbPipeline -Arn {Arn}");
             }
         }
 
