@@ -61,6 +61,11 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter]
         public SwitchParameter DryRun { get; set; }
 
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        protected override string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
+
         protected override void ProcessRecord()
         {
             var target = $"{Name} {SemanticVersion} ({Platform})";
@@ -87,17 +92,7 @@ namespace ImageBuilder.PS.Commands.Components
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse { ComponentBuildVersionArn: { } arn })
-            {
-                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
-                    r => r.Component,
-                    () => new Component
-                    {
-                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Platform = Platform, Description = Description,
-                        ChangeDescription = ChangeDescription, SupportedOsVersions = request.SupportedOsVersions, KmsKeyId = KmsKeyId, Tags = request.Tags,
-                    },
-                    $"Get-IbComponent -Arn {arn}");
-            }
+            SendCreateComponent(request, target);
         }
     }
 }

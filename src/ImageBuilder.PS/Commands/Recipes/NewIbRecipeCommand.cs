@@ -86,68 +86,18 @@ namespace ImageBuilder.PS.Commands.Recipes
                 Description = Description,
                 BlockDeviceMappings = BlockDeviceMapping?.ToList(),
                 WorkingDirectory = WorkingDirectory,
-                AdditionalInstanceConfiguration = InstanceConfiguration(),
+                AdditionalInstanceConfiguration = RecipeUserData.InstanceConfiguration(UserDataOverride, UninstallSystemsManagerAgent.IsPresent),
                 AmiTags = Tags.From(AmiTag),
                 AmiWatermarks = AmiWatermark?.ToList(),
                 Tags = Tags.From(Tag),
                 ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
             };
             var target = $"{Name} {SemanticVersion}";
-            if (!UserDataFits(target) || !Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
+            if (!RecipeUserData.Fits(this, UserDataOverride, target) || !Validate(request, target) || !ShouldProcess(target, "Create image recipe"))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse { ImageRecipeArn: { } arn })
-            {
-                WriteCreated<GetImageRecipeResponse, ImageRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
-                    r => r.ImageRecipe,
-                    () => new ImageRecipe
-                    {
-                        Arn = arn, Name = Name, Version = SemanticVersion, ParentImage = ParentImage, Components = request.Components, Description = Description,
-                        BlockDeviceMappings = request.BlockDeviceMappings, WorkingDirectory = WorkingDirectory, Tags = request.Tags,
-                    },
-                    $"Get-IbRecipe -Arn {arn}");
-            }
-        }
-
-        /// <summary>
-        /// The service's limit is on the base64 text it receives; the user wrote the script. So the script's own size
-        /// (UTF-8 bytes) is checked against the raw size that limit allows, and the message talks in those terms.
-        /// </summary>
-        private bool UserDataFits(string target)
-        {
-            if (UserDataOverride is null)
-            {
-                return true;
-            }
-            var encodedLimit = (long)(IbShapes.UserDataOverride.Max ?? double.MaxValue);
-            var rawLimit = encodedLimit / 4 * 3;
-            var bytes = Encoding.UTF8.GetByteCount(UserDataOverride);
-            if (bytes <= rawLimit)
-            {
-                return true;
-            }
-            WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
-                $"-UserDataOverride is {bytes:N0} bytes (UTF-8); user data can be at most {rawLimit:N0} bytes (the service takes it base64-encoded, at most {encodedLimit:N0} characters).",
-                target));
-            return false;
-        }
-
-        /// <summary>
-        /// The service wants user data base64-encoded; people write scripts. The script is encoded here, so the
-        /// parameter takes the text a build instance should run.
-        /// </summary>
-        private AdditionalInstanceConfiguration? InstanceConfiguration()
-        {
-            if (UserDataOverride is null && !UninstallSystemsManagerAgent.IsPresent)
-            {
-                return null;
-            }
-            return new AdditionalInstanceConfiguration
-            {
-                UserDataOverride = UserDataOverride is null ? null : Convert.ToBase64String(Encoding.UTF8.GetBytes(UserDataOverride)),
-                SystemsManagerAgent = UninstallSystemsManagerAgent.IsPresent ? new SystemsManagerAgent { UninstallAfterBuild = true } : null,
-            };
+            SendCreateImageRecipe(request, target);
         }
     }
 }

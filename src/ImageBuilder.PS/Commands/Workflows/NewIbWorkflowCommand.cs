@@ -56,6 +56,11 @@ namespace ImageBuilder.PS.Commands.Workflows
         [Parameter]
         public SwitchParameter DryRun { get; set; }
 
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        protected override string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
+
         protected override void ProcessRecord()
         {
             var target = $"{Name} {SemanticVersion} ({Type})";
@@ -81,17 +86,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateWorkflow, request, target) is CreateWorkflowResponse { WorkflowBuildVersionArn: { } arn })
-            {
-                WriteCreated<GetWorkflowResponse, Workflow>(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
-                    r => r.Workflow,
-                    () => new Workflow
-                    {
-                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Type = Type, Description = Description,
-                        ChangeDescription = ChangeDescription, KmsKeyId = KmsKeyId, Tags = request.Tags,
-                    },
-                    $"Get-IbWorkflow -Arn {arn}");
-            }
+            SendCreateWorkflow(request, target);
         }
     }
 }
