@@ -33,6 +33,8 @@
     )
     CmdletsToExport      = @(
         'Add-IbTag'
+        'Compare-IbComponent'
+        'Compare-IbWorkflow'
         'Get-IbAppStreamImage'
         'Get-IbComponent'
         'Get-IbComponentBuildVersion'
@@ -77,6 +79,9 @@
         'New-IbPipeline'
         'New-IbRecipe'
         'New-IbWorkflow'
+        'Publish-IbComponent'
+        'Publish-IbRecipe'
+        'Publish-IbWorkflow'
         'Remove-IbComponent'
         'Remove-IbContainerRecipe'
         'Remove-IbDistributionConfiguration'

@@ -23,7 +23,7 @@ namespace ImageBuilder.PS.Model.Publishing
         /// <summary>How it changed: "'old' -> 'new'", "3 lines removed, 4 added", ...</summary>
         public string Change { get; }
 
-        public override string ToString() => $"{Property} ({Change})";
+        public override string ToString() => $"{Property}: {Change}";
     }
 
     /// <summary>

@@ -1,0 +1,88 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Management.Automation;
+using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Completion;
+using ImageBuilder.PS.Conversion;
+using ImageBuilder.PS.Documents;
+using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Model.Publishing;
+
+namespace ImageBuilder.PS.Commands.Publishing
+{
+    /// <summary>
+    /// Publishes a workflow document idempotently: writes the newest version -Version matches when nothing
+    /// compared differs, and otherwise creates the next version the pattern allows (CreateWorkflow).
+    /// </summary>
+    [CallsOperations("imagebuilder", "ListWorkflows", "GetWorkflow", "CreateWorkflow")]
+    [Cmdlet(VerbsData.Publish, "IbWorkflow", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
+    [OutputType(typeof(Workflow))]
+    public sealed class PublishIbWorkflowCommand : CheckedDocumentCmdlet
+    {
+        protected override string DocumentKind => "workflow";
+
+        protected override IReadOnlyList<DocumentFinding> Check(string document) => WorkflowDocumentChecker.Check(document);
+
+        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
+        public string Name { get; set; } = "";
+
+        [Parameter(Mandatory = true, Position = 1)]
+        public string Version { get; set; } = "";
+
+        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
+        [ArgumentCompleter(typeof(WorkflowTypeCompleter))]
+        public string Type { get; set; } = "";
+
+        [Parameter(ValueFromPipelineByPropertyName = true)]
+        public string? Description { get; set; }
+
+        [Parameter]
+        public string? ChangeDescription { get; set; }
+
+        [Parameter]
+        public string? KmsKeyId { get; set; }
+
+        [Parameter]
+        [Alias("Tags")]
+        [ApiMember("tags")]
+        [ValidateTextValues]
+        public Hashtable? Tag { get; set; }
+
+        protected override void ProcessRecord()
+        {
+            if (!TryReadCheckedDocument($"{Name} ({Type})", out var data))
+            {
+                return;
+            }
+            // A workflow's type is part of its ARN (workflow/build/NAME): a test workflow of the same name is another one.
+            var arnType = "workflow/" + Type.ToLowerInvariant();
+            Publish(new Publication<Workflow>("workflow", Name, Version)
+            {
+                List = IbOperations.ListWorkflows,
+                ListRequest = new ListWorkflowsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
+                Belongs = arn => string.Equals(arn.ResourceType, arnType, StringComparison.Ordinal),
+                Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is GetWorkflowResponse r ? r.Workflow : null,
+                Compare = stored => new DefinitionDifferences()
+                    .Document("Document", stored.Data, data)
+                    .Text("Description", stored.Description, Description)
+                    .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
+                    .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
+                Request = version => new CreateWorkflowRequest
+                {
+                    Name = Name,
+                    SemanticVersion = version,
+                    Type = Type,
+                    Data = data,
+                    Description = Description,
+                    ChangeDescription = ChangeDescription,
+                    KmsKeyId = KmsKeyId,
+                    Tags = Tags.From(Tag),
+                    ClientToken = Guid.NewGuid().ToString(),
+                },
+                Send = (request, target) => SendCreateWorkflow((CreateWorkflowRequest)request, target),
+            });
+        }
+    }
+}
