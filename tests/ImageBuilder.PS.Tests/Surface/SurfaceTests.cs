@@ -185,7 +185,7 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
             var declared = cmdlet.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
             var impact = declared.SupportsShouldProcess ? declared.ConfirmImpact.ToString() : "";
             var operations = byCmdlet.TryGetValue(cmdlet.Name, out var ops) ? string.Join(", ", ops)
-                : Calls(cmdlet) is { Count: > 0 } calls ? string.Join(", ", calls) + " (as the cmdlets that cover them)"
+                : Calls(cmdlet) is { Count: > 0 } calls ? "calls " + string.Join(", ", calls)
                 : "(none: works offline)";
             text.Append($"| {cmdlet.Name} | {operations} | {impact} |\n");
         }
