@@ -1,11 +1,10 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
 using System.Text;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Commands.Recipes;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
@@ -21,21 +20,12 @@ namespace ImageBuilder.PS.Commands.Publishing
     [CallsOperations("imagebuilder", "ListImageRecipes", "GetImageRecipe", "CreateImageRecipe")]
     [Cmdlet(VerbsData.Publish, "IbRecipe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ImageRecipe))]
-    public sealed class PublishIbRecipeCommand : IbCmdlet
+    public sealed class PublishIbRecipeCommand : RecipeDefinitionCmdlet
     {
         private readonly List<ComponentConfiguration> _components = new();
 
-        [Parameter(Mandatory = true, Position = 0)]
-        [ArgumentCompleter(typeof(RecipeNameCompleter))]
-        public string Name { get; set; } = "";
-
         [Parameter(Mandatory = true, Position = 1)]
         public string Version { get; set; } = "";
-
-        [Parameter(Mandatory = true)]
-        [ArnTransformation]
-        [ArgumentCompleter(typeof(ParentImageCompleter))]
-        public string ParentImage { get; set; } = "";
 
         [Parameter(ValueFromPipeline = true)]
         [Alias("Components")]
@@ -44,47 +34,11 @@ namespace ImageBuilder.PS.Commands.Publishing
         [ArgumentCompleter(typeof(ComponentArnCompleter))]
         public ComponentConfiguration[]? Component { get; set; }
 
-        [Parameter]
-        public string? Description { get; set; }
-
-        [Parameter]
-        [Alias("BlockDeviceMappings")]
-        [ShapeTransformation(typeof(InstanceBlockDeviceMapping))]
-        [ApiMember("blockDeviceMappings")]
-        public InstanceBlockDeviceMapping[]? BlockDeviceMapping { get; set; }
-
-        [Parameter]
-        public string? WorkingDirectory { get; set; }
-
-        [Parameter]
-        [ApiMember("additionalInstanceConfiguration")]
-        public string? UserDataOverride { get; set; }
-
-        [Parameter]
-        public SwitchParameter UninstallSystemsManagerAgent { get; set; }
-
-        [Parameter]
-        [Alias("AmiTags")]
-        [ApiMember("amiTags")]
-        [ValidateTextValues]
-        public Hashtable? AmiTag { get; set; }
-
-        [Parameter]
-        [Alias("AmiWatermarks")]
-        [ApiMember("amiWatermarks")]
-        public string[]? AmiWatermark { get; set; }
-
-        [Parameter]
-        [Alias("Tags")]
-        [ApiMember("tags")]
-        [ValidateTextValues]
-        public Hashtable? Tag { get; set; }
-
         protected override void ProcessRecord() => _components.AddRange(Component ?? Array.Empty<ComponentConfiguration>());
 
         protected override void EndProcessing()
         {
-            if (RecipeUserData.Fits(this, UserDataOverride, $"{Name} {Version}"))
+            if (UserDataFits($"{Name} {Version}"))
             {
                 Publish(new Publication<ImageRecipe>("image recipe", Name, Version)
                 {
@@ -92,7 +46,7 @@ namespace ImageBuilder.PS.Commands.Publishing
                     ListRequest = new ListImageRecipesRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
                     Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn) is GetImageRecipeResponse r ? r.ImageRecipe : null,
                     Compare = Compare,
-                    Request = Request,
+                    Request = version => CreateRequest(version, _components),
                     Send = (request, target) => SendCreateImageRecipe((CreateImageRecipeRequest)request, target),
                 });
             }
@@ -113,22 +67,6 @@ namespace ImageBuilder.PS.Commands.Publishing
             // The service may fill in a working directory of its own; one left out is not compared.
             return WorkingDirectory is null ? differences : differences.Text("WorkingDirectory", stored.WorkingDirectory, WorkingDirectory);
         }
-
-        private CreateImageRecipeRequest Request(string version) => new()
-        {
-            Name = Name,
-            SemanticVersion = version,
-            ParentImage = ParentImage,
-            Components = _components.Count == 0 ? null : _components.ToList(),
-            Description = Description,
-            BlockDeviceMappings = BlockDeviceMapping?.ToList(),
-            WorkingDirectory = WorkingDirectory,
-            AdditionalInstanceConfiguration = RecipeUserData.InstanceConfiguration(UserDataOverride, UninstallSystemsManagerAgent.IsPresent),
-            AmiTags = Tags.From(AmiTag),
-            AmiWatermarks = AmiWatermark?.ToList(),
-            Tags = Tags.From(Tag),
-            ClientToken = Guid.NewGuid().ToString(),
-        };
 
         private static string? Flag(bool on) => on ? "True" : null;
 

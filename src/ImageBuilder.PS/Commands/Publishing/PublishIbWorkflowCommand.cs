@@ -1,12 +1,9 @@
 using System;
-using System.Collections;
 using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
-using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
-using ImageBuilder.PS.Documents;
+using ImageBuilder.PS.Commands.Workflows;
 using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Model.Publishing;
 
@@ -19,36 +16,10 @@ namespace ImageBuilder.PS.Commands.Publishing
     [CallsOperations("imagebuilder", "ListWorkflows", "GetWorkflow", "CreateWorkflow")]
     [Cmdlet(VerbsData.Publish, "IbWorkflow", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workflow))]
-    public sealed class PublishIbWorkflowCommand : CheckedDocumentCmdlet
+    public sealed class PublishIbWorkflowCommand : WorkflowDefinitionCmdlet
     {
-        protected override string DocumentKind => "workflow";
-
-        protected override IReadOnlyList<DocumentFinding> Check(string document) => WorkflowDocumentChecker.Check(document);
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string Name { get; set; } = "";
-
         [Parameter(Mandatory = true, Position = 1)]
         public string Version { get; set; } = "";
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(WorkflowTypeCompleter))]
-        public string Type { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Description { get; set; }
-
-        [Parameter]
-        public string? ChangeDescription { get; set; }
-
-        [Parameter]
-        public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        [Alias("Tags")]
-        [ApiMember("tags")]
-        [ValidateTextValues]
-        public Hashtable? Tag { get; set; }
 
         protected override void ProcessRecord()
         {
@@ -69,18 +40,7 @@ namespace ImageBuilder.PS.Commands.Publishing
                     .Text("Description", stored.Description, Description)
                     .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
                     .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
-                Request = version => new CreateWorkflowRequest
-                {
-                    Name = Name,
-                    SemanticVersion = version,
-                    Type = Type,
-                    Data = data,
-                    Description = Description,
-                    ChangeDescription = ChangeDescription,
-                    KmsKeyId = KmsKeyId,
-                    Tags = Tags.From(Tag),
-                    ClientToken = Guid.NewGuid().ToString(),
-                },
+                Request = version => CreateRequest(version, data),
                 Send = (request, target) => SendCreateWorkflow((CreateWorkflowRequest)request, target),
             });
         }
