@@ -159,6 +159,18 @@ Describe 'Publish-IbRecipe' {
     }
 }
 
+Describe 'Publish-IbRecipe without components' {
+    BeforeEach { Reset-TestEmulator }
+
+    It 'says -Component is required and sends nothing when the pipeline brings none' {
+        $parent = (Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1).Arn
+
+        { @() | Publish-IbRecipe -Name golden -Version 1.0.x -ParentImage $parent -ErrorAction Stop } |
+            Should -Throw -ErrorId 'ParameterRequired,*' -ExpectedMessage '-Component is required*'
+        Get-TestCallCount ListImageRecipes | Should -Be 0
+    }
+}
+
 Describe 'Compare-IbComponent' {
     BeforeEach {
         Reset-TestEmulator

@@ -38,7 +38,13 @@ namespace ImageBuilder.PS.Commands.Publishing
 
         protected override void EndProcessing()
         {
-            if (UserDataFits($"{Name} {Version}"))
+            if (_components.Count == 0)
+            {
+                // Checked here: an empty pipeline (every component upstream failed) must not reach the service as a recipe without them.
+                WriteError(ErrorRecords.InvalidInput("ParameterRequired",
+                    "-Component is required: give component ARNs or objects, or pipe components in (Publish-IbComponent ... | Publish-IbRecipe ...).", $"{Name} {Version}"));
+            }
+            else if (UserDataFits($"{Name} {Version}"))
             {
                 Publish(new Publication<ImageRecipe>("image recipe", Name, Version)
                 {
