@@ -45,6 +45,7 @@ BeforeDiscovery {
         @{ Type = 'AppStreamImage'; Key = 'Name', 'State', 'Platform', 'Created'; Whole = 'Name', 'State', 'Platform' }
         # Log lines wrap their text, and not every line names a step: nothing to find whole on one line.
         @{ Type = 'ImageLogEvent'; Key = 'Time', 'Where', 'Text'; Whole = @() }
+        @{ Type = 'DocumentLineDifference'; Key = 'Side', 'Ref', 'Diff', 'Text'; Whole = 'Side', 'Text' }
     )
 }
 
@@ -106,6 +107,7 @@ BeforeAll {
         WorkspaceImage                     = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         AppStreamImage                     = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
         ImageLogEvent                      = Get-IbImageLog -Arn $image.Arn | Select-Object -First 5
+        DocumentLineDifference             = Compare-IbComponent -Arn $component.Arn -Data ($TestComponentYaml -replace 'Write-Host hi', 'Write-Host hello')
     }
     $null = $waiting
     # Last, as it deprecates the image the others come from.
