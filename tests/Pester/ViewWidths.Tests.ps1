@@ -48,6 +48,7 @@ BeforeDiscovery {
         @{ Type = 'IbEmulator'; Key = 'Url', 'Clock', 'Now', 'AccountId', 'Region'; Whole = 'Url', 'Clock', 'AccountId', 'Region' }
         @{ Type = 'IbEmulatorFault'; Key = 'Kind', 'Operation', 'Count', 'Rate', 'Detail'; Whole = 'Kind', 'Operation', 'Detail' }
         @{ Type = 'PipelineLogEvent'; Key = 'Time', 'Decision', 'Build', 'Reason'; Whole = 'Decision', 'Build' }
+        @{ Type = 'DocumentLineDifference'; Key = 'Side', 'Ref', 'Diff', 'Text'; Whole = 'Side', 'Text' }
     )
 }
 
@@ -115,6 +116,7 @@ BeforeAll {
             Add-IbEmulatorFault Slow -Operation ListWorkflowStepExecutions -Rate 0.25 -Delay 0.5
         )
         PipelineLogEvent                   = Get-IbPipelineLog -Name nightly
+        DocumentLineDifference             = Compare-IbComponent -Arn $component.Arn -Data ($TestComponentYaml -replace 'Write-Host hi', 'Write-Host hello')
     }
     Clear-IbEmulatorFault
     $null = $waiting

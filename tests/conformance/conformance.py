@@ -129,7 +129,6 @@ class Conformance:
         check(again["componentBuildVersionArn"] == arn and again["clientToken"] == token, "idempotent retry returns the first result")
         self.error(ib.create_component, "IdempotentParameterMismatchException", 400, name="Hello World", semanticVersion="1.0.1",
                    platform="Linux", data=COMPONENT_YAML, clientToken=token)
-        self.error(ib.create_component, "ResourceInUseException", 400, name="Hello World", semanticVersion="1.0.0", platform="Linux", data=COMPONENT_YAML)
         self.error(ib.create_component, "InvalidParameterValueException", 400, name="bad/name!", semanticVersion="1.0.0", platform="Linux", data=COMPONENT_YAML)
         self.error(ib.create_component, "InvalidParameterValueException", 400, name="bad-platform", semanticVersion="1.0.0", platform="Solaris", data=COMPONENT_YAML)
         self.error(ib.create_component, "InvalidParameterValueException", 400, name="bad-version", semanticVersion="1.0", platform="Linux", data=COMPONENT_YAML)
@@ -166,6 +165,11 @@ class Conformance:
 
         builds = ib.list_component_build_versions(componentVersionArn="arn:aws:imagebuilder:us-east-1:123456789012:component/hello-world/1.0.0")
         check([s["arn"] for s in builds["componentSummaryList"]] == [arn], "component build versions")
+        # Since the auto-versioning release a create of a name and version that exist adds the next build.
+        twice = [ib.create_component(name="Built Twice", semanticVersion="1.0.0", platform="Linux", data=COMPONENT_YAML)["componentBuildVersionArn"] for _ in range(2)]
+        check(twice == [f"arn:aws:imagebuilder:us-east-1:123456789012:component/built-twice/1.0.0/{n}" for n in (1, 2)], f"a second create adds build 2: {twice}")
+        for build in twice:
+            ib.delete_component(componentBuildVersionArn=build)
 
         ib.put_component_policy(componentArn=arn, policy=POLICY)
         check(ib.get_component_policy(componentArn=arn)["policy"] == POLICY, "component policy round trip")

@@ -181,6 +181,12 @@ internal sealed class ControlEndpoints
             w.WriteNumber("workSpacesImages", state.WorkSpacesImages.Count);
             w.WriteNumber("logGroups", state.Logs.Groups.Count);
             w.WriteEndObject();
+            w.WriteStartObject("calls");
+            foreach (var (operation, count) in state.Calls.OrderBy(c => c.Key, StringComparer.Ordinal))
+            {
+                w.WriteNumber(operation, count);
+            }
+            w.WriteEndObject();
         }
         w.WriteNumber("faults", _engine.Faults.Rules.Count);
         w.WriteEndObject();

@@ -133,6 +133,8 @@ internal sealed class EmulatorEngine
         lock (State.Sync)
         {
             var now = AdvanceLocked();
+            var key = table.Service.ServiceId + ":" + operation.Name;
+            State.Calls[key] = State.Calls.TryGetValue(key, out var calls) ? calls + 1 : 1;
             if (token is not null && State.Idempotency.Find(table.Service.ServiceId + ":" + operation.Name, token, fingerprint!) is { } remembered)
             {
                 return new WireResponse(remembered.Status, remembered.Body, ResponseWriter.Success(table.Service, operation, null).ContentType);

@@ -28,12 +28,12 @@ internal sealed class ComponentOperations
         IbSupport.RequireDataOrUri(request.Data, request.Uri, "component");
         var version = IbSupport.ParseVersion(request.SemanticVersion, "semanticVersion");
         var (type, parameters) = request.Data is null ? ("BUILD", new List<DocumentParameter>()) : YamlDocuments.ReadComponent(request.Data);
-        var arn = CheckNewVersion(request.Name!, version);
+        var build = NextBuild(request.Name!, version);
         if (request.DryRun == true)
         {
             throw ServiceError.DryRun("The request would have succeeded, but the DryRun parameter was set.");
         }
-        var entry = Add(request.Name!, version, arn, call.Now, new Component
+        var entry = Add(request.Name!, version, build, call.Now, new Component
         {
             Description = request.Description,
             ChangeDescription = request.ChangeDescription,
@@ -73,13 +73,13 @@ internal sealed class ComponentOperations
     {
         IbSupport.RequireDataOrUri(request.Data, request.Uri, "component");
         var version = IbSupport.ParseVersion(request.SemanticVersion, "semanticVersion");
-        var arn = CheckNewVersion(request.Name!, version);
+        var build = NextBuild(request.Name!, version);
         // The service wraps an imported shell script into a component document with one phase of the given type.
         var phase = request.Type == "TEST" ? "test" : "build";
         var script = request.Data ?? $"echo 'Script stored at {request.Uri}'";
         var data = $"name: {request.Name}\nschemaVersion: 1.0\nphases:\n  - name: {phase}\n    steps:\n      - name: Run\n        action: {(request.Platform == "Windows" ? "ExecutePowerShell" : "ExecuteBash")}\n        inputs:\n          commands:\n"
                    + string.Concat(script.Split('\n').Select(line => "            - " + System.Text.Json.JsonSerializer.Serialize(line.TrimEnd('\r')) + "\n"));
-        var entry = Add(request.Name!, version, arn, call.Now, new Component
+        var entry = Add(request.Name!, version, build, call.Now, new Component
         {
             Description = request.Description,
             ChangeDescription = request.ChangeDescription,
@@ -92,18 +92,15 @@ internal sealed class ComponentOperations
         return new ImportComponentResponse { ClientToken = request.ClientToken, ComponentBuildVersionArn = entry.Arn };
     }
 
-    private string CheckNewVersion(string name, SemanticVersion version)
-    {
-        var arn = _state.Arns.Build("component", name, version.ToString(), 1);
-        if (_state.Components.Resolve(_state.Arns.Build("component", name), version.ToString(), null) is not null)
-        {
-            throw ServiceError.InUse($"The component version {_state.Arns.Build("component", name, version.ToString())} already exists.");
-        }
-        return arn;
-    }
+    /// <summary>
+    /// The build number a create gets. Since the auto-versioning release (November 2025) a create of a name
+    /// and version that exist is no longer refused: the service adds the next build of that version (…/1.0.0/2).
+    /// </summary>
+    private int NextBuild(string name, SemanticVersion version) => _state.Components.NextBuild(_state.Arns.Build("component", name), version);
 
-    private Entry<Component> Add(string name, SemanticVersion version, string arn, DateTime now, Component component)
+    private Entry<Component> Add(string name, SemanticVersion version, int build, DateTime now, Component component)
     {
+        var arn = _state.Arns.Build("component", name, version.ToString(), build);
         component.Arn = arn;
         component.Name = name;
         component.Version = version.ToString();
@@ -114,7 +111,7 @@ internal sealed class ComponentOperations
         var entry = new Entry<Component>(arn, _state.Arns.Build("component", name), Ownership.Self, component, _state.NextSequence())
         {
             Version = version,
-            Build = 1,
+            Build = build,
         };
         _state.Components.Add(entry);
         return entry;

@@ -65,6 +65,12 @@ internal sealed class EmulatorState
     /// <summary>Counts changes, so persistence knows when there is something new to save.</summary>
     public long Changes { get; set; }
 
+    /// <summary>
+    /// How many calls of each operation ("imagebuilder:CreateComponent") reached the handlers since the last reset, for
+    /// tests that prove a command made no create or update call. Not saved with the state.
+    /// </summary>
+    public Dictionary<string, int> Calls { get; } = new(StringComparer.Ordinal);
+
     private long _sequence;
 
     public long NextSequence() => ++_sequence;
@@ -116,6 +122,7 @@ internal sealed class EmulatorState
         Idempotency.Clear();
         Listings.Clear();
         ArrangedFailures.Clear();
+        Calls.Clear();
         _sequence = 0;
     }
 }

@@ -6,7 +6,9 @@ namespace ImageBuilder.PS.Base
 {
     /// <summary>
     /// The base of cmdlets that send a document for Image Builder to keep (a component's or workflow's YAML, a
-    /// script to import): given inline with -Data, read from a file with -Path, or left in S3 with -Uri.
+    /// script to import): given inline with -Data or read from a file with -Path. Cmdlets that may leave it in S3
+    /// declare -Uri themselves (in <see cref="UriSet"/>): Publish-Ib* compare the document, so they cannot take one
+    /// they cannot read.
     /// </summary>
     public abstract class DocumentCmdlet : IbCmdlet
     {
@@ -23,15 +25,11 @@ namespace ImageBuilder.PS.Base
         [ApiMember("data")]
         public string Path { get; set; } = "";
 
-        /// <summary>Where in S3 the document is; Image Builder reads it from there.</summary>
-        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
-        public string Uri { get; set; } = "";
-
         /// <summary>What the document is, for messages: "component", "workflow".</summary>
         protected abstract string DocumentKind { get; }
 
-        /// <summary>The S3 URI to send: -Uri's value with that parameter set, null otherwise.</summary>
-        protected string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
+        /// <summary>The S3 URI to send: -Uri's value in <see cref="UriSet"/> for cmdlets that take one, null otherwise.</summary>
+        protected virtual string? DocumentUri => null;
 
         /// <summary>The document's text to send inline (null with -Uri).</summary>
         /// <returns>False when -Path names a file that cannot be read; the error has been written.</returns>

@@ -91,4 +91,43 @@ public sealed class RunbookTests : IClassFixture<EmulatorFixture>
         result.AssertSuccess();
         Assert.Equal("AppStream image golden-2026-11 is AVAILABLE.", result.Output.Last().ToString());
     }
+
+    [Fact]
+    public void CiPublishCreatesOnlyWhatChangedAndWhatIfCreatesNothing()
+    {
+        var folder = Directory.CreateTempSubdirectory("ibps-ci-").FullName;
+        try
+        {
+            var components = Directory.CreateDirectory(Path.Combine(folder, "components")).FullName;
+            File.WriteAllText(Path.Combine(components, "install-agent.yaml"), Samples.Document);
+            File.WriteAllText(Path.Combine(components, "set-timezone.yaml"), Samples.Document.Replace("Write-Host hi", "Set-TimeZone -Id UTC"));
+            var vars = new Dictionary<string, object?> { ["Script"] = Example("ci-publish.ps1"), ["Folder"] = folder };
+            const string run = "$parent = (Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1).Arn; & $Script -Path $Folder -RecipeName golden-windows -Platform Windows -ParentImage $parent";
+
+            var first = _f.Run(run, vars);
+            first.AssertSuccess();
+            Assert.Contains("image recipe golden-windows 1.0.0: arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-windows/1.0.0", first.Output.Select(o => o.ToString()));
+
+            var second = _f.Run(run, vars);
+            second.AssertSuccess();
+            Assert.Contains("  The image recipe golden-windows 1.0.0 is what was given; nothing was created.", second.Output.Select(o => o.ToString()));
+            Assert.Equal(2, _f.Run("Get-IbComponent").Output.Count);
+
+            File.WriteAllText(Path.Combine(components, "set-timezone.yaml"), Samples.Document.Replace("Write-Host hi", "Set-TimeZone -Id Tokyo"));
+            var whatIf = _f.Run(run + " -WhatIf", vars);
+            whatIf.AssertSuccess();
+            Assert.Contains("Create component version 1.0.1 because 1.0.0 differs in Document", whatIf.HostText);
+            Assert.Contains("image recipe golden-windows: compared once its components are published", whatIf.Output.Select(o => o.ToString()));
+            Assert.Single(_f.Run("Get-IbRecipe").Output);
+
+            var third = _f.Run(run, vars);
+            third.AssertSuccess();
+            Assert.Contains("image recipe golden-windows 1.0.1: arn:aws:imagebuilder:us-east-1:123456789012:image-recipe/golden-windows/1.0.1", third.Output.Select(o => o.ToString()));
+            Assert.Equal(3, _f.Run("Get-IbComponent").Output.Count);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }

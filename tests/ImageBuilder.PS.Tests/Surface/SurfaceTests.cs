@@ -28,7 +28,7 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
         ["Stop-IbImage"] = ConfirmImpact.High,
     };
 
-    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "Get", "Test", "Wait" };
+    private static readonly HashSet<string> ReadOnlyVerbs = new(StringComparer.Ordinal) { "Compare", "Get", "Test", "Wait" };
 
     public sealed class Fixture : IDisposable
     {
@@ -189,7 +189,9 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
         {
             var declared = cmdlet.ImplementingType.GetCustomAttribute<CmdletAttribute>()!;
             var impact = declared.SupportsShouldProcess ? declared.ConfirmImpact.ToString() : "";
-            var operations = byCmdlet.TryGetValue(cmdlet.Name, out var ops) ? string.Join(", ", ops) : "(none: works offline)";
+            var operations = byCmdlet.TryGetValue(cmdlet.Name, out var ops) ? string.Join(", ", ops)
+                : Calls(cmdlet) is { Count: > 0 } calls ? "calls " + string.Join(", ", calls)
+                : "(none: works offline)";
             text.Append($"| {cmdlet.Name} | {operations} | {impact} |\n");
         }
         var path = Path.Combine(PowerShellSession.RepoRoot, "docs", "Cmdlets.md");
@@ -215,6 +217,11 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
             }
         }
     }
+
+    /// <summary>The operations a cmdlet calls that other cmdlets cover ([CallsOperations]: Publish-IbComponent, ...).</summary>
+    private static List<string> Calls(CmdletInfo cmdlet) =>
+        cmdlet.ImplementingType.GetCustomAttributes().Where(a => a.GetType().Name == "CallsOperationsAttribute")
+            .SelectMany(a => (string[])((dynamic)a).Operations).ToList();
 
     /// <summary>The operations of the models the module covers, read from the generated layer inside the engine.</summary>
     private List<string> ModelOperations() =>

@@ -57,6 +57,11 @@ namespace ImageBuilder.PS.Commands.Components
         [Parameter]
         public string? ClientToken { get; set; }
 
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        protected override string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
+
         protected override void ProcessRecord()
         {
             if (!TryReadDocument(out var data))

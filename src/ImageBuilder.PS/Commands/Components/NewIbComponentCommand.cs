@@ -1,13 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
-using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
-using ImageBuilder.PS.Documents;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Components
@@ -19,47 +11,22 @@ namespace ImageBuilder.PS.Commands.Components
     [ApiOperation("imagebuilder", "CreateComponent")]
     [Cmdlet(VerbsCommon.New, "IbComponent", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Component))]
-    public sealed class NewIbComponentCommand : CheckedDocumentCmdlet
+    public sealed class NewIbComponentCommand : ComponentDefinitionCmdlet
     {
-        protected override string DocumentKind => "component";
-
-        protected override IReadOnlyList<DocumentFinding> Check(string document) => ComponentDocumentChecker.Check(document);
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string Name { get; set; } = "";
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Version")]
         public string SemanticVersion { get; set; } = "";
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(PlatformCompleter))]
-        public string Platform { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Description { get; set; }
-
-        [Parameter]
-        public string? ChangeDescription { get; set; }
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        [Alias("SupportedOsVersions")]
-        public string[]? SupportedOsVersion { get; set; }
-
-        [Parameter]
-        public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        [Alias("Tags")]
-        [ApiMember("tags")]
-        [ValidateTextValues]
-        public Hashtable? Tag { get; set; }
 
         [Parameter]
         public string? ClientToken { get; set; }
 
         [Parameter]
         public SwitchParameter DryRun { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        protected override string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
 
         protected override void ProcessRecord()
         {
@@ -68,36 +35,14 @@ namespace ImageBuilder.PS.Commands.Components
             {
                 return;
             }
-            var request = new CreateComponentRequest
-            {
-                Name = Name,
-                SemanticVersion = SemanticVersion,
-                Platform = Platform,
-                Description = Description,
-                ChangeDescription = ChangeDescription,
-                SupportedOsVersions = SupportedOsVersion?.ToList(),
-                Data = data,
-                Uri = DocumentUri,
-                KmsKeyId = KmsKeyId,
-                Tags = Tags.From(Tag),
-                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
-                DryRun = DryRun.IsPresent ? true : null,
-            };
+            var request = CreateRequest(SemanticVersion, data);
+            request.ClientToken = ClientToken ?? request.ClientToken;
+            request.DryRun = DryRun.IsPresent ? true : null;
             if (!Validate(request, target) || !ShouldProcess(target, "Create component"))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse { ComponentBuildVersionArn: { } arn })
-            {
-                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
-                    r => r.Component,
-                    () => new Component
-                    {
-                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Platform = Platform, Description = Description,
-                        ChangeDescription = ChangeDescription, SupportedOsVersions = request.SupportedOsVersions, KmsKeyId = KmsKeyId, Tags = request.Tags,
-                    },
-                    $"Get-IbComponent -Arn {arn}");
-            }
+            SendCreateComponent(request, target);
         }
     }
 }

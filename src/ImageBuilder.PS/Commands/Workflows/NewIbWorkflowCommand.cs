@@ -1,12 +1,5 @@
-using System;
-using System.Collections;
-using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
-using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
-using ImageBuilder.PS.Documents;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Workflows
@@ -18,43 +11,22 @@ namespace ImageBuilder.PS.Commands.Workflows
     [ApiOperation("imagebuilder", "CreateWorkflow")]
     [Cmdlet(VerbsCommon.New, "IbWorkflow", DefaultParameterSetName = DataSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(Workflow))]
-    public sealed class NewIbWorkflowCommand : CheckedDocumentCmdlet
+    public sealed class NewIbWorkflowCommand : WorkflowDefinitionCmdlet
     {
-        protected override string DocumentKind => "workflow";
-
-        protected override IReadOnlyList<DocumentFinding> Check(string document) => WorkflowDocumentChecker.Check(document);
-
-        [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
-        public string Name { get; set; } = "";
-
         [Parameter(Mandatory = true, Position = 1, ValueFromPipelineByPropertyName = true)]
         [Alias("Version")]
         public string SemanticVersion { get; set; } = "";
-
-        [Parameter(Mandatory = true, ValueFromPipelineByPropertyName = true)]
-        [ArgumentCompleter(typeof(WorkflowTypeCompleter))]
-        public string Type { get; set; } = "";
-
-        [Parameter(ValueFromPipelineByPropertyName = true)]
-        public string? Description { get; set; }
-
-        [Parameter]
-        public string? ChangeDescription { get; set; }
-
-        [Parameter]
-        public string? KmsKeyId { get; set; }
-
-        [Parameter]
-        [Alias("Tags")]
-        [ApiMember("tags")]
-        [ValidateTextValues]
-        public Hashtable? Tag { get; set; }
 
         [Parameter]
         public string? ClientToken { get; set; }
 
         [Parameter]
         public SwitchParameter DryRun { get; set; }
+
+        [Parameter(Mandatory = true, ParameterSetName = UriSet)]
+        public string Uri { get; set; } = "";
+
+        protected override string? DocumentUri => ParameterSetName == UriSet ? Uri : null;
 
         protected override void ProcessRecord()
         {
@@ -63,35 +35,14 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 return;
             }
-            var request = new CreateWorkflowRequest
-            {
-                Name = Name,
-                SemanticVersion = SemanticVersion,
-                Type = Type,
-                Data = data,
-                Uri = DocumentUri,
-                Description = Description,
-                ChangeDescription = ChangeDescription,
-                KmsKeyId = KmsKeyId,
-                Tags = Tags.From(Tag),
-                ClientToken = ClientToken ?? Guid.NewGuid().ToString(),
-                DryRun = DryRun.IsPresent ? true : null,
-            };
+            var request = CreateRequest(SemanticVersion, data);
+            request.ClientToken = ClientToken ?? request.ClientToken;
+            request.DryRun = DryRun.IsPresent ? true : null;
             if (!Validate(request, target) || !ShouldProcess(target, "Create workflow"))
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateWorkflow, request, target) is CreateWorkflowResponse { WorkflowBuildVersionArn: { } arn })
-            {
-                WriteCreated<GetWorkflowResponse, Workflow>(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
-                    r => r.Workflow,
-                    () => new Workflow
-                    {
-                        Arn = arn, Name = Name, Version = NameAndVersionOf(arn).Version, Type = Type, Description = Description,
-                        ChangeDescription = ChangeDescription, KmsKeyId = KmsKeyId, Tags = request.Tags,
-                    },
-                    $"Get-IbWorkflow -Arn {arn}");
-            }
+            SendCreateWorkflow(request, target);
         }
     }
 }
