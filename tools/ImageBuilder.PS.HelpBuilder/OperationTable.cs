@@ -13,9 +13,9 @@ public static class OperationTable
     private static readonly Regex Row = new(@"^\|\s*(?<cmdlet>[A-Z][A-Za-z]+-Ib[A-Za-z]+)\s*\|\s*(?<ops>[^|]*)\|", RegexOptions.CultureInvariant);
 
     /// <summary>The operations by cmdlet name, each as "service:Operation" with the service's AWS CLI name.</summary>
-    public static Dictionary<string, List<(string Cli, string Operation)>> Read(string path)
+    public static Dictionary<string, (bool CallsOnly, List<(string Cli, string Operation)> Operations)> Read(string path)
     {
-        var table = new Dictionary<string, List<(string, string)>>(StringComparer.OrdinalIgnoreCase);
+        var table = new Dictionary<string, (bool, List<(string, string)>)>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in File.ReadLines(path))
         {
             var match = Row.Match(line);
@@ -23,25 +23,34 @@ public static class OperationTable
             {
                 continue;
             }
+            // "calls A, B": a cmdlet built on operations other cmdlets expose (Publish-IbComponent, say).
+            var text = match.Groups["ops"].Value.Trim();
+            var callsOnly = text.StartsWith("calls ", StringComparison.Ordinal);
+            if (callsOnly)
+            {
+                text = text.Substring("calls ".Length);
+            }
             var operations = new List<(string, string)>();
-            foreach (var entry in match.Groups["ops"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            foreach (var entry in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var colon = entry.LastIndexOf(':');
                 var service = colon < 0 ? "imagebuilder" : entry.Substring(0, colon);
                 operations.Add((CliName(service), colon < 0 ? entry : entry.Substring(colon + 1)));
             }
-            table[match.Groups["cmdlet"].Value] = operations;
+            table[match.Groups["cmdlet"].Value] = (callsOnly, operations);
         }
         return table;
     }
 
     /// <summary>The sentence a help page's description ends with.</summary>
-    public static string Sentence(IReadOnlyList<(string Cli, string Operation)> operations)
+    public static string Sentence(bool callsOnly, IReadOnlyList<(string Cli, string Operation)> operations)
     {
         var names = string.Join(", ", operations.Select(o => o.Operation));
         var commands = string.Join(", ", operations.Select(o => $"aws {o.Cli} {Kebab(o.Operation)}"));
-        var one = operations.Count == 1;
-        return $"API operation{(one ? "" : "s")}: {names} (in the AWS CLI: {commands}).";
+        var plural = operations.Count == 1 ? "" : "s";
+        return callsOnly
+            ? $"It calls the API operation{plural} {names} (in the AWS CLI: {commands})."
+            : $"API operation{plural}: {names} (in the AWS CLI: {commands}).";
     }
 
     private static string CliName(string service) => service switch

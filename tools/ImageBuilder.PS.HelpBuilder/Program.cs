@@ -27,9 +27,9 @@ foreach (var file in Directory.GetFiles(docs, "*-*.md").OrderBy(f => f, StringCo
         Console.Error.WriteLine($"{file}: no '# Cmdlet-Name' heading.");
         return 1;
     }
-    if (operations is not null && operations.TryGetValue(help.Name, out var exposed) && exposed.Count > 0)
+    if (operations is not null && operations.TryGetValue(help.Name, out var exposed) && exposed.Operations.Count > 0)
     {
-        help.Description = help.Description.TrimEnd() + "\n\n" + OperationTable.Sentence(exposed);
+        help.Description = help.Description.TrimEnd() + "\n\n" + OperationTable.Sentence(exposed.CallsOnly, exposed.Operations);
     }
     commands.Add(help);
 }

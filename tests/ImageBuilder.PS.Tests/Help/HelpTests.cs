@@ -92,6 +92,7 @@ public sealed class HelpTests : IClassFixture<HelpTests.Fixture>
     [InlineData("Import-IbAppStreamImage", "API operation: CreateImportedImage", "aws appstream create-imported-image")]
     [InlineData("Get-IbImageLog", "GetLogEvents", "aws logs get-log-events")]
     [InlineData("Get-IbImageScanFindingAggregation", "ListImageScanFindingAggregations", "aws imagebuilder list-image-scan-finding-aggregations")]
+    [InlineData("Publish-IbComponent", "It calls the API operations ListComponents, GetComponent, CreateComponent", "aws imagebuilder create-component")]
     public void HelpNamesTheApiOperations(string name, string operations, string cli)
     {
         var full = _session.Run($"Get-Help {name} -Full | Out-String -Width 250").Output.Single().ToString();
