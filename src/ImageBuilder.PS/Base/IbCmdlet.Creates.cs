@@ -20,10 +20,10 @@ namespace ImageBuilder.PS.Base
         /// <param name="readAgain">The command that reads it, e.g. "Get-IbComponent -Arn ...".</param>
         /// <param name="write">How the resource is written (after a wait, for instance); WriteObject by default.</param>
         private protected void WriteCreated<TResponse, TResource>(ServiceBinding binding, OperationDef get, IAwsStructure request, string id,
-            Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write = null)
+            Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write = null, string done = "created")
             where TResponse : class, IAwsStructure
             where TResource : class =>
-            WriteReadBack(binding, get, request, id, resource, known, readAgain, write, "created", "What the create told is written");
+            WriteReadBack(binding, get, request, id, resource, known, readAgain, write, done, "What the call told is written");
 
         /// <summary>
         /// After an Update- call the service carried out: the resource read back, or, when that read fails, the

@@ -29,7 +29,7 @@ namespace ImageBuilder.PS.Base
         /// Writes an image a call has just started (CreateImage, an import, a pipeline run) as <see cref="WriteImage"/>
         /// does, read back by its ARN; when the read fails, what is known, with a warning (<see cref="IbCmdlet.WriteCreated"/>).
         /// </summary>
-        protected void WriteCreatedImage(string arn, Func<Image> known) =>
+        protected void WriteCreatedImage(string arn, Func<Image> known, string done = "created") =>
             WriteCreated<GetImageResponse, Image>(ServiceBinding.ImageBuilder, IbOperations.GetImage,
                 new GetImageRequest { ImageBuildVersionArn = arn }, arn,
                 r => r.Image,
@@ -40,7 +40,7 @@ namespace ImageBuilder.PS.Base
                     (image.Name, image.Version) = NameAndVersionOf(arn);
                     return image;
                 },
-                $"Get-IbImage -Arn {arn}", WriteImage);
+                $"Get-IbImage -Arn {arn}", WriteImage, done);
 
         /// <summary>Writes an image, after waiting for its build to end when -Wait was given.</summary>
         protected void WriteImage(Image? image)

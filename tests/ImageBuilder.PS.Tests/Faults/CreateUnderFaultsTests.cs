@@ -87,6 +87,28 @@ public sealed class CreateUnderFaultsTests : IClassFixture<EmulatorFixture>, IDi
     }
 
     [Fact]
+    public void A_distribution_whose_read_back_fails_writes_the_new_build_with_a_warning()
+    {
+        var setup = Run("""
+            $dist = New-IbDistributionConfiguration -Name dist -Distribution @{ Region = 'us-east-1'; AmiDistributionConfiguration = @{ Name = 'ami-{{ imagebuilder:buildDate }}' } }
+            $source = Get-IbImage -Owner Amazon -Platform Linux | Select-Object -First 1 | Get-IbImageBuildVersion | Select-Object -First 1
+            $source.Arn, $dist.Arn
+            """);
+        Assert.Empty(setup.Errors);
+        LoseEveryAnswerOf("GetImage", FaultKind.DropAfterApply);
+
+        var result = _f.Run("(Start-IbImageDistribution $Source $Dist -ExecutionRole DistributeRole).Arn",
+            new Dictionary<string, object?> { ["Source"] = setup.Output[0].ToString(), ["Dist"] = setup.Output[1].ToString() });
+
+        Assert.Empty(result.Errors);
+        var arn = Assert.Single(result.Output).ToString();
+        Assert.StartsWith("arn:aws:imagebuilder:us-east-1:123456789012:image/", arn);
+        var warning = Assert.Single(result.Warnings).Message;
+        Assert.Contains($"{arn} was created, but it could not be read back", warning);
+        Assert.Contains("Get-IbImage -Arn " + arn, warning);
+    }
+
+    [Fact]
     public void Every_create_then_read_cmdlet_survives_a_failed_read_back()
     {
         foreach (var get in new[] { "GetInfrastructureConfiguration", "GetDistributionConfiguration", "GetImageRecipe", "GetImagePipeline", "GetImage", "GetWorkflow" })

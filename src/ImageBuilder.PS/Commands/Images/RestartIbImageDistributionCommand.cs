@@ -37,14 +37,10 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
+            // The retry was started: a failed read-back writes what is known, with a warning, never an error.
             if (Call(ServiceBinding.ImageBuilder, IbOperations.RetryImage, request, Arn) is RetryImageResponse retried)
             {
-                var buildArn = retried.ImageBuildVersionArn ?? Arn;
-                var get = new GetImageRequest { ImageBuildVersionArn = buildArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, buildArn) is GetImageResponse response)
-                {
-                    WriteImage(response.Image);
-                }
+                WriteCreatedImage(retried.ImageBuildVersionArn ?? Arn, () => new Image(), "retried");
             }
         }
     }

@@ -60,13 +60,10 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DistributeImage, request, SourceImage) is DistributeImageResponse started)
+            // The distribution was started: a failed read-back writes what is known, with a warning, never an error.
+            if (Call(ServiceBinding.ImageBuilder, IbOperations.DistributeImage, request, SourceImage) is DistributeImageResponse { ImageBuildVersionArn: { } arn })
             {
-                var get = new GetImageRequest { ImageBuildVersionArn = started.ImageBuildVersionArn };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, started.ImageBuildVersionArn) is GetImageResponse response)
-                {
-                    WriteImage(response.Image);
-                }
+                WriteCreatedImage(arn, () => new Image { Tags = request.Tags });
             }
         }
     }
