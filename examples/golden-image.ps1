@@ -137,7 +137,7 @@ $scan | Group-Object Severity | Sort-Object { [array]::IndexOf($order, $_.Name) 
 $scan | Where-Object Severity -eq CRITICAL | Format-Table
 
 Write-Stage 'Handed to WorkSpaces'
-$workspacesImage = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName $WorkSpacesImageName -ImageDescription "Golden image $Version" -Wait -PollInterval 5
+$workspacesImage = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name $WorkSpacesImageName -Description "Golden image $Version" -Wait -PollInterval 5
 $workspacesImage | Format-Table
 
 Write-Host "`nDone: image $($image.Arn) is $($image.State.Status); WorkSpaces image $($workspacesImage.ImageId) is $($workspacesImage.State)." -ForegroundColor Green

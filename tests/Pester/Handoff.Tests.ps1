@@ -23,6 +23,16 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
         (Get-IbWorkSpacesImage -ImageId $imported.ImageId).State | Should -Be 'AVAILABLE'
     }
 
+    It 'takes -Name and -Description in both imports, and the API''s -ImageName and -ImageDescription as well' {
+        $workspaces = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name ws-by-name -Description 'by name'
+        $appstream = $image | Import-IbAppStreamImage -ImageName as-by-alias -ImageDescription 'by alias' -IamRoleArn $role
+
+        $workspaces.Name, $workspaces.Description | Should -Be 'ws-by-name', 'by name'
+        $appstream.Name | Should -Be 'as-by-alias'
+        (Get-Command Import-IbWorkSpacesImage).Parameters.Name.Aliases | Should -Contain 'ImageName'
+        (Get-Command Import-IbAppStreamImage).Parameters.Description.Aliases | Should -Contain 'ImageDescription'
+    }
+
     It 'waits for the WorkSpaces import with -Wait' {
         Start-TestEmulatorClock
 

@@ -127,11 +127,11 @@ public sealed class HandoffTests : IClassFixture<LoopbackFixture>
         Assert.Empty(_f.Server.Requests);
         Assert.Contains("What if: Performing the operation \"Import into WorkSpaces\" on target \"ami-0123456789abcdef0 as win11\".", whatIf.HostText);
 
-        var bad = _f.Run("Import-IbWorkSpacesImage -EndpointUrl $Endpoint ami-0123456789abcdef0 -IngestionProcess BYOL_REGULAR -ImageName 'win 11' -ImageDescription golden");
+        var bad = _f.Run("Import-IbWorkSpacesImage -EndpointUrl $Endpoint ami-0123456789abcdef0 -IngestionProcess BYOL_REGULAR -Name 'win 11' -Description golden");
         Assert.Empty(_f.Server.Requests);
         var error = Assert.Single(bad.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("The value 'win 11' of -ImageName is not valid: it must match the pattern", error.Exception.Message);
+        Assert.Contains("The value 'win 11' of -Name is not valid: it must match the pattern", error.Exception.Message);
 
         var table = _f.Render("Import-IbWorkSpacesImage -EndpointUrl $Endpoint ami-0123456789abcdef0 -IngestionProcess BYOL_REGULAR -ImageName win11 -ImageDescription golden");
         Assert.Matches(@"State\s+ImageId\s+Name\s+OS\s+Tenancy\s+Created", table);

@@ -25,6 +25,7 @@ namespace ImageBuilder.PS.Commands.Handoff
         private const string WorkSpacesSet = "WorkSpacesImage";
 
         [Parameter(Mandatory = true, Position = 0)]
+        [Alias("ImageName")]
         public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true, ParameterSetName = AmiSet, ValueFromPipelineByPropertyName = true)]
@@ -46,6 +47,7 @@ namespace ImageBuilder.PS.Commands.Handoff
         public string? DisplayName { get; set; }
 
         [Parameter]
+        [Alias("ImageDescription")]
         public string? Description { get; set; }
 
         [Parameter]

@@ -35,13 +35,16 @@ namespace ImageBuilder.PS.Commands.Handoff
         [ArgumentCompleter(typeof(WorkSpacesIngestionProcessCompleter))]
         public string IngestionProcess { get; set; } = "";
 
+        // -Name and -Description, as Import-IbAppStreamImage spells them; the API's ImageName/ImageDescription stay as aliases.
         [Parameter(Mandatory = true)]
-        [Alias("Name")]
-        public string ImageName { get; set; } = "";
+        [Alias("ImageName")]
+        [ApiMember("ImageName")]
+        public string Name { get; set; } = "";
 
         [Parameter(Mandatory = true)]
-        [Alias("Description")]
-        public string ImageDescription { get; set; } = "";
+        [Alias("ImageDescription")]
+        [ApiMember("ImageDescription")]
+        public string Description { get; set; } = "";
 
         [Parameter]
         [Alias("Applications")]
@@ -66,12 +69,12 @@ namespace ImageBuilder.PS.Commands.Handoff
             {
                 Ec2ImageId = amiId,
                 IngestionProcess = IngestionProcess,
-                ImageName = ImageName,
-                ImageDescription = ImageDescription,
+                ImageName = Name,
+                ImageDescription = Description,
                 Applications = Application?.ToList(),
                 Tags = Tags.From(Tag)?.Select(t => new Tag { Key = t.Key, Value = t.Value }).ToList(),
             };
-            var target = $"{amiId} as {ImageName}";
+            var target = $"{amiId} as {Name}";
             if (!Validate(request, target) || !ShouldProcess(target, "Import into WorkSpaces"))
             {
                 return;
@@ -81,7 +84,7 @@ namespace ImageBuilder.PS.Commands.Handoff
                 WriteCreated<DescribeWorkspaceImagesResult, WorkspaceImage>(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages,
                     new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } }, imageId,
                     r => r.Images is { Count: > 0 } images ? images[0] : null,
-                    () => new WorkspaceImage { ImageId = imageId, Name = ImageName, Description = ImageDescription },
+                    () => new WorkspaceImage { ImageId = imageId, Name = Name, Description = Description },
                     $"Get-IbWorkSpacesImage -ImageId {imageId}", WriteWorkSpacesImage);
             }
         }
