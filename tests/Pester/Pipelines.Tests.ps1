@@ -41,6 +41,18 @@ Describe 'Pipelines' {
         (Get-IbImage -Owner Self -Platform Windows | Get-IbImageBuildVersion | Where-Object Status -eq AVAILABLE).Arn | Should -Be $good.Arn
     }
 
+    It 'says how to get from a name to the ARN a cmdlet wants, and sends nothing' {
+        $err = $null
+        Remove-IbPipeline nightly -Force -ErrorVariable err -ErrorAction SilentlyContinue
+
+        "$err" | Should -Match 'must be an image pipeline ARN, such as arn:aws:imagebuilder:'
+        "$err" | Should -Match ([regex]::Escape('Get-IbPipeline -Name nightly | Remove-IbPipeline'))
+        @(Get-IbPipeline -Name nightly).Count | Should -Be 1
+        $err = $null
+        Get-IbPipeline -Name nightly | Get-IbImage -ErrorVariable err -ErrorAction SilentlyContinue
+        "$err" | Should -Match 'The value is an image pipeline ARN\..*Get-IbPipelineImage'
+    }
+
     It 'disables a pipeline and reads it back' {
         Get-IbPipeline -Name nightly | Update-IbPipeline -Status DISABLED | Out-Null
 

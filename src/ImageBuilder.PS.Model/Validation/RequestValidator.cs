@@ -105,7 +105,7 @@ namespace ImageBuilder.PS.Validation
                         CheckCount(top, shape, path, value, LengthOf(text), "characters", violations);
                         if (shape.PatternRegex is { } regex && !Matches(regex, text))
                         {
-                            violations.Add(new Violation(top, path, value, $"must match the pattern {shape.Pattern}"));
+                            violations.Add(new Violation(top, path, value, ArnRules.Describe(regex) ?? $"must match the pattern {shape.Pattern}"));
                         }
                     }
                     break;

@@ -52,7 +52,7 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         Assert.Empty(_f.Server.Requests);
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("of -Arn is not valid: it must match the pattern", error.Exception.Message);
+        Assert.Contains("of -Arn is not valid: it must be a component", error.Exception.Message);
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class ContainerRecipeTests : IClassFixture<LoopbackFixture>
 
         var bad = _f.Run("Remove-IbContainerRecipe -EndpointUrl $Endpoint $Arn -Force", Vars(("Arn", RecipeArn)));
         Assert.Empty(_f.Server.Requests);
-        Assert.Contains("must match the pattern", Assert.Single(bad.Errors).Exception.Message);
+        Assert.Contains("must be a container recipe ARN", Assert.Single(bad.Errors).Exception.Message);
     }
 
     [Fact]

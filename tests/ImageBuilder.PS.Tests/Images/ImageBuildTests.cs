@@ -96,7 +96,7 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
         Assert.Contains($"What if: Performing the operation \"Build image\" on target \"{RecipeArn}\".", whatIf.HostText);
 
         var bad = _f.Run("New-IbImage -EndpointUrl $Endpoint -RecipeArn $Recipe -InfrastructureConfigurationArn 'build-small'", Vars(("Recipe", RecipeArn)));
-        AssertRefused(bad, _f.Server, "The value 'build-small' of -InfrastructureConfigurationArn", "must match the pattern");
+        AssertRefused(bad, _f.Server, "The value 'build-small' of -InfrastructureConfigurationArn", "must be an infrastructure configuration ARN");
         var badLog = _f.Run("New-IbImage -EndpointUrl $Endpoint -RecipeArn $Recipe -InfrastructureConfigurationArn $Infra -LogGroupName 'no spaces'", Vars(("Recipe", RecipeArn), ("Infra", InfrastructureArn)));
         AssertRefused(badLog, _f.Server, "-LogGroupName (loggingConfiguration.logGroupName)", "must match the pattern");
     }
@@ -166,7 +166,7 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
     public void StopRefusesABadArn()
     {
         var result = _f.Run("Stop-IbImage -EndpointUrl $Endpoint -Arn $Arn", Vars(("Arn", RecipeArn)));
-        AssertRefused(result, _f.Server, "-Arn", "must match the pattern");
+        AssertRefused(result, _f.Server, "-Arn", "must be an image build ARN");
     }
 
     [Fact]
@@ -299,7 +299,7 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
         Assert.Contains($"What if: Performing the operation \"Distribute image with {DistributionArn}\" on target \"{BuildArn}\".", whatIf.HostText);
 
         var bad = _f.Run("Start-IbImageDistribution -EndpointUrl $Endpoint $Arn two-regions -ExecutionRole DistributeRole", Vars(("Arn", BuildArn)));
-        AssertRefused(bad, _f.Server, "-DistributionConfigurationArn", "must match the pattern");
+        AssertRefused(bad, _f.Server, "-DistributionConfigurationArn", "must be a distribution configuration ARN");
 
         var table = _f.Render($"Start-IbImageDistribution -EndpointUrl $Endpoint {BuildArn} {DistributionArn} -ExecutionRole DistributeRole");
         Assert.Matches(@"DISTRIBUTING\s+golden-windows\s+1\.0\.0/4\s", table);

@@ -82,7 +82,7 @@ public sealed class ImageBuildVersionTests : IClassFixture<LoopbackFixture>
     }
 
     [Theory]
-    [InlineData("-Arn 'arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.x.x'", "-Arn", "must match the pattern")]
+    [InlineData("-Arn 'arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.x.x'", "-Arn", "must be an image")]
     [InlineData("-MaxResults 0", "-MaxResults", "must be at least 1")]
     public void BadBuildVersionInputIsRefused(string arguments, string parameter, string rule)
     {

@@ -245,10 +245,10 @@ public sealed class LifecyclePolicyTests : IClassFixture<LoopbackFixture>
         Assert.Equal(JsonSerializer.Serialize(JsonDocument.Parse(expected).RootElement), JsonSerializer.Serialize(actual));
 
     [Theory]
-    [InlineData("Get-IbLifecyclePolicy -Arn arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Get-IbLifecyclePolicy -Arn arn:aws:imagebuilder:us-east-1:123456789012:image/golden-windows/1.0.0/3", "of -Arn is not valid: it must be a lifecycle policy ARN")]
     [InlineData("Get-IbLifecyclePolicy -MaxResults 30", "of -MaxResults is not valid")]
-    [InlineData("Remove-IbLifecyclePolicy -Arn keep-six-months -Force", "of -Arn is not valid: it must match the pattern")]
-    [InlineData("Update-IbLifecyclePolicy -Arn keep-six-months -Status DISABLED", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Remove-IbLifecyclePolicy -Arn keep-six-months -Force", "of -Arn is not valid: it must be a lifecycle policy ARN")]
+    [InlineData("Update-IbLifecyclePolicy -Arn keep-six-months -Status DISABLED", "of -Arn is not valid: it must be a lifecycle policy ARN")]
     public void ArnsThatAreNotPoliciesAreRefusedAndNothingIsSent(string command, string message)
     {
         var result = _f.Run(command + " -EndpointUrl $Endpoint");

@@ -97,7 +97,7 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
         Assert.Empty(_f.Server.Requests);
         Assert.Equal(2, bad.Errors.Count);
         Assert.All(bad.Errors, e => Assert.Equal(ErrorCategory.InvalidArgument, e.CategoryInfo.Category));
-        Assert.Contains(bad.Errors, e => e.Exception.Message.StartsWith("The value '" + InfraArn + "' of -RecipeArn is not valid: it must match the pattern", StringComparison.Ordinal));
+        Assert.Contains(bad.Errors, e => e.Exception.Message.StartsWith("The value '" + InfraArn + "' of -RecipeArn is not valid: it must be an image recipe ARN", StringComparison.Ordinal));
         Assert.Contains(bad.Errors, e => e.Exception.Message.Contains("of -ImageTestTimeoutMinutes (imageTestsConfiguration.timeoutMinutes) is not valid: it must be at least 60"));
     }
 

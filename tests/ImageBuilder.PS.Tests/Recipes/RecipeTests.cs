@@ -137,7 +137,7 @@ public sealed class RecipeTests : IClassFixture<LoopbackFixture>
 
     [Theory]
     [InlineData("golden/windows 1.0.0 -Component $UpdateArn", "-Name", "must match the pattern")]
-    [InlineData("golden-windows 1.0.0 -Component 'arn:aws:imagebuilder:us-east-1:aws:image/not-a-component/1.0.0'", "-Component (components[0].componentArn)", "must match the pattern")]
+    [InlineData("golden-windows 1.0.0 -Component 'arn:aws:imagebuilder:us-east-1:aws:image/not-a-component/1.0.0'", "-Component (components[0].componentArn)", "must be a component")]
     [InlineData("golden-windows 1.0.0 -Component $UpdateArn -Tag @{}", "-Tag", "must have at least 1 entries")]
     public void NewRefusesBadInputAndSendsNothing(string arguments, string parameter, string rule)
     {

@@ -155,7 +155,7 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
     }
 
     [Theory]
-    [InlineData("-Arn 'not-an-arn'", "-Arn", "must match the pattern")]
+    [InlineData("-Arn 'not-an-arn'", "-Arn", "must be an image build ARN or an image version ARN")]
     [InlineData("-MaxResults 100", "-MaxResults", "must be at most 25")]
     [InlineData("-Filter @{ Name = 'platform'; Values = @() }", "-Filter", "must have at least 1 items")]
     public void BadInputIsRefusedBeforeAnythingIsSent(string arguments, string parameter, string rule)

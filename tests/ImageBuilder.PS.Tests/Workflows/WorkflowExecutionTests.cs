@@ -232,7 +232,7 @@ public sealed class WorkflowExecutionTests : IClassFixture<LoopbackFixture>
         Assert.Empty(_f.Server.Requests);
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("of -ImageArn is not valid: it must match the pattern", error.Exception.Message);
+        Assert.Contains("of -ImageArn is not valid: it must be an image build ARN", error.Exception.Message);
     }
 
     [Fact]

@@ -102,7 +102,7 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
         Assert.Empty(_f.Server.Requests);
         var error = Assert.Single(result.Errors);
         Assert.Equal(ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("of -Arn is not valid: it must match the pattern", error.Exception.Message);
+        Assert.Contains("of -Arn is not valid: it must be a workflow", error.Exception.Message);
     }
 
     [Fact]
@@ -226,7 +226,7 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
     }
 
     [Theory]
-    [InlineData("Get-IbWorkflow -Arn arn:aws:imagebuilder:us-east-1:123456789012:component/install-agent/1.0.0/1", "of -Arn is not valid: it must match the pattern")]
+    [InlineData("Get-IbWorkflow -Arn arn:aws:imagebuilder:us-east-1:123456789012:component/install-agent/1.0.0/1", "of -Arn is not valid: it must be a workflow")]
     [InlineData("Get-IbWorkflow -MaxResults 26", "of -MaxResults is not valid")]
     public void GetRefusesBadInputAndSendsNothing(string command, string message)
     {
