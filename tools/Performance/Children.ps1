@@ -1,6 +1,7 @@
 # Dot-sourced by tools/Measure-Performance.ps1: the child processes it runs (pwsh, python, the emulator), each
 # with the sandbox's environment and no inherited AWS_* variable, each tracked so that Stop-AllChildren ends
-# whatever is left when the run stops (an error, Ctrl+C). Waits poll, so that Ctrl+C is seen within 200 ms.
+# whatever is left when the run stops (an error, Ctrl+C). Waits poll, so that Ctrl+C is seen within 200 ms. (A
+# SIGTERM or SIGKILL of the script's own process runs no finally block: then the emulator is left running.)
 
 $script:Children = [Collections.Generic.List[Diagnostics.Process]]::new()
 
