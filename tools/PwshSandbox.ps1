@@ -11,6 +11,9 @@
     there the child still uses the real store; callers register a uniquely named repository and always unregister
     it again, which leaves the store as it was apart from PSResourceGet creating it if it never existed.
 
+    tools/Measure-Performance.ps1 starts its children (pwsh, python, the emulator) with the same environment
+    (Get-SandboxEnvironment, Set-StartInfoEnvironment).
+
     The child is the same PowerShell as the caller: the pwsh executable, or, when pwsh runs as a .NET tool
     (`dotnet pwsh`), dotnet with the pwsh.dll in $PSHOME. It is found before HOME changes, because a .NET tool
     resolved through a local tool manifest needs the caller's NuGet cache.
@@ -32,34 +35,14 @@ function New-PwshSandbox {
     return $root
 }
 
-function Invoke-SandboxedPwsh {
+function Get-SandboxEnvironment {
     <#
     .SYNOPSIS
-        Runs ScriptBlock in a new pwsh with HOME (and the XDG, APPDATA and LOCALAPPDATA folders) inside Sandbox.
-        Returns the child's standard output as one string; throws with its error output when it exits non-zero.
+        The environment variables that put a child's home folders inside Sandbox (HOME, the XDG, APPDATA and
+        LOCALAPPDATA folders, made if missing), for any child process; a $null value means "remove the variable".
     #>
-    param(
-        [Parameter(Mandatory)] [string] $Sandbox,
-        [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
-        # Passed to the script's param() block, in order.
-        [string[]] $ArgumentList = @(),
-        # Extra environment variables for the child; a $null value removes the variable.
-        [hashtable] $Environment = @{}
-    )
+    param([Parameter(Mandatory)] [string] $Sandbox)
     $sandboxHome = Join-Path $Sandbox 'home'
-    $script = Join-Path $Sandbox ('script-' + [guid]::NewGuid().ToString('n') + '.ps1')
-    Set-Content -LiteralPath $script -Value $ScriptBlock.ToString() -Encoding utf8
-
-    $commandLine = Get-PwshCommandLine
-    $start = [Diagnostics.ProcessStartInfo]::new($commandLine[0])
-    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script) + $ArgumentList) {
-        $start.ArgumentList.Add($argument)
-    }
-    $start.UseShellExecute = $false
-    $start.RedirectStandardOutput = $true
-    $start.RedirectStandardError = $true
-    $start.WorkingDirectory = $Sandbox
-
     $variables = @{
         HOME                        = $sandboxHome
         USERPROFILE                 = $sandboxHome
@@ -78,11 +61,48 @@ function Invoke-SandboxedPwsh {
     foreach ($name in 'HOME', 'XDG_DATA_HOME', 'XDG_CONFIG_HOME', 'XDG_CACHE_HOME', 'APPDATA', 'LOCALAPPDATA') {
         $null = New-Item -ItemType Directory -Path $variables[$name] -Force
     }
-    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
-    foreach ($name in $variables.Keys) {
-        if ($null -eq $variables[$name]) { $null = $start.Environment.Remove($name) }
-        else { $start.Environment[$name] = [string] $variables[$name] }
+    $variables
+}
+
+function Set-StartInfoEnvironment {
+    # Applies Variables to a ProcessStartInfo's environment: a $null value removes the variable.
+    param([Parameter(Mandatory)] [Diagnostics.ProcessStartInfo] $StartInfo, [Parameter(Mandatory)] [hashtable] $Variables)
+    foreach ($name in $Variables.Keys) {
+        if ($null -eq $Variables[$name]) { $null = $StartInfo.Environment.Remove($name) }
+        else { $StartInfo.Environment[$name] = [string] $Variables[$name] }
     }
+}
+
+function Invoke-SandboxedPwsh {
+    <#
+    .SYNOPSIS
+        Runs ScriptBlock in a new pwsh with HOME (and the XDG, APPDATA and LOCALAPPDATA folders) inside Sandbox.
+        Returns the child's standard output as one string; throws with its error output when it exits non-zero.
+    #>
+    param(
+        [Parameter(Mandatory)] [string] $Sandbox,
+        [Parameter(Mandatory)] [scriptblock] $ScriptBlock,
+        # Passed to the script's param() block, in order.
+        [string[]] $ArgumentList = @(),
+        # Extra environment variables for the child; a $null value removes the variable.
+        [hashtable] $Environment = @{}
+    )
+    $script = Join-Path $Sandbox ('script-' + [guid]::NewGuid().ToString('n') + '.ps1')
+    Set-Content -LiteralPath $script -Value $ScriptBlock.ToString() -Encoding utf8
+
+    $commandLine = Get-PwshCommandLine
+    $start = [Diagnostics.ProcessStartInfo]::new($commandLine[0])
+    foreach ($argument in @($commandLine | Select-Object -Skip 1) + @('-NoProfile', '-NonInteractive', '-File', $script) + $ArgumentList) {
+        $start.ArgumentList.Add($argument)
+    }
+    $start.UseShellExecute = $false
+    $start.RedirectStandardOutput = $true
+    $start.RedirectStandardError = $true
+    $start.WorkingDirectory = $Sandbox
+
+    $variables = Get-SandboxEnvironment -Sandbox $Sandbox
+    foreach ($name in $Environment.Keys) { $variables[$name] = $Environment[$name] }
+    Set-StartInfoEnvironment -StartInfo $start -Variables $variables
 
     $child = [Diagnostics.Process]::Start($start)
     try {
