@@ -1,0 +1,87 @@
+# What a runbook sees when AWS or the network misbehaves, arranged with Add-IbEmulatorFault in real pwsh: calls
+# that are retried and succeed, a create whose answer is lost (retried with the same client token, never twice),
+# a read-back that fails after the work was done (a warning, never an error), a call that gives up in time, and a
+# pipeline that goes on past the one input whose call failed.
+BeforeAll {
+    . "$PSScriptRoot/common.ps1"
+    $document = "name: hello`nschemaVersion: 1.0`nphases:`n  - name: build`n    steps:`n      - name: Hello`n        action: ExecuteBash`n        inputs:`n          commands:`n            - echo hello`n"
+    function Get-CallCount([string] $Operation) {
+        # How many times the emulator carried the operation out since its reset (faulted attempts are not counted).
+        $property = (Invoke-EmulatorControl -Path '/_emulator/state').calls.PSObject.Properties["imagebuilder:$Operation"]
+        if ($property) { [int] $property.Value } else { 0 }
+    }
+}
+
+Describe 'Under faults' {
+    BeforeEach {
+        Reset-TestEmulator
+    }
+    AfterEach {
+        Clear-IbEmulatorFault
+    }
+
+    It 'rides out throttling and server errors: the create succeeds, once' {
+        Add-IbEmulatorFault Throttle -Operation CreateComponent -Count 1
+        Add-IbEmulatorFault ServerError -Operation CreateComponent -Count 1 -StatusCode 503
+
+        $component = New-IbComponent -Name riding -SemanticVersion 1.0.0 -Platform Linux -Data $document
+
+        $component.Arn | Should -Match ':component/riding/1\.0\.0/1$'
+        @(Get-IbComponent -Name riding | Get-IbComponentBuildVersion).Count | Should -Be 1
+        Get-CallCount CreateComponent | Should -Be 1
+        Get-IbEmulatorFault | Should -BeNullOrEmpty
+    }
+
+    It 'creates once when the answer to a create is lost after the service made it' {
+        Add-IbEmulatorFault DropAfterApply -Operation CreateInfrastructureConfiguration -Count 1
+        $err = $null
+
+        $infra = New-IbInfrastructureConfiguration -Name lost-answer -InstanceProfileName ImageBuilderInstanceRole -ErrorVariable err
+
+        $err | Should -BeNullOrEmpty
+        $infra.Arn | Should -Match ':infrastructure-configuration/lost-answer$'
+        @(Get-IbInfrastructureConfiguration -Name lost-answer).Count | Should -Be 1
+    }
+
+    It 'writes what it created, with a warning, when reading it back fails' {
+        Add-IbEmulatorFault ServerError -Operation GetComponent -StatusCode 500
+        $err = $null
+        $warnings = $null
+
+        $component = New-IbComponent -Name unread -SemanticVersion 1.0.0 -Platform Linux -Data $document -ErrorVariable err -WarningVariable warnings 3>$null
+
+        $err | Should -BeNullOrEmpty
+        $component.Arn | Should -Match ':component/unread/1\.0\.0/1$'
+        "$warnings" | Should -Match 'was created, but it could not be read back'
+        "$warnings" | Should -Match ([regex]::Escape("Get-IbComponent -Arn $($component.Arn)"))
+    }
+
+    It 'gives up on a silent service within $IbTimeoutSeconds, naming the operation' {
+        Add-IbEmulatorFault Slow -Operation ListComponents -Delay 10
+        $err = $null
+        $global:IbTimeoutSeconds = 1
+        $watch = [Diagnostics.Stopwatch]::StartNew()
+
+        try { Get-IbComponent -ErrorVariable err -ErrorAction SilentlyContinue | Out-Null }
+        finally { Remove-Variable -Name IbTimeoutSeconds -Scope Global }
+
+        $watch.Elapsed.TotalSeconds | Should -BeLessThan 8
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'OperationTimedOut*'
+        "$($err[0])" | Should -Match 'ListComponents'
+    }
+
+    It 'keeps going through a pipeline when one input''s call fails' {
+        $names = 'first', 'second', 'third'
+        foreach ($name in $names) { New-IbInfrastructureConfiguration -Name $name -InstanceProfileName ImageBuilderInstanceRole | Out-Null }
+        $arns = @(Get-IbInfrastructureConfiguration | Where-Object Name -in $names).Arn
+        Add-IbEmulatorFault ServerError -Operation GetInfrastructureConfiguration -StatusCode 500 -Count 3
+        $err = $null
+
+        $read = @($arns | ForEach-Object { [pscustomobject]@{ Arn = $_ } } | Get-IbInfrastructureConfiguration -ErrorVariable err -ErrorAction SilentlyContinue)
+
+        # The suite allows 3 attempts a call (AWS_MAX_ATTEMPTS): the first input uses up the 3 faults and fails alone.
+        $read.Count | Should -Be 2
+        $err.Count | Should -Be 1
+    }
+}
