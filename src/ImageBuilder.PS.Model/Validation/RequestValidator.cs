@@ -34,6 +34,10 @@ namespace ImageBuilder.PS.Validation
     /// </summary>
     public static class RequestValidator
     {
+        /// <summary>The expression, and what it asks for in words where that can be read off it.</summary>
+        private static string PatternRule(string pattern) =>
+            PatternWords.Describe(pattern) is { } words ? $"must match the pattern {pattern}: {words}" : $"must match the pattern {pattern}";
+
         public static List<Violation> Validate(IAwsStructure input)
         {
             var violations = new List<Violation>();
@@ -105,7 +109,7 @@ namespace ImageBuilder.PS.Validation
                         CheckCount(top, shape, path, value, LengthOf(text), "characters", violations);
                         if (shape.PatternRegex is { } regex && !Matches(regex, text))
                         {
-                            violations.Add(new Violation(top, path, value, ArnRules.Describe(regex) ?? $"must match the pattern {shape.Pattern}"));
+                            violations.Add(new Violation(top, path, value, ArnRules.Describe(regex) ?? PatternRule(shape.Pattern!)));
                         }
                     }
                     break;
