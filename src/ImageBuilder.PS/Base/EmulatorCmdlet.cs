@@ -26,7 +26,7 @@ namespace ImageBuilder.PS.Base
         /// <summary>The client for the emulator meant; a terminating error when none is meant.</summary>
         private protected EmulatorControlClient Emulator()
         {
-            var url = Url ?? SessionEmulators.Current?.Emulator.Url ?? Variable(SessionEmulators.EndpointVariables[0]) ?? Variable("AWS_ENDPOINT_URL");
+            var url = Url ?? SessionEmulators.Current?.Emulator.Url ?? SessionEmulators.Variable(SessionEmulators.EndpointVariables[0]) ?? SessionEmulators.Variable("AWS_ENDPOINT_URL");
             if (url is null)
             {
                 ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
@@ -67,8 +67,6 @@ namespace ImageBuilder.PS.Base
             };
             return new ErrorRecord(e, e.Status == 0 ? "EmulatorUnreachable" : "EmulatorRefused", category, target);
         }
-
-        private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
         // Ctrl+C ends a control call at once (the token source holds no timer, so it needs no disposing).
         protected override void StopProcessing() => _stopping.Cancel();

@@ -47,7 +47,7 @@ namespace ImageBuilder.PS.Emulation
             {
                 if (_current is not null)
                 {
-                    throw new InvalidOperationException($"An emulator started by Start-IbEmulator is running already, at {_current.Emulator.Url}. Stop it with Stop-IbEmulator first (one runs at a time).");
+                    throw new InvalidOperationException(AlreadyRunning(_current.Emulator.Url));
                 }
                 var emulator = SessionEmulator.Start(launch);
                 var changes = new List<VariableChange>();
@@ -119,6 +119,13 @@ namespace ImageBuilder.PS.Emulation
             }
             return state;
         }
+
+        /// <summary>Why a second Start-IbEmulator is refused.</summary>
+        public static string AlreadyRunning(string url) =>
+            $"An emulator started by Start-IbEmulator is running already, at {url}. Stop it with Stop-IbEmulator first (one runs at a time).";
+
+        /// <summary>An environment variable's value; null when it is unset or empty.</summary>
+        public static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 
         private static bool Blank(string name) => string.IsNullOrWhiteSpace(Environment.GetEnvironmentVariable(name));
 

@@ -13,13 +13,14 @@ namespace ImageBuilder.PS.Commands.Emulator
     [OutputType(typeof(void))]
     public sealed class AddIbEmulatorFailureCommand : EmulatorCmdlet
     {
-        // The statuses each kind of work passes through on its way to AVAILABLE, the first being the default: a
-        // failure arranged for a status the work never reaches would wait, unseen, for work that never comes.
-        private static readonly Dictionary<string, string[]> Stages = new(StringComparer.OrdinalIgnoreCase)
+        // What each kind of work is called, and the statuses it passes through on its way to AVAILABLE, the first
+        // being the default: a failure arranged for a status the work never reaches would wait, unseen, for work
+        // that never comes.
+        private static readonly Dictionary<string, (string Described, string[] Stages)> Targets = new(StringComparer.OrdinalIgnoreCase)
         {
-            ["ImageBuild"] = new[] { "BUILDING", "PENDING", "CREATING", "TESTING", "DISTRIBUTING", "INTEGRATING" },
-            ["AppStreamImport"] = new[] { "IMPORTING", "PENDING", "VALIDATING" },
-            ["WorkSpacesImport"] = new[] { "PENDING" },
+            ["ImageBuild"] = ("an image build", new[] { "BUILDING", "PENDING", "CREATING", "TESTING", "DISTRIBUTING", "INTEGRATING" }),
+            ["AppStreamImport"] = ("an AppStream import", new[] { "IMPORTING", "PENDING", "VALIDATING" }),
+            ["WorkSpacesImport"] = ("a WorkSpaces import", new[] { "PENDING" }),
         };
 
         [Parameter(Position = 0)]
@@ -30,13 +31,6 @@ namespace ImageBuilder.PS.Commands.Emulator
         [Parameter]
         [ValidateNotNullOrEmpty]
         public string? Stage { get; set; }
-
-        private static readonly Dictionary<string, string> Described = new(StringComparer.OrdinalIgnoreCase)
-        {
-            ["ImageBuild"] = "an image build",
-            ["AppStreamImport"] = "an AppStream import",
-            ["WorkSpacesImport"] = "a WorkSpaces import",
-        };
 
         /// <summary>The workflow step that fails (a build's failed step and log name it).</summary>
         [Parameter]
@@ -55,12 +49,12 @@ namespace ImageBuilder.PS.Commands.Emulator
 
         protected override void EndProcessing()
         {
-            var known = Stages[Target];
+            var (described, known) = Targets[Target];
             var stage = (Stage ?? known[0]).ToUpperInvariant();
             if (Array.IndexOf(known, stage) < 0)
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid",
-                    $"-Stage {Stage} is not a status {Described[Target]} passes through before it is AVAILABLE; give {(known.Length == 1 ? known[0] : "one of " + string.Join(", ", known))}.", Stage));
+                    $"-Stage {Stage} is not a status {described} passes through before it is AVAILABLE; give {(known.Length == 1 ? known[0] : "one of " + string.Join(", ", known))}.", Stage));
             }
             var client = Emulator();
             var which = Count == 1 ? "the next" : $"the next {Count}";

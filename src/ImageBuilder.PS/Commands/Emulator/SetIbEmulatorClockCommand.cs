@@ -142,7 +142,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             }
             if (!string.Equals(reached.Status, Until, StringComparison.OrdinalIgnoreCase))
             {
-                var why = reached.Status is "FAILED" or "CANCELLED" or "AVAILABLE" or "DEPRECATED" or "DISABLED" or "DELETED"
+                var why = ImageStatuses.Final.Contains(reached.Status ?? "")
                     ? $"the build ended {reached.Status} first"
                     : $"it is still {reached.Status} after {MaxStages} stages (raise -MaxStages to go on)";
                 WriteError(new ErrorRecord(new InvalidOperationException($"The image build {ImageArn} did not reach {Until.ToUpperInvariant()}: {why}."),

@@ -70,7 +70,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             {
                 ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-StageDuration must be longer than zero and at most an hour (it is {StageDuration}).", StageDuration));
             }
-            var region = Region ?? Variable("AWS_REGION") ?? Variable("AWS_DEFAULT_REGION") ?? "us-east-1";
+            var region = Region ?? SessionEmulators.Variable("AWS_REGION") ?? SessionEmulators.Variable("AWS_DEFAULT_REGION") ?? "us-east-1";
             string? stateFile = null;
             if (State is not null)
             {
@@ -83,8 +83,7 @@ namespace ImageBuilder.PS.Commands.Emulator
             }
             if (SessionEmulators.Current is { } running)
             {
-                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(
-                        $"An emulator started by Start-IbEmulator is running already, at {running.Emulator.Url}. Stop it with Stop-IbEmulator first (one runs at a time)."),
+                ThrowTerminatingError(new ErrorRecord(new InvalidOperationException(SessionEmulators.AlreadyRunning(running.Emulator.Url)),
                     "EmulatorAlreadyRunning", ErrorCategory.ResourceExists, running.Emulator.Url));
             }
             var where = Port == 0 ? "a free loopback port" : $"127.0.0.1:{Port}";
@@ -129,7 +128,5 @@ namespace ImageBuilder.PS.Commands.Emulator
             }
             WriteObject(SessionEmulators.Describe(new EmulatorControlClient(started.Emulator.Url).GetState(default)));
         }
-
-        private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
     }
 }

@@ -20,8 +20,6 @@ namespace ImageBuilder.PS.Commands.Logs
     [OutputType(typeof(ImageLogEvent))]
     public sealed class GetIbImageLogCommand : LogReadingCmdlet
     {
-        private static readonly HashSet<string> Final = new(StringComparer.Ordinal) { "AVAILABLE", "FAILED", "CANCELLED", "DEPRECATED", "DISABLED", "DELETED" };
-
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
@@ -84,7 +82,7 @@ namespace ImageBuilder.PS.Commands.Logs
         private void FollowBuild(Image image, (string Group, string Stream) log, long? since, LogPosition position, ref bool wrote)
         {
             var status = image.State?.Status ?? "PENDING";
-            while (!Final.Contains(status))
+            while (!ImageStatuses.Final.Contains(status))
             {
                 if (Cancellation.WaitHandle.WaitOne(PollInterval))
                 {
@@ -154,7 +152,7 @@ namespace ImageBuilder.PS.Commands.Logs
         private void WriteMissing(Image image, (string Group, string Stream) log)
         {
             var status = image.State?.Status ?? "PENDING";
-            var why = Final.Contains(status)
+            var why = ImageStatuses.Final.Contains(status)
                 ? $"The build ended {status} without writing there: logging to CloudWatch Logs may be off for it, the log group may have been deleted or its retention passed, or the instance profile may lack logs:CreateLogStream and logs:PutLogEvents."
                 : $"The build is {status}: Image Builder may not have written its log yet (older releases write it when the build ends). Use -Follow to wait for it.";
             WriteError(new ErrorRecord(new ItemNotFoundException($"There is no log stream {log.Stream} in log group {log.Group} for {image.Arn}. {why}"), "ImageLogNotFound", ErrorCategory.ObjectNotFound, image.Arn));
