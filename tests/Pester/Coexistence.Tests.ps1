@@ -63,6 +63,26 @@ Get-LoadedCopies
         $lines | Should -Contain 'copy:YamlDotNet=18@ImageBuilder.PS'
     }
 
+    It 'runs Start-IbEmulator beside the older libraries, its emulator in the module''s own context' {
+        $lines = Invoke-Case @'
+Use-OldLibraries
+Import-Module $modulePath
+$emulator = Start-IbEmulator -Clock Stepped -SetEnvironment $false
+$url = $emulator.Url
+Use-Module
+Use-OldLibraries
+$engine = [AppDomain]::CurrentDomain.GetAssemblies() | Where-Object { $_.GetName().Name -eq 'ImageBuilder.PS.Emulator' }
+"emulator:context=$([System.Runtime.Loader.AssemblyLoadContext]::GetLoadContext($engine).Name)"
+Stop-IbEmulator
+Get-LoadedCopies
+'@
+        $lines | Should -Contain 'old:yaml=11 core=3 answer=42 key=AKIDOLDLIBRARY'
+        $lines | Should -Contain 'module:created=True findings=2 typed=True'
+        $lines | Should -Contain 'emulator:context=ImageBuilder.PS'
+        $lines | Should -Contain 'copy:YamlDotNet=11@Default'
+        $lines | Should -Contain 'copy:YamlDotNet=18@ImageBuilder.PS'
+    }
+
     It 'leaves room for the older libraries when the module was imported and used first' {
         $lines = Invoke-Case @'
 Import-Module $modulePath
