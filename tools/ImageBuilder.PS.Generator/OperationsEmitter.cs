@@ -8,6 +8,7 @@ public static class OperationsEmitter
     public static string Emit(LoadedModel model, ServiceSelection selection, string ns, string source)
     {
         var shapes = selection.Prefix + "Shapes";
+        var paging = new PagingTraits(model, ns);
         var w = new CodeWriter().Header(source);
         w.Line("using ImageBuilder.PS.Protocol;").Line();
         w.Open("namespace " + ns);
@@ -26,7 +27,8 @@ public static class OperationsEmitter
             {
                 traits.Add($"Paginator = new PaginatorDef({CSharpNames.Literal(p.InputToken)}, {CSharpNames.Literal(p.OutputToken)}, {CSharpNames.Literal(p.LimitKey)}, {CSharpNames.Literal(p.ResultKey)})");
             }
-            w.Line($"public static readonly OperationDef {CSharpNames.Identifier(op.Name)} = new OperationDef({CSharpNames.Literal(op.Name)}, {CSharpNames.Literal(op.HttpMethod)}, {CSharpNames.Literal(op.RequestUri)})");
+            var type = TypeOf(op, paging);
+            w.Line($"public static readonly {type} {CSharpNames.Identifier(op.Name)} = new {type}({CSharpNames.Literal(op.Name)}, {CSharpNames.Literal(op.HttpMethod)}, {CSharpNames.Literal(op.RequestUri)})");
             w.Line("{");
             foreach (var trait in traits)
             {
@@ -54,5 +56,19 @@ public static class OperationsEmitter
         w.Close();
         w.Close();
         return w.ToString();
+    }
+
+    /// <summary>
+    /// The operation's type: typed by its request and answer (and, for one that pages, its items), so callers need
+    /// no cast. An operation without an input or output type (CloudWatch Logs' CreateLogGroup) stays untyped.
+    /// </summary>
+    private static string TypeOf(OperationDef op, PagingTraits paging)
+    {
+        if (op.Input is not { } input || op.Output is not { } output || !TypesEmitter.HasType(input) || !TypesEmitter.HasType(output))
+        {
+            return "OperationDef";
+        }
+        var types = CSharpNames.Identifier(input.Name) + ", " + CSharpNames.Identifier(output.Name);
+        return paging.ItemType(op) is { } item ? $"PagedOperationDef<{types}, {item}>" : $"OperationDef<{types}>";
     }
 }

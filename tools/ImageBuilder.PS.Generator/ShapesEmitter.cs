@@ -20,6 +20,16 @@ public static class ShapesEmitter
             w.Line($"public static readonly ShapeDef {Field(shape)} = new ShapeDef({CSharpNames.Literal(shape.Name)}, ShapeKind.{shape.Kind}){Initializer(shape)};");
         }
         w.Line();
+        w.Line("/// <summary>The shape of a generated structure type, for code handed a Type (a parameter's attribute); null for any other type.</summary>");
+        w.Line("public static ShapeDef? ShapeOf(global::System.Type type) => ByType.TryGetValue(type, out var shape) ? shape : null;");
+        w.Line();
+        w.Open("private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, ShapeDef> ByType = new()");
+        foreach (var shape in shapes.Where(TypesEmitter.HasType))
+        {
+            w.Line($"[typeof({ClrTypes.Element(shape, ns)})] = {Field(shape)},");
+        }
+        w.Close(";");
+        w.Line();
         w.Open("static " + registry + "()");
         foreach (var shape in shapes)
         {

@@ -15,13 +15,14 @@ public static class TypesEmitter
     public static string Emit(LoadedModel model, ServiceSelection selection, string ns, string source)
     {
         var registry = selection.Prefix + "Shapes";
+        var paging = new PagingTraits(model, ns);
         var w = new CodeWriter().Header(source);
         w.Line("using ImageBuilder.PS.Protocol;").Line();
         w.Open("namespace " + ns);
         foreach (var shape in model.Shapes.Values.Where(HasType).OrderBy(s => s.Name, StringComparer.Ordinal))
         {
             var name = CSharpNames.Identifier(shape.Name);
-            w.Open($"public sealed partial class {name} : IAwsStructure");
+            w.Open($"public sealed partial class {name} : {string.Join(", ", paging.Interfaces(shape, ns).Prepend("IAwsStructure"))}");
             foreach (var member in shape.Members)
             {
                 w.Line($"public {ClrTypes.Property(member.Shape, ns)} {PropertyName(shape, member)} {{ get; set; }}");
@@ -30,6 +31,7 @@ public static class TypesEmitter
             {
                 w.Line();
             }
+            paging.EmitMembers(w, shape, ns);
             w.Line($"ShapeDef IAwsStructure.GetShape() => {registry}.{ShapesEmitter.Field(shape)};");
             w.Line();
             w.Line("public override string ToString() => StructureText.Format(this);");

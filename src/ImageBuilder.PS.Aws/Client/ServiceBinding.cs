@@ -15,6 +15,20 @@ namespace ImageBuilder.PS.Aws
         public static readonly ServiceBinding WorkSpaces = new(WorkSpacesOperations.Service, WorkSpacesEndpoints.Resolve, Aws.WorkSpaces.WorkSpacesErrors.Create, "WORKSPACES");
         public static readonly ServiceBinding Logs = new(LogsOperations.Service, LogsEndpoints.Resolve, Aws.Logs.LogsErrors.Create, "CLOUDWATCH_LOGS");
 
+        /// <summary>
+        /// The binding of the service an operation belongs to, matched by reference (two models could share a
+        /// service id; an operation object belongs to exactly one of them). No allocation: callers do this per call.
+        /// </summary>
+        public static ServiceBinding For(OperationDef operation)
+        {
+            var service = operation.Service;
+            if (ReferenceEquals(service, ImageBuilder.Service)) return ImageBuilder;
+            if (ReferenceEquals(service, AppStream.Service)) return AppStream;
+            if (ReferenceEquals(service, WorkSpaces.Service)) return WorkSpaces;
+            if (ReferenceEquals(service, Logs.Service)) return Logs;
+            throw new ArgumentException($"{operation.Name} belongs to no service the module is bound to.", nameof(operation));
+        }
+
         public ServiceBinding(
             ServiceDef service,
             Func<string?, bool, bool, string?, string> resolveEndpoint,

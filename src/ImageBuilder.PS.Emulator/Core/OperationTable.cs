@@ -11,9 +11,10 @@ internal sealed class OperationTable
 
     public ServiceDef Service { get; }
 
-    public void Add<TIn, TOut>(OperationDef operation, Func<TIn, CallContext, TOut> handler)
-        where TIn : IAwsStructure
-        where TOut : IAwsStructure
+    /// <summary>A handler typed by the operation: its request and answer types come from the generated operation.</summary>
+    public void Add<TIn, TOut>(OperationDef<TIn, TOut> operation, Func<TIn, CallContext, TOut> handler)
+        where TIn : class, IAwsStructure
+        where TOut : class, IAwsStructure
     {
         if (!Service.TryGetOperation(operation.Name, out var known) || !ReferenceEquals(known, operation))
         {

@@ -13,14 +13,14 @@ internal sealed class ComponentOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateComponentRequest, CreateComponentResponse>(IbOperations.CreateComponent, Create);
-        table.Add<ImportComponentRequest, ImportComponentResponse>(IbOperations.ImportComponent, Import);
-        table.Add<GetComponentRequest, GetComponentResponse>(IbOperations.GetComponent, Get);
-        table.Add<ListComponentsRequest, ListComponentsResponse>(IbOperations.ListComponents, List);
-        table.Add<ListComponentBuildVersionsRequest, ListComponentBuildVersionsResponse>(IbOperations.ListComponentBuildVersions, ListBuilds);
-        table.Add<DeleteComponentRequest, DeleteComponentResponse>(IbOperations.DeleteComponent, Delete);
-        table.Add<GetComponentPolicyRequest, GetComponentPolicyResponse>(IbOperations.GetComponentPolicy, GetPolicy);
-        table.Add<PutComponentPolicyRequest, PutComponentPolicyResponse>(IbOperations.PutComponentPolicy, PutPolicy);
+        table.Add(IbOperations.CreateComponent, Create);
+        table.Add(IbOperations.ImportComponent, Import);
+        table.Add(IbOperations.GetComponent, Get);
+        table.Add(IbOperations.ListComponents, List);
+        table.Add(IbOperations.ListComponentBuildVersions, ListBuilds);
+        table.Add(IbOperations.DeleteComponent, Delete);
+        table.Add(IbOperations.GetComponentPolicy, GetPolicy);
+        table.Add(IbOperations.PutComponentPolicy, PutPolicy);
     }
 
     private CreateComponentResponse Create(CreateComponentRequest request, CallContext call)

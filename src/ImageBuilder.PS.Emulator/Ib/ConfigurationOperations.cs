@@ -13,20 +13,20 @@ internal sealed class ConfigurationOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateInfrastructureConfigurationRequest, CreateInfrastructureConfigurationResponse>(IbOperations.CreateInfrastructureConfiguration, CreateInfrastructure);
-        table.Add<GetInfrastructureConfigurationRequest, GetInfrastructureConfigurationResponse>(IbOperations.GetInfrastructureConfiguration, (r, c) =>
+        table.Add(IbOperations.CreateInfrastructureConfiguration, CreateInfrastructure);
+        table.Add(IbOperations.GetInfrastructureConfiguration, (r, c) =>
             new GetInfrastructureConfigurationResponse { InfrastructureConfiguration = IbSupport.Require(_state.InfrastructureConfigurations, r.InfrastructureConfigurationArn!).Value });
-        table.Add<ListInfrastructureConfigurationsRequest, ListInfrastructureConfigurationsResponse>(IbOperations.ListInfrastructureConfigurations, ListInfrastructure);
-        table.Add<UpdateInfrastructureConfigurationRequest, UpdateInfrastructureConfigurationResponse>(IbOperations.UpdateInfrastructureConfiguration, UpdateInfrastructure);
-        table.Add<DeleteInfrastructureConfigurationRequest, DeleteInfrastructureConfigurationResponse>(IbOperations.DeleteInfrastructureConfiguration, (r, c) =>
+        table.Add(IbOperations.ListInfrastructureConfigurations, ListInfrastructure);
+        table.Add(IbOperations.UpdateInfrastructureConfiguration, UpdateInfrastructure);
+        table.Add(IbOperations.DeleteInfrastructureConfiguration, (r, c) =>
             new DeleteInfrastructureConfigurationResponse { InfrastructureConfigurationArn = Delete(_state.InfrastructureConfigurations, r.InfrastructureConfigurationArn!, "infrastructure configuration") });
 
-        table.Add<CreateDistributionConfigurationRequest, CreateDistributionConfigurationResponse>(IbOperations.CreateDistributionConfiguration, CreateDistribution);
-        table.Add<GetDistributionConfigurationRequest, GetDistributionConfigurationResponse>(IbOperations.GetDistributionConfiguration, (r, c) =>
+        table.Add(IbOperations.CreateDistributionConfiguration, CreateDistribution);
+        table.Add(IbOperations.GetDistributionConfiguration, (r, c) =>
             new GetDistributionConfigurationResponse { DistributionConfiguration = IbSupport.Require(_state.DistributionConfigurations, r.DistributionConfigurationArn!).Value });
-        table.Add<ListDistributionConfigurationsRequest, ListDistributionConfigurationsResponse>(IbOperations.ListDistributionConfigurations, ListDistribution);
-        table.Add<UpdateDistributionConfigurationRequest, UpdateDistributionConfigurationResponse>(IbOperations.UpdateDistributionConfiguration, UpdateDistribution);
-        table.Add<DeleteDistributionConfigurationRequest, DeleteDistributionConfigurationResponse>(IbOperations.DeleteDistributionConfiguration, (r, c) =>
+        table.Add(IbOperations.ListDistributionConfigurations, ListDistribution);
+        table.Add(IbOperations.UpdateDistributionConfiguration, UpdateDistribution);
+        table.Add(IbOperations.DeleteDistributionConfiguration, (r, c) =>
             new DeleteDistributionConfigurationResponse { DistributionConfigurationArn = Delete(_state.DistributionConfigurations, r.DistributionConfigurationArn!, "distribution configuration") });
     }
 

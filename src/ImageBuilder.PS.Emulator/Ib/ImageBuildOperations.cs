@@ -21,11 +21,11 @@ internal sealed class ImageBuildOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CancelImageCreationRequest, CancelImageCreationResponse>(IbOperations.CancelImageCreation, Cancel);
-        table.Add<RetryImageRequest, RetryImageResponse>(IbOperations.RetryImage, Retry);
-        table.Add<DistributeImageRequest, DistributeImageResponse>(IbOperations.DistributeImage, Distribute);
-        table.Add<ImportDiskImageRequest, ImportDiskImageResponse>(IbOperations.ImportDiskImage, ImportDisk);
-        table.Add<ImportVmImageRequest, ImportVmImageResponse>(IbOperations.ImportVmImage, ImportVm);
+        table.Add(IbOperations.CancelImageCreation, Cancel);
+        table.Add(IbOperations.RetryImage, Retry);
+        table.Add(IbOperations.DistributeImage, Distribute);
+        table.Add(IbOperations.ImportDiskImage, ImportDisk);
+        table.Add(IbOperations.ImportVmImage, ImportVm);
     }
 
     private CancelImageCreationResponse Cancel(CancelImageCreationRequest request, CallContext call)

@@ -20,16 +20,16 @@ internal sealed class ImageOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateImageRequest, CreateImageResponse>(IbOperations.CreateImage, Create);
-        table.Add<GetImageRequest, GetImageResponse>(IbOperations.GetImage, Get);
-        table.Add<ListImagesRequest, ListImagesResponse>(IbOperations.ListImages, List);
-        table.Add<ListImageBuildVersionsRequest, ListImageBuildVersionsResponse>(IbOperations.ListImageBuildVersions, ListBuilds);
-        table.Add<ListImagePipelineImagesRequest, ListImagePipelineImagesResponse>(IbOperations.ListImagePipelineImages, ListPipelineImages);
-        table.Add<ListImagePackagesRequest, ListImagePackagesResponse>(IbOperations.ListImagePackages, ListPackages);
-        table.Add<DeleteImageRequest, DeleteImageResponse>(IbOperations.DeleteImage, Delete);
-        table.Add<GetImagePolicyRequest, GetImagePolicyResponse>(IbOperations.GetImagePolicy, (r, c) =>
+        table.Add(IbOperations.CreateImage, Create);
+        table.Add(IbOperations.GetImage, Get);
+        table.Add(IbOperations.ListImages, List);
+        table.Add(IbOperations.ListImageBuildVersions, ListBuilds);
+        table.Add(IbOperations.ListImagePipelineImages, ListPipelineImages);
+        table.Add(IbOperations.ListImagePackages, ListPackages);
+        table.Add(IbOperations.DeleteImage, Delete);
+        table.Add(IbOperations.GetImagePolicy, (r, c) =>
             new GetImagePolicyResponse { Policy = IbSupport.Require(_state.Images, r.ImageArn!).Policy ?? throw ServiceError.NotFound($"The image {r.ImageArn} has no resource policy.") });
-        table.Add<PutImagePolicyRequest, PutImagePolicyResponse>(IbOperations.PutImagePolicy, (r, c) =>
+        table.Add(IbOperations.PutImagePolicy, (r, c) =>
         {
             var entry = IbSupport.Require(_state.Images, r.ImageArn!);
             IbSupport.RequireOwn(entry);

@@ -12,7 +12,7 @@ internal sealed class MarketplaceOperations
     public MarketplaceOperations(EmulatorState state) => _state = state;
 
     public void Register(OperationTable table) =>
-        table.Add<GetMarketplaceResourceRequest, GetMarketplaceResourceResponse>(IbOperations.GetMarketplaceResource, Get);
+        table.Add(IbOperations.GetMarketplaceResource, Get);
 
     private GetMarketplaceResourceResponse Get(GetMarketplaceResourceRequest request, CallContext call)
     {

@@ -19,13 +19,13 @@ internal sealed class PipelineOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateImagePipelineRequest, CreateImagePipelineResponse>(IbOperations.CreateImagePipeline, Create);
-        table.Add<GetImagePipelineRequest, GetImagePipelineResponse>(IbOperations.GetImagePipeline, (r, c) =>
+        table.Add(IbOperations.CreateImagePipeline, Create);
+        table.Add(IbOperations.GetImagePipeline, (r, c) =>
             new GetImagePipelineResponse { ImagePipeline = IbSupport.Require(_state.Pipelines, r.ImagePipelineArn!).Value });
-        table.Add<ListImagePipelinesRequest, ListImagePipelinesResponse>(IbOperations.ListImagePipelines, List);
-        table.Add<UpdateImagePipelineRequest, UpdateImagePipelineResponse>(IbOperations.UpdateImagePipeline, Update);
-        table.Add<DeleteImagePipelineRequest, DeleteImagePipelineResponse>(IbOperations.DeleteImagePipeline, Delete);
-        table.Add<StartImagePipelineExecutionRequest, StartImagePipelineExecutionResponse>(IbOperations.StartImagePipelineExecution, Start);
+        table.Add(IbOperations.ListImagePipelines, List);
+        table.Add(IbOperations.UpdateImagePipeline, Update);
+        table.Add(IbOperations.DeleteImagePipeline, Delete);
+        table.Add(IbOperations.StartImagePipelineExecution, Start);
     }
 
     private CreateImagePipelineResponse Create(CreateImagePipelineRequest request, CallContext call)

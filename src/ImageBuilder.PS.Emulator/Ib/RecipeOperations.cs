@@ -13,13 +13,13 @@ internal sealed class RecipeOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateImageRecipeRequest, CreateImageRecipeResponse>(IbOperations.CreateImageRecipe, CreateImageRecipe);
-        table.Add<GetImageRecipeRequest, GetImageRecipeResponse>(IbOperations.GetImageRecipe, GetImageRecipe);
-        table.Add<ListImageRecipesRequest, ListImageRecipesResponse>(IbOperations.ListImageRecipes, ListImageRecipes);
-        table.Add<DeleteImageRecipeRequest, DeleteImageRecipeResponse>(IbOperations.DeleteImageRecipe, DeleteImageRecipe);
-        table.Add<GetImageRecipePolicyRequest, GetImageRecipePolicyResponse>(IbOperations.GetImageRecipePolicy, (r, c) =>
+        table.Add(IbOperations.CreateImageRecipe, CreateImageRecipe);
+        table.Add(IbOperations.GetImageRecipe, GetImageRecipe);
+        table.Add(IbOperations.ListImageRecipes, ListImageRecipes);
+        table.Add(IbOperations.DeleteImageRecipe, DeleteImageRecipe);
+        table.Add(IbOperations.GetImageRecipePolicy, (r, c) =>
             new GetImageRecipePolicyResponse { Policy = PolicyOf(IbSupport.Require(_state.ImageRecipes, r.ImageRecipeArn!)) });
-        table.Add<PutImageRecipePolicyRequest, PutImageRecipePolicyResponse>(IbOperations.PutImageRecipePolicy, (r, c) =>
+        table.Add(IbOperations.PutImageRecipePolicy, (r, c) =>
         {
             var entry = IbSupport.Require(_state.ImageRecipes, r.ImageRecipeArn!);
             IbSupport.RequireOwn(entry);
@@ -27,13 +27,13 @@ internal sealed class RecipeOperations
             return new PutImageRecipePolicyResponse { ImageRecipeArn = entry.Arn };
         });
 
-        table.Add<CreateContainerRecipeRequest, CreateContainerRecipeResponse>(IbOperations.CreateContainerRecipe, CreateContainerRecipe);
-        table.Add<GetContainerRecipeRequest, GetContainerRecipeResponse>(IbOperations.GetContainerRecipe, GetContainerRecipe);
-        table.Add<ListContainerRecipesRequest, ListContainerRecipesResponse>(IbOperations.ListContainerRecipes, ListContainerRecipes);
-        table.Add<DeleteContainerRecipeRequest, DeleteContainerRecipeResponse>(IbOperations.DeleteContainerRecipe, DeleteContainerRecipe);
-        table.Add<GetContainerRecipePolicyRequest, GetContainerRecipePolicyResponse>(IbOperations.GetContainerRecipePolicy, (r, c) =>
+        table.Add(IbOperations.CreateContainerRecipe, CreateContainerRecipe);
+        table.Add(IbOperations.GetContainerRecipe, GetContainerRecipe);
+        table.Add(IbOperations.ListContainerRecipes, ListContainerRecipes);
+        table.Add(IbOperations.DeleteContainerRecipe, DeleteContainerRecipe);
+        table.Add(IbOperations.GetContainerRecipePolicy, (r, c) =>
             new GetContainerRecipePolicyResponse { Policy = PolicyOf(IbSupport.Require(_state.ContainerRecipes, r.ContainerRecipeArn!)) });
-        table.Add<PutContainerRecipePolicyRequest, PutContainerRecipePolicyResponse>(IbOperations.PutContainerRecipePolicy, (r, c) =>
+        table.Add(IbOperations.PutContainerRecipePolicy, (r, c) =>
         {
             var entry = IbSupport.Require(_state.ContainerRecipes, r.ContainerRecipeArn!);
             IbSupport.RequireOwn(entry);

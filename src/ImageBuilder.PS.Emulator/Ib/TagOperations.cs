@@ -14,9 +14,9 @@ internal sealed class TagOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<TagResourceRequest, TagResourceResponse>(IbOperations.TagResource, Tag);
-        table.Add<UntagResourceRequest, UntagResourceResponse>(IbOperations.UntagResource, Untag);
-        table.Add<ListTagsForResourceRequest, ListTagsForResourceResponse>(IbOperations.ListTagsForResource, (r, c) =>
+        table.Add(IbOperations.TagResource, Tag);
+        table.Add(IbOperations.UntagResource, Untag);
+        table.Add(IbOperations.ListTagsForResource, (r, c) =>
             new ListTagsForResourceResponse { Tags = TagsOf(Find(r.ResourceArn!)) ?? new Dictionary<string, string>() });
     }
 

@@ -19,12 +19,12 @@ internal sealed class WorkflowExecutionOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse>(IbOperations.ListWorkflowExecutions, ListExecutions);
-        table.Add<GetWorkflowExecutionRequest, GetWorkflowExecutionResponse>(IbOperations.GetWorkflowExecution, GetExecution);
-        table.Add<ListWorkflowStepExecutionsRequest, ListWorkflowStepExecutionsResponse>(IbOperations.ListWorkflowStepExecutions, ListSteps);
-        table.Add<GetWorkflowStepExecutionRequest, GetWorkflowStepExecutionResponse>(IbOperations.GetWorkflowStepExecution, GetStep);
-        table.Add<ListWaitingWorkflowStepsRequest, ListWaitingWorkflowStepsResponse>(IbOperations.ListWaitingWorkflowSteps, ListWaiting);
-        table.Add<SendWorkflowStepActionRequest, SendWorkflowStepActionResponse>(IbOperations.SendWorkflowStepAction, SendAction);
+        table.Add(IbOperations.ListWorkflowExecutions, ListExecutions);
+        table.Add(IbOperations.GetWorkflowExecution, GetExecution);
+        table.Add(IbOperations.ListWorkflowStepExecutions, ListSteps);
+        table.Add(IbOperations.GetWorkflowStepExecution, GetStep);
+        table.Add(IbOperations.ListWaitingWorkflowSteps, ListWaiting);
+        table.Add(IbOperations.SendWorkflowStepAction, SendAction);
     }
 
     private ListWorkflowExecutionsResponse ListExecutions(ListWorkflowExecutionsRequest request, CallContext call)

@@ -13,11 +13,11 @@ internal sealed class WorkflowOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateWorkflowRequest, CreateWorkflowResponse>(IbOperations.CreateWorkflow, Create);
-        table.Add<GetWorkflowRequest, GetWorkflowResponse>(IbOperations.GetWorkflow, Get);
-        table.Add<ListWorkflowsRequest, ListWorkflowsResponse>(IbOperations.ListWorkflows, List);
-        table.Add<ListWorkflowBuildVersionsRequest, ListWorkflowBuildVersionsResponse>(IbOperations.ListWorkflowBuildVersions, ListBuilds);
-        table.Add<DeleteWorkflowRequest, DeleteWorkflowResponse>(IbOperations.DeleteWorkflow, Delete);
+        table.Add(IbOperations.CreateWorkflow, Create);
+        table.Add(IbOperations.GetWorkflow, Get);
+        table.Add(IbOperations.ListWorkflows, List);
+        table.Add(IbOperations.ListWorkflowBuildVersions, ListBuilds);
+        table.Add(IbOperations.DeleteWorkflow, Delete);
     }
 
     private static string ArnType(string type) => "workflow/" + type.ToLowerInvariant();

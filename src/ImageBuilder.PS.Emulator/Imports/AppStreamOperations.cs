@@ -15,8 +15,8 @@ internal sealed class AppStreamOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateImportedImageRequest, CreateImportedImageResult>(Model.AppStream.AppStreamOperations.CreateImportedImage, Create);
-        table.Add<DescribeImagesRequest, DescribeImagesResult>(Model.AppStream.AppStreamOperations.DescribeImages, Describe);
+        table.Add(Model.AppStream.AppStreamOperations.CreateImportedImage, Create);
+        table.Add(Model.AppStream.AppStreamOperations.DescribeImages, Describe);
     }
 
     public void Seed()

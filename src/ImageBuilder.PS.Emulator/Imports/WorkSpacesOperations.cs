@@ -13,8 +13,8 @@ internal sealed class WorkSpacesOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<ImportWorkspaceImageRequest, ImportWorkspaceImageResult>(Model.WorkSpaces.WorkSpacesOperations.ImportWorkspaceImage, Import);
-        table.Add<DescribeWorkspaceImagesRequest, DescribeWorkspaceImagesResult>(Model.WorkSpaces.WorkSpacesOperations.DescribeWorkspaceImages, Describe);
+        table.Add(Model.WorkSpaces.WorkSpacesOperations.ImportWorkspaceImage, Import);
+        table.Add(Model.WorkSpaces.WorkSpacesOperations.DescribeWorkspaceImages, Describe);
     }
 
     private ImportWorkspaceImageResult Import(ImportWorkspaceImageRequest request, CallContext call)

@@ -19,23 +19,23 @@ internal sealed class LifecycleOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<CreateLifecyclePolicyRequest, CreateLifecyclePolicyResponse>(IbOperations.CreateLifecyclePolicy, Create);
-        table.Add<GetLifecyclePolicyRequest, GetLifecyclePolicyResponse>(IbOperations.GetLifecyclePolicy, (r, c) =>
+        table.Add(IbOperations.CreateLifecyclePolicy, Create);
+        table.Add(IbOperations.GetLifecyclePolicy, (r, c) =>
             new GetLifecyclePolicyResponse { LifecyclePolicy = IbSupport.Require(_state.LifecyclePolicies, r.LifecyclePolicyArn!).Value });
-        table.Add<ListLifecyclePoliciesRequest, ListLifecyclePoliciesResponse>(IbOperations.ListLifecyclePolicies, List);
-        table.Add<UpdateLifecyclePolicyRequest, UpdateLifecyclePolicyResponse>(IbOperations.UpdateLifecyclePolicy, Update);
-        table.Add<DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyResponse>(IbOperations.DeleteLifecyclePolicy, Delete);
-        table.Add<ListLifecycleExecutionsRequest, ListLifecycleExecutionsResponse>(IbOperations.ListLifecycleExecutions, ListExecutions);
-        table.Add<GetLifecycleExecutionRequest, GetLifecycleExecutionResponse>(IbOperations.GetLifecycleExecution, (r, c) =>
+        table.Add(IbOperations.ListLifecyclePolicies, List);
+        table.Add(IbOperations.UpdateLifecyclePolicy, Update);
+        table.Add(IbOperations.DeleteLifecyclePolicy, Delete);
+        table.Add(IbOperations.ListLifecycleExecutions, ListExecutions);
+        table.Add(IbOperations.GetLifecycleExecution, (r, c) =>
             new GetLifecycleExecutionResponse { LifecycleExecution = Find(r.LifecycleExecutionId!).Execution });
-        table.Add<ListLifecycleExecutionResourcesRequest, ListLifecycleExecutionResourcesResponse>(IbOperations.ListLifecycleExecutionResources, ListResources);
-        table.Add<CancelLifecycleExecutionRequest, CancelLifecycleExecutionResponse>(IbOperations.CancelLifecycleExecution, (r, c) =>
+        table.Add(IbOperations.ListLifecycleExecutionResources, ListResources);
+        table.Add(IbOperations.CancelLifecycleExecution, (r, c) =>
         {
             var record = Find(r.LifecycleExecutionId!);
             _engine.Cancel(record, c.Now);
             return new CancelLifecycleExecutionResponse { LifecycleExecutionId = record.Execution.LifecycleExecutionId };
         });
-        table.Add<StartResourceStateUpdateRequest, StartResourceStateUpdateResponse>(IbOperations.StartResourceStateUpdate, StartStateUpdate);
+        table.Add(IbOperations.StartResourceStateUpdate, StartStateUpdate);
     }
 
     private CreateLifecyclePolicyResponse Create(CreateLifecyclePolicyRequest request, CallContext call)

@@ -25,10 +25,10 @@ internal sealed class LogsOperations
     {
         table.Add<CreateLogGroupRequest>(Model.Logs.LogsOperations.CreateLogGroup, CreateLogGroup);
         table.Add<DeleteLogGroupRequest>(Model.Logs.LogsOperations.DeleteLogGroup, DeleteLogGroup);
-        table.Add<DescribeLogGroupsRequest, DescribeLogGroupsResponse>(Model.Logs.LogsOperations.DescribeLogGroups, DescribeLogGroups);
-        table.Add<DescribeLogStreamsRequest, DescribeLogStreamsResponse>(Model.Logs.LogsOperations.DescribeLogStreams, DescribeLogStreams);
-        table.Add<GetLogEventsRequest, GetLogEventsResponse>(Model.Logs.LogsOperations.GetLogEvents, GetLogEvents);
-        table.Add<FilterLogEventsRequest, FilterLogEventsResponse>(Model.Logs.LogsOperations.FilterLogEvents, FilterLogEvents);
+        table.Add(Model.Logs.LogsOperations.DescribeLogGroups, DescribeLogGroups);
+        table.Add(Model.Logs.LogsOperations.DescribeLogStreams, DescribeLogStreams);
+        table.Add(Model.Logs.LogsOperations.GetLogEvents, GetLogEvents);
+        table.Add(Model.Logs.LogsOperations.FilterLogEvents, FilterLogEvents);
     }
 
     private void CreateLogGroup(CreateLogGroupRequest request, CallContext call)

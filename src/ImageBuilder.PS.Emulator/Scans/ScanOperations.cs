@@ -17,8 +17,8 @@ internal sealed class ScanOperations
 
     public void Register(OperationTable table)
     {
-        table.Add<ListImageScanFindingsRequest, ListImageScanFindingsResponse>(IbOperations.ListImageScanFindings, ListFindings);
-        table.Add<ListImageScanFindingAggregationsRequest, ListImageScanFindingAggregationsResponse>(IbOperations.ListImageScanFindingAggregations, ListAggregations);
+        table.Add(IbOperations.ListImageScanFindings, ListFindings);
+        table.Add(IbOperations.ListImageScanFindingAggregations, ListAggregations);
     }
 
     private ListImageScanFindingsResponse ListFindings(ListImageScanFindingsRequest request, CallContext call)

@@ -3,8 +3,12 @@ using System.Collections.Generic;
 
 namespace ImageBuilder.PS.Protocol
 {
-    /// <summary>One operation of a service: its HTTP binding, input and output shapes, errors and paging.</summary>
-    public sealed class OperationDef
+    /// <summary>
+    /// One operation of a service: its HTTP binding, input and output shapes, errors and paging. The generated
+    /// operations are <see cref="OperationDef{TRequest, TResponse}"/>, which also carry the CLR types; this base is
+    /// what the protocol layer (marshalling, the emulator's router) works with.
+    /// </summary>
+    public class OperationDef
     {
         public OperationDef(string name, string httpMethod, string requestUri)
         {
@@ -14,6 +18,8 @@ namespace ImageBuilder.PS.Protocol
         }
 
         public string Name { get; }
+        /// <summary>The service the operation belongs to, set when <see cref="ServiceDef.Add"/> takes it.</summary>
+        public ServiceDef? Service { get; internal set; }
         public string HttpMethod { get; }
         /// <summary>The URI template: a path with {Label} and {Greedy+} labels, and possibly fixed query parameters.</summary>
         public string RequestUri { get; }

@@ -28,6 +28,11 @@ namespace ImageBuilder.PS.Protocol
 
         public void Add(OperationDef operation)
         {
+            if (operation.Service is { } owner && !ReferenceEquals(owner, this))
+            {
+                throw new ArgumentException($"{operation.Name} already belongs to {owner.ServiceId}.", nameof(operation));
+            }
+            operation.Service = this;
             _operations[operation.Name] = operation;
             foreach (var error in operation.Errors)
             {

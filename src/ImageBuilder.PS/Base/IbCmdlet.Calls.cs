@@ -34,9 +34,9 @@ namespace ImageBuilder.PS.Base
         /// too), or the call's time limit. Gives the answer, or null and the failure; any failure the module cannot
         /// explain is thrown as it is.
         /// </summary>
-        private protected IAwsStructure? TryCall(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        private protected IAwsStructure? TrySend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            var client = ClientFor(binding);
+            var client = ClientFor(ServiceBinding.For(operation));
             failure = null;
             var limit = client.CallTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
@@ -78,6 +78,12 @@ namespace ImageBuilder.PS.Base
                 return null;
             }
         }
+
+        /// <summary><see cref="TrySend"/> typed by the operation: its answer without a cast.</summary>
+        private protected TResponse? TryCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target, out CallFailure? failure)
+            where TRequest : class, IAwsStructure
+            where TResponse : class, IAwsStructure =>
+            (TResponse?)TrySend(operation, input, target, out failure);
 
         /// <summary>
         /// Gets the call's credentials first, under the same limit and Ctrl+C, so that a credential source that fails

@@ -1,5 +1,4 @@
 using System;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
@@ -19,31 +18,34 @@ namespace ImageBuilder.PS.Base
         /// <param name="known">The resource as far as the create tells it, used when the read fails.</param>
         /// <param name="readAgain">The command that reads it, e.g. "Get-IbComponent -Arn ...".</param>
         /// <param name="write">How the resource is written (after a wait, for instance); WriteObject by default.</param>
-        private protected void WriteCreated<TResponse, TResource>(ServiceBinding binding, OperationDef get, IAwsStructure request, string id,
+        private protected void WriteCreated<TRequest, TResponse, TResource>(OperationDef<TRequest, TResponse> get, TRequest request, string id,
             Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write = null, string done = "created")
+            where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
             where TResource : class =>
-            WriteReadBack(binding, get, request, id, resource, known, readAgain, write, done, "What the call told is written");
+            WriteReadBack(get, request, id, resource, known, readAgain, write, done, "What the call told is written");
 
         /// <summary>
         /// After an Update- call the service carried out: the resource read back, or, when that read fails, the
         /// resource as it was before with a warning that says so. An update that was made is never reported as a
         /// failure, and the pipeline still gets its object (its ARN is what the next command needs).
         /// </summary>
-        private protected void WriteUpdated<TResponse, TResource>(OperationDef get, IAwsStructure request, string id,
+        private protected void WriteUpdated<TRequest, TResponse, TResource>(OperationDef<TRequest, TResponse> get, TRequest request, string id,
             Func<TResponse, TResource?> resource, TResource before, string readAgain)
+            where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
             where TResource : class =>
-            WriteReadBack(ServiceBinding.ImageBuilder, get, request, id, resource, () => before, readAgain, null, "updated", "It is written as it was before the update");
+            WriteReadBack(get, request, id, resource, () => before, readAgain, null, "updated", "It is written as it was before the update");
 
-        private void WriteReadBack<TResponse, TResource>(ServiceBinding binding, OperationDef get, IAwsStructure request, string id,
+        private void WriteReadBack<TRequest, TResponse, TResource>(OperationDef<TRequest, TResponse> get, TRequest request, string id,
             Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write, string done, string written)
+            where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
             where TResource : class
         {
             write ??= value => WriteObject(value);
-            var output = TracedCall(binding, get, request, id, out var failure);
-            if (output is TResponse response && resource(response) is { } found)
+            var output = (TResponse?)TracedSend(get, request, id, out var failure);
+            if (output is { } response && resource(response) is { } found)
             {
                 write(found);
                 return;

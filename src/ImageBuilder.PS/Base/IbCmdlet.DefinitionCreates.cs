@@ -1,4 +1,3 @@
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Base
@@ -10,9 +9,9 @@ namespace ImageBuilder.PS.Base
 
         private protected void SendCreateComponent(CreateComponentRequest request, string target)
         {
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateComponent, request, target) is CreateComponentResponse { ComponentBuildVersionArn: { } arn })
+            if (Call(IbOperations.CreateComponent, request, target) is { ComponentBuildVersionArn: { } arn })
             {
-                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
+                WriteCreated(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
                     r => r.Component,
                     () => new Component
                     {
@@ -25,9 +24,9 @@ namespace ImageBuilder.PS.Base
 
         private protected void SendCreateWorkflow(CreateWorkflowRequest request, string target)
         {
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateWorkflow, request, target) is CreateWorkflowResponse { WorkflowBuildVersionArn: { } arn })
+            if (Call(IbOperations.CreateWorkflow, request, target) is { WorkflowBuildVersionArn: { } arn })
             {
-                WriteCreated<GetWorkflowResponse, Workflow>(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
+                WriteCreated(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
                     r => r.Workflow,
                     () => new Workflow
                     {
@@ -40,9 +39,9 @@ namespace ImageBuilder.PS.Base
 
         private protected void SendCreateImageRecipe(CreateImageRecipeRequest request, string target)
         {
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImageRecipe, request, target) is CreateImageRecipeResponse { ImageRecipeArn: { } arn })
+            if (Call(IbOperations.CreateImageRecipe, request, target) is { ImageRecipeArn: { } arn })
             {
-                WriteCreated<GetImageRecipeResponse, ImageRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
+                WriteCreated(IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
                     r => r.ImageRecipe,
                     () => new ImageRecipe
                     {

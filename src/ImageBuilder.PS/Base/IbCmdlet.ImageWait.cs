@@ -34,7 +34,7 @@ namespace ImageBuilder.PS.Base
 
         private WaitObservation<Image>? ObserveImage(string imageArn, BuildLogEcho? echo)
         {
-            if (PollCall(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not GetImageResponse { Image: { } image })
+            if (PollCall(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not { Image: { } image })
             {
                 return null;
             }
@@ -67,14 +67,14 @@ namespace ImageBuilder.PS.Base
         /// <summary>Names the workflow step the build is at, moves the bar within the stage, and notices a wait for approval.</summary>
         private void DescribeWorkflowStep(string imageArn, WaitObservation<Image> seen, int from, int to)
         {
-            var executions = QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = imageArn }) as ListWorkflowExecutionsResponse;
+            var executions = QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = imageArn });
             // Between workflows (distribution, integration) none runs, and the last one's final step is no news.
             var running = executions?.WorkflowExecutions?.LastOrDefault(e => e.Status == "RUNNING");
             if (running?.WorkflowExecutionId is null)
             {
                 return;
             }
-            var steps = (QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = running.WorkflowExecutionId }) as ListWorkflowStepExecutionsResponse)?.Steps;
+            var steps = QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = running.WorkflowExecutionId })?.Steps;
             if (steps is null || steps.Count == 0)
             {
                 return;
@@ -103,10 +103,10 @@ namespace ImageBuilder.PS.Base
         {
             var text = new System.Text.StringBuilder(reason);
             var arn = image.Arn ?? "";
-            var executions = (QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = arn }) as ListWorkflowExecutionsResponse)?.WorkflowExecutions;
+            var executions = QuietCall(IbOperations.ListWorkflowExecutions, new ListWorkflowExecutionsRequest { ImageBuildVersionArn = arn })?.WorkflowExecutions;
             var failedRun = executions?.LastOrDefault(e => e.Status == "FAILED");
             if (failedRun?.WorkflowExecutionId is { } id
-                && (QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = id }) as ListWorkflowStepExecutionsResponse)?.Steps?.LastOrDefault(s => s.Status == "FAILED") is { } step)
+                && QuietCall(IbOperations.ListWorkflowStepExecutions, new ListWorkflowStepExecutionsRequest { WorkflowExecutionId = id })?.Steps?.LastOrDefault(s => s.Status == "FAILED") is { } step)
             {
                 var workflow = IbArn.TryParse(failedRun.WorkflowBuildVersionArn, out var w) ? w.Name : failedRun.WorkflowBuildVersionArn;
                 EndSentence(text);
@@ -140,9 +140,11 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>A call whose failure only costs detail (the workflow step of a progress bar): errors go to -Verbose.</summary>
-        private Protocol.IAwsStructure? QuietCall(Protocol.OperationDef operation, Protocol.IAwsStructure request)
+        private TResponse? QuietCall<TRequest, TResponse>(Protocol.OperationDef<TRequest, TResponse> operation, TRequest request)
+            where TRequest : class, Protocol.IAwsStructure
+            where TResponse : class, Protocol.IAwsStructure
         {
-            var output = TryCall(ServiceBinding.ImageBuilder, operation, request, null, out var failure);
+            var output = TryCall(operation, request, null, out var failure);
             if (failure is not null)
             {
                 Verbose($"{operation.Name} failed ({failure.Reason}); the progress shows less detail.");

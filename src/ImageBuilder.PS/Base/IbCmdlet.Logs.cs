@@ -45,7 +45,7 @@ namespace ImageBuilder.PS.Base
         /// <summary>One GetLogEvents call that reports nothing: the page, or null and why (<paramref name="missing"/>: no such group or stream).</summary>
         private protected GetLogEventsResponse? TryReadLogPage(GetLogEventsRequest request, object target, out bool missing, out CallFailure? failure)
         {
-            var page = TryCall(ServiceBinding.Logs, LogsOperations.GetLogEvents, request, target, out failure) as GetLogEventsResponse;
+            var page = TryCall(LogsOperations.GetLogEvents, request, target, out failure);
             missing = failure?.Record.Exception is AwsServiceException { Error.Code: "ResourceNotFoundException" };
             return page;
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
@@ -12,9 +11,11 @@ namespace ImageBuilder.PS.Base
         /// matches nothing an error: otherwise a typo piped into Start-IbPipeline or Remove-* silently does nothing.
         /// </summary>
         /// <param name="noun">What is listed, as a user says it: "pipeline", "image recipe", ...</param>
-        protected void WriteNamedPages(string noun, string? name, ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep)
+        protected void WriteNamedPages<TRequest, TResponse, TItem>(string noun, string? name, PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target, Func<TItem, bool>? keep)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem>
         {
-            if (WritePages(binding, operation, input, target, keep) == 0)
+            if (WritePages(operation, input, target, keep) == 0)
             {
                 WriteNameNotFound(noun, name);
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Model.Publishing;
 using ImageBuilder.PS.Protocol;
@@ -28,9 +27,8 @@ namespace ImageBuilder.PS.Base
         public string Name { get; }
         /// <summary>-Version as given: an exact version or a pattern such as 1.2.x.</summary>
         public string Version { get; }
-        /// <summary>The List operation whose items are the name's versions (their ARNs), and its request.</summary>
-        public OperationDef List { get; set; } = null!;
-        public IAwsStructure ListRequest { get; set; } = null!;
+        /// <summary>The name's versions (their ARNs), listed for the given target (what errors name).</summary>
+        public Func<object, IEnumerable<IHasArn>> Versions { get; set; } = null!;
         /// <summary>Which listed ARNs belong to the definition (a workflow of another type does not).</summary>
         public Func<IbArn, bool> Belongs { get; set; } = _ => true;
         /// <summary>Reads a version in full by its ARN; null after an error was written.</summary>
@@ -67,9 +65,9 @@ namespace ImageBuilder.PS.Base
             }
             var failedBefore = FailedCalls;
             var versions = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var item in ReadPages(ServiceBinding.ImageBuilder, p.List, p.ListRequest, subject))
+            foreach (var item in p.Versions(subject))
             {
-                if (item is IAwsStructure listed && listed.GetShape().FindMember("arn") is { } member && IbArn.TryParse(listed.GetMember(member.Index) as string, out var arn)
+                if (IbArn.TryParse(item.Arn, out var arn)
                     && arn.Version is { } listedVersion && p.Belongs(arn))
                 {
                     versions[listedVersion] = arn.VersionArn;

@@ -1,7 +1,6 @@
 using System;
 using System.IO;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
@@ -135,9 +134,11 @@ namespace ImageBuilder.PS.Base
         /// A call made by a wait's poll. A failure that may pass is thrown as <see cref="TransientPollFailure"/>
         /// (the wait looks again later); any other failure is written and gives null (the wait ends).
         /// </summary>
-        private protected IAwsStructure? PollCall(ServiceBinding binding, OperationDef operation, IAwsStructure input, object target)
+        private protected TResponse? PollCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object target)
+            where TRequest : class, IAwsStructure
+            where TResponse : class, IAwsStructure
         {
-            var output = TryCall(binding, operation, input, target, out var failure);
+            var output = TryCall(operation, input, target, out var failure);
             if (failure is null)
             {
                 // A wait ends with the image as its last look saw it, which should carry what Get-IbImage's does.

@@ -181,25 +181,33 @@ namespace ImageBuilder.PS.Base
         /// Calls an operation and waits on the pipeline thread (Ctrl+C cancels at once). A service error is written
         /// as a non-terminating error for <paramref name="target"/> and gives null, so a pipeline goes on.
         /// </summary>
-        protected IAwsStructure? Call(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target)
+        protected TResponse? Call<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target)
+            where TRequest : class, IAwsStructure
+            where TResponse : class, IAwsStructure
         {
-            var output = TracedCall(binding, operation, input, target, out var failure);
+            var output = TracedSend(operation, input, target, out var failure);
             if (failure is not null)
             {
                 WriteError(failure.Record);
             }
-            return output;
+            return (TResponse?)output;
         }
 
-        /// <summary><see cref="TryCall"/> with what -Verbose and -Debug show about it.</summary>
-        private protected IAwsStructure? TracedCall(ServiceBinding binding, OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        /// <summary><see cref="TracedSend"/> typed by the operation, for a caller that handles the failure itself.</summary>
+        private protected TResponse? TracedCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target, out CallFailure? failure)
+            where TRequest : class, IAwsStructure
+            where TResponse : class, IAwsStructure =>
+            (TResponse?)TracedSend(operation, input, target, out failure);
+
+        /// <summary><see cref="TrySend"/> with what -Verbose and -Debug show about it.</summary>
+        private protected IAwsStructure? TracedSend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            Verbose($"{binding.Service.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
+            Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
             if (input is not null && IsDebugOn())
             {
                 Debug($"{operation.Name} input: {Describe(input)}");
             }
-            var output = TryCall(binding, operation, input, target, out failure);
+            var output = TrySend(operation, input, target, out failure);
             if (failure is not null)
             {
                 // Counted for the -Name checks: a listing that failed says nothing about whether the name exists.
@@ -219,7 +227,9 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
         /// <returns>How many items were kept, or -1 when the listing did not run to its end (a call failed, or no more were wanted).</returns>
-        protected int WritePages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target, Func<object, bool>? keep = null)
+        protected int WritePages<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target, Func<TItem, bool>? keep = null)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem>
         {
             if (!Paged.WantsMore)
             {
@@ -227,12 +237,12 @@ namespace ImageBuilder.PS.Base
             }
             var failedBefore = _failedCalls;
             var kept = 0;
-            foreach (var item in ReadPages(binding, operation, input, target))
+            foreach (var item in ReadPages(operation, input, target))
             {
                 if (keep is null || keep(item))
                 {
                     kept++;
-                    if (!Paged.Write(item))
+                    if (!Paged.Write(item!))
                     {
                         return kept;
                     }
@@ -254,13 +264,13 @@ namespace ImageBuilder.PS.Base
         /// The items of a list operation, page by page: the next page is asked for only when the caller has
         /// taken every item of the one before. A service error ends the items after it is written.
         /// </summary>
-        protected IEnumerable<object> ReadPages(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
+        protected IEnumerable<TItem> ReadPages<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem>
         {
-            var resultKey = (operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.")).ResultKey;
-            foreach (var page in ReadPageResponses(binding, operation, input, target))
+            foreach (var page in ReadPageResponses(operation, input, target))
             {
-                var results = page.GetShape().FindMember(resultKey);
-                if (results is not null && page.GetMember(results.Index) is IEnumerable items)
+                if (page.Items is { } items)
                 {
                     foreach (var item in items)
                     {
@@ -275,17 +285,17 @@ namespace ImageBuilder.PS.Base
         /// items; the next page is asked for only when the caller moves on. A service error ends them after it is
         /// written.
         /// </summary>
-        protected IEnumerable<IAwsStructure> ReadPageResponses(ServiceBinding binding, OperationDef operation, IAwsStructure input, object? target)
+        protected IEnumerable<TResponse> ReadPageResponses<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem>
         {
-            var paginator = operation.Paginator ?? throw new InvalidOperationException($"{operation.Name} does not page.");
-            var inputToken = input.GetShape().FindMember(paginator.InputToken)!;
             string? token = null;
             long itemsRead = 0;
             var pages = 0;
             do
             {
-                input.SetMember(inputToken.Index, token);
-                var output = TracedCall(binding, operation, input, target, out var failure);
+                input.PageToken = token;
+                var output = (TResponse?)TracedSend(operation, input, target, out var failure);
                 if (failure is not null)
                 {
                     WriteError(pages == 0 ? failure.Record : ErrorRecords.ListIncomplete(failure.Record, operation.Name, itemsRead, target));
@@ -296,12 +306,9 @@ namespace ImageBuilder.PS.Base
                     yield break;
                 }
                 pages++;
-                if (paginator.ResultKey is { } resultKey && output.GetShape().FindMember(resultKey) is { } results && output.GetMember(results.Index) is ICollection items)
-                {
-                    itemsRead += items.Count;
-                }
+                itemsRead += output.Items?.Count ?? 0;
                 yield return output;
-                token = output.GetMember(output.GetShape().FindMember(paginator.OutputToken)!.Index) as string;
+                token = output.NextPageToken;
             }
             while (!string.IsNullOrEmpty(token));
         }
@@ -313,7 +320,10 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         /// <param name="resourceType">The ARN's resource type: image, component, workflow/build, ...</param>
         /// <param name="listBuilds">The ListXBuildVersions operation, whose input takes a version ARN.</param>
-        protected IEnumerable<string> ExpandToBuildVersions(ServiceBinding binding, string arn, string resourceType, OperationDef listBuilds)
+        protected IEnumerable<string> ExpandToBuildVersions<TRequest, TResponse, TItem>(string arn, string resourceType, PagedOperationDef<TRequest, TResponse, TItem> listBuilds)
+            where TRequest : class, Model.Ib.IBuildVersionsRequest
+            where TResponse : class, IPage<TItem>
+            where TItem : IHasArn
         {
             var noun = resourceType.StartsWith("workflow", StringComparison.Ordinal) ? "workflow" : resourceType.Replace('-', ' ');
             if (!Model.Ib.IbArn.TryParse(arn, out var parsed) || parsed.ResourceType != resourceType)
@@ -333,13 +343,12 @@ namespace ImageBuilder.PS.Base
                     $"'{arn}' names no single version. Give a version (…/1.0.0) or a build version (…/1.0.0/1).", arn));
                 yield break;
             }
-            var request = JsonShapeReader.CreateStructure(listBuilds.Input!);
-            var versionMember = FirstMemberEndingWith(request.GetShape(), "VersionArn");
-            request.SetMember(versionMember.Index, arn);
+            var request = listBuilds.NewRequest();
+            request.VersionArn = arn;
             int found = 0;
-            foreach (var item in ReadPages(binding, listBuilds, request, arn))
+            foreach (var item in ReadPages(listBuilds, request, arn))
             {
-                if (item is IAwsStructure summary && summary.GetShape().FindMember("arn") is { } arnMember && summary.GetMember(arnMember.Index) is string buildArn)
+                if (item.Arn is { } buildArn)
                 {
                     found++;
                     yield return buildArn;
@@ -357,29 +366,25 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         protected IEnumerable<string> BuildsOrSelf(string arn)
         {
-            if (Model.Ib.IbArn.TryParse(arn, out var parsed) && parsed.IsExactVersion && ListBuildsOf(parsed.ResourceType) is { } listBuilds)
+            if (!Model.Ib.IbArn.TryParse(arn, out var parsed) || !parsed.IsExactVersion)
+            {
+                return new[] { arn };
+            }
+            IEnumerable<string> Builds<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> listBuilds)
+                where TRequest : class, Model.Ib.IBuildVersionsRequest
+                where TResponse : class, IPage<TItem>
+                where TItem : IHasArn
             {
                 Verbose($"{arn} names a version; each of its builds is used.");
-                return ExpandToBuildVersions(ServiceBinding.ImageBuilder, arn, parsed.ResourceType, listBuilds);
+                return ExpandToBuildVersions(arn, parsed.ResourceType, listBuilds);
             }
-            return new[] { arn };
-        }
-
-        private static OperationDef? ListBuildsOf(string resourceType) => resourceType switch
-        {
-            "image" => Model.Ib.IbOperations.ListImageBuildVersions,
-            "component" => Model.Ib.IbOperations.ListComponentBuildVersions,
-            _ when resourceType.StartsWith("workflow/", StringComparison.Ordinal) => Model.Ib.IbOperations.ListWorkflowBuildVersions,
-            _ => null,
-        };
-
-        private static MemberDef FirstMemberEndingWith(ShapeDef shape, string suffix)
-        {
-            foreach (var member in shape.Members)
+            return parsed.ResourceType switch
             {
-                if (member.WireName.EndsWith(suffix, StringComparison.Ordinal)) return member;
-            }
-            throw new InvalidOperationException($"{shape.Name} has no member ending in {suffix}.");
+                "image" => Builds(Model.Ib.IbOperations.ListImageBuildVersions),
+                "component" => Builds(Model.Ib.IbOperations.ListComponentBuildVersions),
+                _ when parsed.ResourceType.StartsWith("workflow/", StringComparison.Ordinal) => Builds(Model.Ib.IbOperations.ListWorkflowBuildVersions),
+                _ => new[] { arn },
+            };
         }
 
         private bool IsDebugOn() =>

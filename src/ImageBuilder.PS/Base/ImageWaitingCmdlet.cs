@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Base
@@ -30,7 +29,7 @@ namespace ImageBuilder.PS.Base
         /// does, read back by its ARN; when the read fails, what is known, with a warning (<see cref="IbCmdlet.WriteCreated"/>).
         /// </summary>
         protected void WriteCreatedImage(string arn, Func<Image> known, string done = "created") =>
-            WriteCreated<GetImageResponse, Image>(ServiceBinding.ImageBuilder, IbOperations.GetImage,
+            WriteCreated(IbOperations.GetImage,
                 new GetImageRequest { ImageBuildVersionArn = arn }, arn,
                 r => r.Image,
                 () =>

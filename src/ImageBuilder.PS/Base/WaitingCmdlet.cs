@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.AppStream;
 using ImageBuilder.PS.Model.Ib;
@@ -97,7 +96,7 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<Model.AppStream.Image>? ObserveAppStreamImage(string name)
         {
             var request = new DescribeImagesRequest { Names = new List<string> { name } };
-            if (PollCall(ServiceBinding.AppStream, AppStreamOperations.DescribeImages, request, name) is not DescribeImagesResult result)
+            if (PollCall(AppStreamOperations.DescribeImages, request, name) is not { } result)
             {
                 return null;
             }
@@ -131,7 +130,7 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<WorkspaceImage>? ObserveWorkSpacesImage(string imageId)
         {
             var request = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
-            if (PollCall(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not DescribeWorkspaceImagesResult result)
+            if (PollCall(WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not { } result)
             {
                 return null;
             }
@@ -151,7 +150,7 @@ namespace ImageBuilder.PS.Base
         private WaitObservation<LifecycleExecution>? ObserveLifecycleExecution(string id)
         {
             var request = new GetLifecycleExecutionRequest { LifecycleExecutionId = id };
-            if (PollCall(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, request, id) is not GetLifecycleExecutionResponse { LifecycleExecution: { } execution })
+            if (PollCall(IbOperations.GetLifecycleExecution, request, id) is not { LifecycleExecution: { } execution })
             {
                 return null;
             }

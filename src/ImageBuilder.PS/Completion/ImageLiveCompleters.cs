@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Generic;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.AppStream;
 using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Model.WorkSpaces;
@@ -11,19 +10,18 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Names of the account's container recipes (or -Owner's).</summary>
     public sealed class ContainerRecipeNameCompleter : ListItemCompleter
     {
-        public ContainerRecipeNameCompleter() : base(IbOperations.ListContainerRecipes, "name") { }
+        public ContainerRecipeNameCompleter() : base(ItemListing.OfNames(IbOperations.ListContainerRecipes, i => i.Name)) { }
     }
 
     /// <summary>ARNs of the account's container recipe versions.</summary>
     public sealed class ContainerRecipeArnCompleter : ListItemCompleter
     {
-        public ContainerRecipeArnCompleter() : base(IbOperations.ListContainerRecipes, "arn") { }
+        public ContainerRecipeArnCompleter() : base(ItemListing.OfArns(IbOperations.ListContainerRecipes)) { }
     }
 
     /// <summary>Names of the AppStream images the account owns (the first page of private images).</summary>
     public sealed class AppStreamImageNameCompleter : LiveCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.AppStream;
         protected override OperationDef Operation => AppStreamOperations.DescribeImages;
 
         protected override IAwsStructure Request(IDictionary bound) =>
@@ -41,7 +39,6 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Ids of the account's WorkSpaces images, with their names as tooltips.</summary>
     public sealed class WorkSpacesImageIdCompleter : LiveCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.WorkSpaces;
         protected override OperationDef Operation => WorkSpacesOperations.DescribeWorkspaceImages;
 
         protected override IAwsStructure Request(IDictionary bound) => new DescribeWorkspaceImagesRequest { MaxResults = 25 };

@@ -20,12 +20,12 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Names of the account's lifecycle policies.</summary>
     public sealed class LifecyclePolicyNameCompleter : ListItemCompleter
     {
-        public LifecyclePolicyNameCompleter() : base(IbOperations.ListLifecyclePolicies, "name") { }
+        public LifecyclePolicyNameCompleter() : base(ItemListing.OfNames(IbOperations.ListLifecyclePolicies, i => i.Name)) { }
     }
 
     /// <summary>ARNs of the account's lifecycle policies.</summary>
     public sealed class LifecyclePolicyArnCompleter : ListItemCompleter
     {
-        public LifecyclePolicyArnCompleter() : base(IbOperations.ListLifecyclePolicies, "arn") { }
+        public LifecyclePolicyArnCompleter() : base(ItemListing.OfArns(IbOperations.ListLifecyclePolicies)) { }
     }
 }

@@ -1,80 +1,127 @@
+using System;
 using System.Collections;
 using System.Collections.Generic;
-using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Completion
 {
     /// <summary>
-    /// A live completer that offers one member (arn, name, ...) of the items a List operation returns, read
-    /// through the model (no reflection): a completer for a new resource is one line.
+    /// A live completer that offers one value (a name, an ARN) of the items an Image Builder List operation
+    /// returns, typed by the operation (see <see cref="ItemListing"/>): a completer for a new resource is one line.
     /// </summary>
     public abstract class ListItemCompleter : LiveCompleter
     {
-        private readonly OperationDef _operation;
-        private readonly string _valueMember;
+        private readonly ItemListing _listing;
 
-        /// <param name="listOperation">An Image Builder List operation with a paginator.</param>
-        /// <param name="valueMember">The item member to offer, as the model names it (arn, name).</param>
-        protected ListItemCompleter(OperationDef listOperation, string valueMember)
-        {
-            _operation = listOperation;
-            _valueMember = valueMember;
-        }
+        protected ListItemCompleter(ItemListing listing) => _listing = listing;
 
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
-
-        protected override OperationDef Operation => _operation;
+        protected override OperationDef Operation => _listing.Operation;
 
         /// <summary>The first page, as large as the service allows; -Owner on the line narrows it (and folds versions by name).</summary>
-        protected override IAwsStructure Request(IDictionary bound)
+        protected override IAwsStructure Request(IDictionary bound) => _listing.Request(bound["Owner"] as string);
+
+        protected override IEnumerable<CompletionValue> Values(IAwsStructure page) => _listing.Values(page);
+    }
+
+    /// <summary>Which List operation a <see cref="ListItemCompleter"/> calls and which value of its items it offers.</summary>
+    public abstract class ItemListing
+    {
+        /// <summary>A page size for an operation whose model sets no largest one.</summary>
+        private const int DefaultPageSize = 25;
+
+        private protected ItemListing(OperationDef operation, bool names)
         {
-            var request = JsonShapeReader.CreateStructure(_operation.Input!);
-            if (_operation.Paginator?.LimitKey is { } limit && request.GetShape().FindMember(limit) is { } max)
+            Operation = operation;
+            Names = names;
+        }
+
+        internal OperationDef Operation { get; }
+
+        /// <summary>Offers names: a listing by owner then folds versions into one item per name.</summary>
+        private protected bool Names { get; }
+
+        /// <summary>The items' names (ByName folds an owner's versions into one item each).</summary>
+        public static ItemListing OfNames<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, Func<TItem, string?> name)
+            where TRequest : class, ISizedPageRequest
+            where TResponse : class, IPage<TItem>
+            where TItem : IAwsStructure =>
+            new Typed<TRequest, TResponse, TItem>(operation, name, names: true);
+
+        public static ItemListing OfArns<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation)
+            where TRequest : class, ISizedPageRequest
+            where TResponse : class, IPage<TItem>
+            where TItem : IAwsStructure, IHasArn =>
+            new Typed<TRequest, TResponse, TItem>(operation, item => item.Arn, names: false);
+
+        internal IAwsStructure Request(string? owner)
+        {
+            var request = NewRequest();
+            request.PageSize = request.LargestPageSize ?? DefaultPageSize;
+            if (owner is not null && request is IOwnerListRequest owned)
             {
-                request.SetMember(max.Index, (int)(max.Shape.Max ?? 25));
-            }
-            if (bound["Owner"] is string owner && request.GetShape().FindMember("owner") is { } ownerMember)
-            {
-                request.SetMember(ownerMember.Index, owner);
-                if (_valueMember == "name" && request.GetShape().FindMember("byName") is { } byName)
+                owned.Owner = owner;
+                if (Names && request is IByNameListRequest byName)
                 {
-                    request.SetMember(byName.Index, true);
+                    byName.ByName = true;
                 }
             }
             return request;
         }
 
-        protected override IEnumerable<CompletionValue> Values(IAwsStructure page)
+        private protected abstract ISizedPageRequest NewRequest();
+
+        internal abstract IEnumerable<CompletionValue> Values(IAwsStructure page);
+
+        private sealed class Typed<TRequest, TResponse, TItem> : ItemListing
+            where TRequest : class, ISizedPageRequest
+            where TResponse : class, IPage<TItem>
+            where TItem : IAwsStructure
         {
-            var results = page.GetShape().FindMember(_operation.Paginator!.ResultKey);
-            if (results is null || page.GetMember(results.Index) is not IEnumerable items)
+            private readonly PagedOperationDef<TRequest, TResponse, TItem> _operation;
+            private readonly Func<TItem, string?> _value;
+
+            public Typed(PagedOperationDef<TRequest, TResponse, TItem> operation, Func<TItem, string?> value, bool names) : base(operation, names)
             {
-                yield break;
+                _operation = operation;
+                _value = value;
             }
-            var seen = new HashSet<string>();
-            foreach (var item in items)
+
+            private protected override ISizedPageRequest NewRequest() => _operation.NewRequest();
+
+            internal override IEnumerable<CompletionValue> Values(IAwsStructure page)
             {
-                if (item is IAwsStructure structure && Text(structure, _valueMember) is { } value && seen.Add(value))
+                var seen = new HashSet<string>();
+                foreach (var item in ((TResponse)page).Items ?? new List<TItem>())
                 {
-                    yield return new CompletionValue(value, Tooltip(structure));
+                    if (_value(item) is { } value && seen.Add(value))
+                    {
+                        yield return new CompletionValue(value, ItemTooltip.For(item));
+                    }
                 }
             }
         }
+    }
 
-        /// <summary>
-        /// "name version (platform)" from whichever of those the item has; the kind of item (platform, workflow
-        /// type, resource type) and its status go in the brackets.
-        /// </summary>
-        private static string Tooltip(IAwsStructure item)
+    /// <summary>
+    /// "name version (platform)" from whichever of those an item has; the kind of item (platform, workflow type,
+    /// resource type) and its status go in the brackets. Read through the model, as StructureText reads an object
+    /// for display: one tooltip rule serves items of every shape.
+    /// </summary>
+    internal static class ItemTooltip
+    {
+        private static readonly string[] Heading = { "name", "version" };
+        private static readonly string[] Details = { "platform", "type", "resourceType", "status" };
+
+        public static string For(IAwsStructure item)
         {
             var parts = new List<string>();
-            foreach (var member in new[] { "name", "version" })
+            foreach (var member in Heading)
             {
                 if (Text(item, member) is { } text) parts.Add(text);
             }
             var details = new List<string>();
-            foreach (var member in new[] { "platform", "type", "resourceType", "status" })
+            foreach (var member in Details)
             {
                 if (Text(item, member) is { } text) details.Add(text);
             }

@@ -24,7 +24,8 @@ namespace ImageBuilder.PS.Completion
         private static readonly TimeSpan Memory = TimeSpan.FromSeconds(30);
         private static readonly ConcurrentDictionary<string, (DateTime At, List<CompletionValue> Values)> Remembered = new();
 
-        protected abstract ServiceBinding Binding { get; }
+        /// <summary>The service the operation belongs to.</summary>
+        private ServiceBinding Binding => ServiceBinding.For(Operation);
         protected abstract OperationDef Operation { get; }
 
         /// <summary>The request for the first page (filters may use what is already on the line).</summary>

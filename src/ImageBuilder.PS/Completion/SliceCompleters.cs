@@ -7,13 +7,13 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Names of the account's images (or -Owner's).</summary>
     public sealed class ImageNameCompleter : ListItemCompleter
     {
-        public ImageNameCompleter() : base(IbOperations.ListImages, "name") { }
+        public ImageNameCompleter() : base(ItemListing.OfNames(IbOperations.ListImages, i => i.Name)) { }
     }
 
     /// <summary>ARNs of the account's image versions.</summary>
     public sealed class ImageArnCompleter : ListItemCompleter
     {
-        public ImageArnCompleter() : base(IbOperations.ListImages, "arn") { }
+        public ImageArnCompleter() : base(ItemListing.OfArns(IbOperations.ListImages)) { }
     }
 
     /// <summary>
@@ -22,7 +22,7 @@ namespace ImageBuilder.PS.Completion
     /// </summary>
     public sealed class ParentImageCompleter : ListItemCompleter
     {
-        public ParentImageCompleter() : base(IbOperations.ListImages, "arn") { }
+        public ParentImageCompleter() : base(ItemListing.OfArns(IbOperations.ListImages)) { }
 
         protected override IAwsStructure Request(IDictionary bound)
         {
@@ -35,12 +35,12 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Names of the account's components (or -Owner's).</summary>
     public sealed class ComponentNameCompleter : ListItemCompleter
     {
-        public ComponentNameCompleter() : base(IbOperations.ListComponents, "name") { }
+        public ComponentNameCompleter() : base(ItemListing.OfNames(IbOperations.ListComponents, i => i.Name)) { }
     }
 
     /// <summary>ARNs of the account's component versions.</summary>
     public sealed class ComponentArnCompleter : ListItemCompleter
     {
-        public ComponentArnCompleter() : base(IbOperations.ListComponents, "arn") { }
+        public ComponentArnCompleter() : base(ItemListing.OfArns(IbOperations.ListComponents)) { }
     }
 }

@@ -1,6 +1,5 @@
 using System.Collections;
 using System.Collections.Generic;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Protocol;
 
@@ -19,19 +18,18 @@ namespace ImageBuilder.PS.Completion
     /// <summary>Names of the account's workflows (or -Owner's).</summary>
     public sealed class WorkflowNameCompleter : ListItemCompleter
     {
-        public WorkflowNameCompleter() : base(IbOperations.ListWorkflows, "name") { }
+        public WorkflowNameCompleter() : base(ItemListing.OfNames(IbOperations.ListWorkflows, i => i.Name)) { }
     }
 
     /// <summary>ARNs of the account's workflow versions.</summary>
     public sealed class WorkflowArnCompleter : ListItemCompleter
     {
-        public WorkflowArnCompleter() : base(IbOperations.ListWorkflows, "arn") { }
+        public WorkflowArnCompleter() : base(ItemListing.OfArns(IbOperations.ListWorkflows)) { }
     }
 
     /// <summary>Step executions that wait for an action, the ones Send-IbStepAction can act on.</summary>
     public sealed class WaitingStepCompleter : LiveCompleter
     {
-        protected override ServiceBinding Binding => ServiceBinding.ImageBuilder;
         protected override OperationDef Operation => IbOperations.ListWaitingWorkflowSteps;
 
         protected override IAwsStructure Request(IDictionary bound) => new ListWaitingWorkflowStepsRequest { MaxResults = 25 };

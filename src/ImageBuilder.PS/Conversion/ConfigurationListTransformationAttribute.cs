@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
@@ -17,7 +16,6 @@ namespace ImageBuilder.PS.Conversion
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ConfigurationListTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly ConcurrentDictionary<Type, ShapeDef> Shapes = new();
         private readonly Type _structureType;
         private readonly string _arnMember;
 
@@ -35,7 +33,7 @@ namespace ImageBuilder.PS.Conversion
             {
                 return null;
             }
-            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).GetShape());
+            var shape = StructureShapes.Of(_structureType);
             var items = PropertyBag.Items(inputData) ?? new List<object?> { inputData };
             var array = Array.CreateInstance(_structureType, items.Count);
             try

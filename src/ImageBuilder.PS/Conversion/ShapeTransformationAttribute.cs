@@ -1,6 +1,5 @@
 using System;
 using System.Collections;
-using System.Collections.Concurrent;
 using System.Management.Automation;
 using ImageBuilder.PS.Protocol;
 
@@ -13,7 +12,6 @@ namespace ImageBuilder.PS.Conversion
     [AttributeUsage(AttributeTargets.Property)]
     public sealed class ShapeTransformationAttribute : ArgumentTransformationAttribute
     {
-        private static readonly ConcurrentDictionary<Type, ShapeDef> Shapes = new();
         private readonly Type _structureType;
 
         /// <param name="structureType">The module's structure type (the element type, for an array parameter).</param>
@@ -21,7 +19,7 @@ namespace ImageBuilder.PS.Conversion
 
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
-            var shape = Shapes.GetOrAdd(_structureType, t => ((IAwsStructure)Activator.CreateInstance(t)!).GetShape());
+            var shape = StructureShapes.Of(_structureType);
             var given = inputData;
             if (inputData is PSObject ps)
             {

@@ -10,13 +10,13 @@ namespace ImageBuilder.PS.Model.AppStream
     /// <summary>The AppStream operations the module calls.</summary>
     public static partial class AppStreamOperations
     {
-        public static readonly OperationDef CreateImportedImage = new OperationDef("CreateImportedImage", "POST", "/")
+        public static readonly OperationDef<CreateImportedImageRequest, CreateImportedImageResult> CreateImportedImage = new OperationDef<CreateImportedImageRequest, CreateImportedImageResult>("CreateImportedImage", "POST", "/")
         {
             Input = AppStreamShapes.CreateImportedImageRequest,
             Output = AppStreamShapes.CreateImportedImageResult,
             Errors = new[] { AppStreamShapes.LimitExceededException, AppStreamShapes.InvalidAccountStatusException, AppStreamShapes.InvalidRoleException, AppStreamShapes.OperationNotPermittedException, AppStreamShapes.ResourceAlreadyExistsException, AppStreamShapes.ResourceNotFoundException, AppStreamShapes.IncompatibleImageException, AppStreamShapes.DryRunOperationException, AppStreamShapes.InvalidParameterCombinationException },
         };
-        public static readonly OperationDef DescribeImages = new OperationDef("DescribeImages", "POST", "/")
+        public static readonly PagedOperationDef<DescribeImagesRequest, DescribeImagesResult, Image> DescribeImages = new PagedOperationDef<DescribeImagesRequest, DescribeImagesResult, Image>("DescribeImages", "POST", "/")
         {
             Input = AppStreamShapes.DescribeImagesRequest,
             Output = AppStreamShapes.DescribeImagesResult,

@@ -73,6 +73,25 @@ namespace ImageBuilder.PS.Model.AppStream
         public static readonly ShapeDef VisibilityType = new ShapeDef("VisibilityType", ShapeKind.String) { EnumValues = new[] { "PUBLIC", "PRIVATE", "SHARED" } };
         public static readonly ShapeDef WorkspaceImageId = new ShapeDef("WorkspaceImageId", ShapeKind.String) { Min = 12, Max = 67, Pattern = "^wsi-[0-9a-z]{8,63}$" };
 
+        /// <summary>The shape of a generated structure type, for code handed a Type (a parameter's attribute); null for any other type.</summary>
+        public static ShapeDef? ShapeOf(global::System.Type type) => ByType.TryGetValue(type, out var shape) ? shape : null;
+
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, ShapeDef> ByType = new()
+        {
+            [typeof(global::ImageBuilder.PS.Model.AppStream.Application)] = Application,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.ApplicationConfig)] = ApplicationConfig,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.CreateImportedImageRequest)] = CreateImportedImageRequest,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.CreateImportedImageResult)] = CreateImportedImageResult,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.DescribeImagesRequest)] = DescribeImagesRequest,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.DescribeImagesResult)] = DescribeImagesResult,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.Image)] = Image,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.ImagePermissions)] = ImagePermissions,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.ImageStateChangeReason)] = ImageStateChangeReason,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.ResourceError)] = ResourceError,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.RuntimeValidationConfig)] = RuntimeValidationConfig,
+            [typeof(global::ImageBuilder.PS.Model.AppStream.S3Location)] = S3Location,
+        };
+
         static AppStreamShapes()
         {
             AppCatalogConfig.Element = ApplicationConfig;

@@ -7,7 +7,7 @@ using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Model.AppStream
 {
-    public sealed partial class Application : IAwsStructure
+    public sealed partial class Application : IAwsStructure, IHasArn
     {
         public string? Name { get; set; }
         public string? DisplayName { get; set; }
@@ -189,13 +189,17 @@ namespace ImageBuilder.PS.Model.AppStream
         }
     }
 
-    public sealed partial class DescribeImagesRequest : IAwsStructure
+    public sealed partial class DescribeImagesRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<string>? Names { get; set; }
         public global::System.Collections.Generic.List<string>? Arns { get; set; }
         public string? Type { get; set; }
         public string? NextToken { get; set; }
         public int? MaxResults { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => AppStreamShapes.DescribeImagesRequest;
 
@@ -224,10 +228,13 @@ namespace ImageBuilder.PS.Model.AppStream
         }
     }
 
-    public sealed partial class DescribeImagesResult : IAwsStructure
+    public sealed partial class DescribeImagesResult : IAwsStructure, IPage<Image>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.AppStream.Image>? Images { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<Image>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<Image>? IPage<Image>.Items => Images;
 
         ShapeDef IAwsStructure.GetShape() => AppStreamShapes.DescribeImagesResult;
 
@@ -250,7 +257,7 @@ namespace ImageBuilder.PS.Model.AppStream
         }
     }
 
-    public sealed partial class Image : IAwsStructure
+    public sealed partial class Image : IAwsStructure, IHasArn
     {
         public string? Name { get; set; }
         public string? Arn { get; set; }

@@ -10,484 +10,484 @@ namespace ImageBuilder.PS.Model.Ib
     /// <summary>The imagebuilder operations the module calls.</summary>
     public static partial class IbOperations
     {
-        public static readonly OperationDef CancelImageCreation = new OperationDef("CancelImageCreation", "PUT", "/CancelImageCreation")
+        public static readonly OperationDef<CancelImageCreationRequest, CancelImageCreationResponse> CancelImageCreation = new OperationDef<CancelImageCreationRequest, CancelImageCreationResponse>("CancelImageCreation", "PUT", "/CancelImageCreation")
         {
             Input = IbShapes.CancelImageCreationRequest,
             Output = IbShapes.CancelImageCreationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef CancelLifecycleExecution = new OperationDef("CancelLifecycleExecution", "PUT", "/CancelLifecycleExecution")
+        public static readonly OperationDef<CancelLifecycleExecutionRequest, CancelLifecycleExecutionResponse> CancelLifecycleExecution = new OperationDef<CancelLifecycleExecutionRequest, CancelLifecycleExecutionResponse>("CancelLifecycleExecution", "PUT", "/CancelLifecycleExecution")
         {
             Input = IbShapes.CancelLifecycleExecutionRequest,
             Output = IbShapes.CancelLifecycleExecutionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef CreateComponent = new OperationDef("CreateComponent", "PUT", "/CreateComponent")
+        public static readonly OperationDef<CreateComponentRequest, CreateComponentResponse> CreateComponent = new OperationDef<CreateComponentRequest, CreateComponentResponse>("CreateComponent", "PUT", "/CreateComponent")
         {
             Input = IbShapes.CreateComponentRequest,
             Output = IbShapes.CreateComponentResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.InvalidVersionNumberException, IbShapes.ResourceInUseException, IbShapes.InvalidParameterCombinationException, IbShapes.ServiceQuotaExceededException, IbShapes.DryRunOperationException },
         };
-        public static readonly OperationDef CreateContainerRecipe = new OperationDef("CreateContainerRecipe", "PUT", "/CreateContainerRecipe")
+        public static readonly OperationDef<CreateContainerRecipeRequest, CreateContainerRecipeResponse> CreateContainerRecipe = new OperationDef<CreateContainerRecipeRequest, CreateContainerRecipeResponse>("CreateContainerRecipe", "PUT", "/CreateContainerRecipe")
         {
             Input = IbShapes.CreateContainerRecipeRequest,
             Output = IbShapes.CreateContainerRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.InvalidVersionNumberException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateDistributionConfiguration = new OperationDef("CreateDistributionConfiguration", "PUT", "/CreateDistributionConfiguration")
+        public static readonly OperationDef<CreateDistributionConfigurationRequest, CreateDistributionConfigurationResponse> CreateDistributionConfiguration = new OperationDef<CreateDistributionConfigurationRequest, CreateDistributionConfigurationResponse>("CreateDistributionConfiguration", "PUT", "/CreateDistributionConfiguration")
         {
             Input = IbShapes.CreateDistributionConfigurationRequest,
             Output = IbShapes.CreateDistributionConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.InvalidParameterCombinationException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateImage = new OperationDef("CreateImage", "PUT", "/CreateImage")
+        public static readonly OperationDef<CreateImageRequest, CreateImageResponse> CreateImage = new OperationDef<CreateImageRequest, CreateImageResponse>("CreateImage", "PUT", "/CreateImage")
         {
             Input = IbShapes.CreateImageRequest,
             Output = IbShapes.CreateImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateImagePipeline = new OperationDef("CreateImagePipeline", "PUT", "/CreateImagePipeline")
+        public static readonly OperationDef<CreateImagePipelineRequest, CreateImagePipelineResponse> CreateImagePipeline = new OperationDef<CreateImagePipelineRequest, CreateImagePipelineResponse>("CreateImagePipeline", "PUT", "/CreateImagePipeline")
         {
             Input = IbShapes.CreateImagePipelineRequest,
             Output = IbShapes.CreateImagePipelineResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateImageRecipe = new OperationDef("CreateImageRecipe", "PUT", "/CreateImageRecipe")
+        public static readonly OperationDef<CreateImageRecipeRequest, CreateImageRecipeResponse> CreateImageRecipe = new OperationDef<CreateImageRecipeRequest, CreateImageRecipeResponse>("CreateImageRecipe", "PUT", "/CreateImageRecipe")
         {
             Input = IbShapes.CreateImageRecipeRequest,
             Output = IbShapes.CreateImageRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.InvalidVersionNumberException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateInfrastructureConfiguration = new OperationDef("CreateInfrastructureConfiguration", "PUT", "/CreateInfrastructureConfiguration")
+        public static readonly OperationDef<CreateInfrastructureConfigurationRequest, CreateInfrastructureConfigurationResponse> CreateInfrastructureConfiguration = new OperationDef<CreateInfrastructureConfigurationRequest, CreateInfrastructureConfigurationResponse>("CreateInfrastructureConfiguration", "PUT", "/CreateInfrastructureConfiguration")
         {
             Input = IbShapes.CreateInfrastructureConfigurationRequest,
             Output = IbShapes.CreateInfrastructureConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateLifecyclePolicy = new OperationDef("CreateLifecyclePolicy", "PUT", "/CreateLifecyclePolicy")
+        public static readonly OperationDef<CreateLifecyclePolicyRequest, CreateLifecyclePolicyResponse> CreateLifecyclePolicy = new OperationDef<CreateLifecyclePolicyRequest, CreateLifecyclePolicyResponse>("CreateLifecyclePolicy", "PUT", "/CreateLifecyclePolicy")
         {
             Input = IbShapes.CreateLifecyclePolicyRequest,
             Output = IbShapes.CreateLifecyclePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ResourceAlreadyExistsException, IbShapes.ServiceQuotaExceededException },
         };
-        public static readonly OperationDef CreateWorkflow = new OperationDef("CreateWorkflow", "PUT", "/CreateWorkflow")
+        public static readonly OperationDef<CreateWorkflowRequest, CreateWorkflowResponse> CreateWorkflow = new OperationDef<CreateWorkflowRequest, CreateWorkflowResponse>("CreateWorkflow", "PUT", "/CreateWorkflow")
         {
             Input = IbShapes.CreateWorkflowRequest,
             Output = IbShapes.CreateWorkflowResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.InvalidVersionNumberException, IbShapes.ResourceInUseException, IbShapes.InvalidParameterCombinationException, IbShapes.ServiceQuotaExceededException, IbShapes.DryRunOperationException },
         };
-        public static readonly OperationDef DeleteComponent = new OperationDef("DeleteComponent", "DELETE", "/DeleteComponent")
+        public static readonly OperationDef<DeleteComponentRequest, DeleteComponentResponse> DeleteComponent = new OperationDef<DeleteComponentRequest, DeleteComponentResponse>("DeleteComponent", "DELETE", "/DeleteComponent")
         {
             Input = IbShapes.DeleteComponentRequest,
             Output = IbShapes.DeleteComponentResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteContainerRecipe = new OperationDef("DeleteContainerRecipe", "DELETE", "/DeleteContainerRecipe")
+        public static readonly OperationDef<DeleteContainerRecipeRequest, DeleteContainerRecipeResponse> DeleteContainerRecipe = new OperationDef<DeleteContainerRecipeRequest, DeleteContainerRecipeResponse>("DeleteContainerRecipe", "DELETE", "/DeleteContainerRecipe")
         {
             Input = IbShapes.DeleteContainerRecipeRequest,
             Output = IbShapes.DeleteContainerRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteDistributionConfiguration = new OperationDef("DeleteDistributionConfiguration", "DELETE", "/DeleteDistributionConfiguration")
+        public static readonly OperationDef<DeleteDistributionConfigurationRequest, DeleteDistributionConfigurationResponse> DeleteDistributionConfiguration = new OperationDef<DeleteDistributionConfigurationRequest, DeleteDistributionConfigurationResponse>("DeleteDistributionConfiguration", "DELETE", "/DeleteDistributionConfiguration")
         {
             Input = IbShapes.DeleteDistributionConfigurationRequest,
             Output = IbShapes.DeleteDistributionConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.InvalidRequestException, IbShapes.ServiceUnavailableException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteImage = new OperationDef("DeleteImage", "DELETE", "/DeleteImage")
+        public static readonly OperationDef<DeleteImageRequest, DeleteImageResponse> DeleteImage = new OperationDef<DeleteImageRequest, DeleteImageResponse>("DeleteImage", "DELETE", "/DeleteImage")
         {
             Input = IbShapes.DeleteImageRequest,
             Output = IbShapes.DeleteImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.InvalidRequestException, IbShapes.ServiceUnavailableException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteImagePipeline = new OperationDef("DeleteImagePipeline", "DELETE", "/DeleteImagePipeline")
+        public static readonly OperationDef<DeleteImagePipelineRequest, DeleteImagePipelineResponse> DeleteImagePipeline = new OperationDef<DeleteImagePipelineRequest, DeleteImagePipelineResponse>("DeleteImagePipeline", "DELETE", "/DeleteImagePipeline")
         {
             Input = IbShapes.DeleteImagePipelineRequest,
             Output = IbShapes.DeleteImagePipelineResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteImageRecipe = new OperationDef("DeleteImageRecipe", "DELETE", "/DeleteImageRecipe")
+        public static readonly OperationDef<DeleteImageRecipeRequest, DeleteImageRecipeResponse> DeleteImageRecipe = new OperationDef<DeleteImageRecipeRequest, DeleteImageRecipeResponse>("DeleteImageRecipe", "DELETE", "/DeleteImageRecipe")
         {
             Input = IbShapes.DeleteImageRecipeRequest,
             Output = IbShapes.DeleteImageRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteInfrastructureConfiguration = new OperationDef("DeleteInfrastructureConfiguration", "DELETE", "/DeleteInfrastructureConfiguration")
+        public static readonly OperationDef<DeleteInfrastructureConfigurationRequest, DeleteInfrastructureConfigurationResponse> DeleteInfrastructureConfiguration = new OperationDef<DeleteInfrastructureConfigurationRequest, DeleteInfrastructureConfigurationResponse>("DeleteInfrastructureConfiguration", "DELETE", "/DeleteInfrastructureConfiguration")
         {
             Input = IbShapes.DeleteInfrastructureConfigurationRequest,
             Output = IbShapes.DeleteInfrastructureConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteLifecyclePolicy = new OperationDef("DeleteLifecyclePolicy", "DELETE", "/DeleteLifecyclePolicy")
+        public static readonly OperationDef<DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyResponse> DeleteLifecyclePolicy = new OperationDef<DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyResponse>("DeleteLifecyclePolicy", "DELETE", "/DeleteLifecyclePolicy")
         {
             Input = IbShapes.DeleteLifecyclePolicyRequest,
             Output = IbShapes.DeleteLifecyclePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.InvalidRequestException, IbShapes.ServiceUnavailableException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DeleteWorkflow = new OperationDef("DeleteWorkflow", "DELETE", "/DeleteWorkflow")
+        public static readonly OperationDef<DeleteWorkflowRequest, DeleteWorkflowResponse> DeleteWorkflow = new OperationDef<DeleteWorkflowRequest, DeleteWorkflowResponse>("DeleteWorkflow", "DELETE", "/DeleteWorkflow")
         {
             Input = IbShapes.DeleteWorkflowRequest,
             Output = IbShapes.DeleteWorkflowResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceDependencyException },
         };
-        public static readonly OperationDef DistributeImage = new OperationDef("DistributeImage", "PUT", "/DistributeImage")
+        public static readonly OperationDef<DistributeImageRequest, DistributeImageResponse> DistributeImage = new OperationDef<DistributeImageRequest, DistributeImageResponse>("DistributeImage", "PUT", "/DistributeImage")
         {
             Input = IbShapes.DistributeImageRequest,
             Output = IbShapes.DistributeImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.ServiceQuotaExceededException, IbShapes.AccessDeniedException, IbShapes.TooManyRequestsException, IbShapes.ResourceNotFoundException },
         };
-        public static readonly OperationDef GetComponent = new OperationDef("GetComponent", "GET", "/GetComponent")
+        public static readonly OperationDef<GetComponentRequest, GetComponentResponse> GetComponent = new OperationDef<GetComponentRequest, GetComponentResponse>("GetComponent", "GET", "/GetComponent")
         {
             Input = IbShapes.GetComponentRequest,
             Output = IbShapes.GetComponentResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetComponentPolicy = new OperationDef("GetComponentPolicy", "GET", "/GetComponentPolicy")
+        public static readonly OperationDef<GetComponentPolicyRequest, GetComponentPolicyResponse> GetComponentPolicy = new OperationDef<GetComponentPolicyRequest, GetComponentPolicyResponse>("GetComponentPolicy", "GET", "/GetComponentPolicy")
         {
             Input = IbShapes.GetComponentPolicyRequest,
             Output = IbShapes.GetComponentPolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ServiceUnavailableException, IbShapes.ResourceNotFoundException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetContainerRecipe = new OperationDef("GetContainerRecipe", "GET", "/GetContainerRecipe")
+        public static readonly OperationDef<GetContainerRecipeRequest, GetContainerRecipeResponse> GetContainerRecipe = new OperationDef<GetContainerRecipeRequest, GetContainerRecipeResponse>("GetContainerRecipe", "GET", "/GetContainerRecipe")
         {
             Input = IbShapes.GetContainerRecipeRequest,
             Output = IbShapes.GetContainerRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetContainerRecipePolicy = new OperationDef("GetContainerRecipePolicy", "GET", "/GetContainerRecipePolicy")
+        public static readonly OperationDef<GetContainerRecipePolicyRequest, GetContainerRecipePolicyResponse> GetContainerRecipePolicy = new OperationDef<GetContainerRecipePolicyRequest, GetContainerRecipePolicyResponse>("GetContainerRecipePolicy", "GET", "/GetContainerRecipePolicy")
         {
             Input = IbShapes.GetContainerRecipePolicyRequest,
             Output = IbShapes.GetContainerRecipePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetDistributionConfiguration = new OperationDef("GetDistributionConfiguration", "GET", "/GetDistributionConfiguration")
+        public static readonly OperationDef<GetDistributionConfigurationRequest, GetDistributionConfigurationResponse> GetDistributionConfiguration = new OperationDef<GetDistributionConfigurationRequest, GetDistributionConfigurationResponse>("GetDistributionConfiguration", "GET", "/GetDistributionConfiguration")
         {
             Input = IbShapes.GetDistributionConfigurationRequest,
             Output = IbShapes.GetDistributionConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetImage = new OperationDef("GetImage", "GET", "/GetImage")
+        public static readonly OperationDef<GetImageRequest, GetImageResponse> GetImage = new OperationDef<GetImageRequest, GetImageResponse>("GetImage", "GET", "/GetImage")
         {
             Input = IbShapes.GetImageRequest,
             Output = IbShapes.GetImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetImagePipeline = new OperationDef("GetImagePipeline", "GET", "/GetImagePipeline")
+        public static readonly OperationDef<GetImagePipelineRequest, GetImagePipelineResponse> GetImagePipeline = new OperationDef<GetImagePipelineRequest, GetImagePipelineResponse>("GetImagePipeline", "GET", "/GetImagePipeline")
         {
             Input = IbShapes.GetImagePipelineRequest,
             Output = IbShapes.GetImagePipelineResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetImagePolicy = new OperationDef("GetImagePolicy", "GET", "/GetImagePolicy")
+        public static readonly OperationDef<GetImagePolicyRequest, GetImagePolicyResponse> GetImagePolicy = new OperationDef<GetImagePolicyRequest, GetImagePolicyResponse>("GetImagePolicy", "GET", "/GetImagePolicy")
         {
             Input = IbShapes.GetImagePolicyRequest,
             Output = IbShapes.GetImagePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ServiceUnavailableException, IbShapes.ResourceNotFoundException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetImageRecipe = new OperationDef("GetImageRecipe", "GET", "/GetImageRecipe")
+        public static readonly OperationDef<GetImageRecipeRequest, GetImageRecipeResponse> GetImageRecipe = new OperationDef<GetImageRecipeRequest, GetImageRecipeResponse>("GetImageRecipe", "GET", "/GetImageRecipe")
         {
             Input = IbShapes.GetImageRecipeRequest,
             Output = IbShapes.GetImageRecipeResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetImageRecipePolicy = new OperationDef("GetImageRecipePolicy", "GET", "/GetImageRecipePolicy")
+        public static readonly OperationDef<GetImageRecipePolicyRequest, GetImageRecipePolicyResponse> GetImageRecipePolicy = new OperationDef<GetImageRecipePolicyRequest, GetImageRecipePolicyResponse>("GetImageRecipePolicy", "GET", "/GetImageRecipePolicy")
         {
             Input = IbShapes.GetImageRecipePolicyRequest,
             Output = IbShapes.GetImageRecipePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetInfrastructureConfiguration = new OperationDef("GetInfrastructureConfiguration", "GET", "/GetInfrastructureConfiguration")
+        public static readonly OperationDef<GetInfrastructureConfigurationRequest, GetInfrastructureConfigurationResponse> GetInfrastructureConfiguration = new OperationDef<GetInfrastructureConfigurationRequest, GetInfrastructureConfigurationResponse>("GetInfrastructureConfiguration", "GET", "/GetInfrastructureConfiguration")
         {
             Input = IbShapes.GetInfrastructureConfigurationRequest,
             Output = IbShapes.GetInfrastructureConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetLifecycleExecution = new OperationDef("GetLifecycleExecution", "GET", "/GetLifecycleExecution")
+        public static readonly OperationDef<GetLifecycleExecutionRequest, GetLifecycleExecutionResponse> GetLifecycleExecution = new OperationDef<GetLifecycleExecutionRequest, GetLifecycleExecutionResponse>("GetLifecycleExecution", "GET", "/GetLifecycleExecution")
         {
             Input = IbShapes.GetLifecycleExecutionRequest,
             Output = IbShapes.GetLifecycleExecutionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetLifecyclePolicy = new OperationDef("GetLifecyclePolicy", "GET", "/GetLifecyclePolicy")
+        public static readonly OperationDef<GetLifecyclePolicyRequest, GetLifecyclePolicyResponse> GetLifecyclePolicy = new OperationDef<GetLifecyclePolicyRequest, GetLifecyclePolicyResponse>("GetLifecyclePolicy", "GET", "/GetLifecyclePolicy")
         {
             Input = IbShapes.GetLifecyclePolicyRequest,
             Output = IbShapes.GetLifecyclePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetMarketplaceResource = new OperationDef("GetMarketplaceResource", "POST", "/GetMarketplaceResource")
+        public static readonly OperationDef<GetMarketplaceResourceRequest, GetMarketplaceResourceResponse> GetMarketplaceResource = new OperationDef<GetMarketplaceResourceRequest, GetMarketplaceResourceResponse>("GetMarketplaceResource", "POST", "/GetMarketplaceResource")
         {
             Input = IbShapes.GetMarketplaceResourceRequest,
             Output = IbShapes.GetMarketplaceResourceResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetWorkflow = new OperationDef("GetWorkflow", "GET", "/GetWorkflow")
+        public static readonly OperationDef<GetWorkflowRequest, GetWorkflowResponse> GetWorkflow = new OperationDef<GetWorkflowRequest, GetWorkflowResponse>("GetWorkflow", "GET", "/GetWorkflow")
         {
             Input = IbShapes.GetWorkflowRequest,
             Output = IbShapes.GetWorkflowResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetWorkflowExecution = new OperationDef("GetWorkflowExecution", "GET", "/GetWorkflowExecution")
+        public static readonly OperationDef<GetWorkflowExecutionRequest, GetWorkflowExecutionResponse> GetWorkflowExecution = new OperationDef<GetWorkflowExecutionRequest, GetWorkflowExecutionResponse>("GetWorkflowExecution", "GET", "/GetWorkflowExecution")
         {
             Input = IbShapes.GetWorkflowExecutionRequest,
             Output = IbShapes.GetWorkflowExecutionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef GetWorkflowStepExecution = new OperationDef("GetWorkflowStepExecution", "GET", "/GetWorkflowStepExecution")
+        public static readonly OperationDef<GetWorkflowStepExecutionRequest, GetWorkflowStepExecutionResponse> GetWorkflowStepExecution = new OperationDef<GetWorkflowStepExecutionRequest, GetWorkflowStepExecutionResponse>("GetWorkflowStepExecution", "GET", "/GetWorkflowStepExecution")
         {
             Input = IbShapes.GetWorkflowStepExecutionRequest,
             Output = IbShapes.GetWorkflowStepExecutionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef ImportComponent = new OperationDef("ImportComponent", "PUT", "/ImportComponent")
+        public static readonly OperationDef<ImportComponentRequest, ImportComponentResponse> ImportComponent = new OperationDef<ImportComponentRequest, ImportComponentResponse>("ImportComponent", "PUT", "/ImportComponent")
         {
             Input = IbShapes.ImportComponentRequest,
             Output = IbShapes.ImportComponentResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.InvalidVersionNumberException, IbShapes.ResourceInUseException, IbShapes.InvalidParameterCombinationException },
         };
-        public static readonly OperationDef ImportDiskImage = new OperationDef("ImportDiskImage", "PUT", "/ImportDiskImage")
+        public static readonly OperationDef<ImportDiskImageRequest, ImportDiskImageResponse> ImportDiskImage = new OperationDef<ImportDiskImageRequest, ImportDiskImageResponse>("ImportDiskImage", "PUT", "/ImportDiskImage")
         {
             Input = IbShapes.ImportDiskImageRequest,
             Output = IbShapes.ImportDiskImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.AccessDeniedException, IbShapes.TooManyRequestsException },
         };
-        public static readonly OperationDef ImportVmImage = new OperationDef("ImportVmImage", "PUT", "/ImportVmImage")
+        public static readonly OperationDef<ImportVmImageRequest, ImportVmImageResponse> ImportVmImage = new OperationDef<ImportVmImageRequest, ImportVmImageResponse>("ImportVmImage", "PUT", "/ImportVmImage")
         {
             Input = IbShapes.ImportVmImageRequest,
             Output = IbShapes.ImportVmImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException },
         };
-        public static readonly OperationDef ListComponentBuildVersions = new OperationDef("ListComponentBuildVersions", "POST", "/ListComponentBuildVersions")
+        public static readonly PagedOperationDef<ListComponentBuildVersionsRequest, ListComponentBuildVersionsResponse, ComponentSummary> ListComponentBuildVersions = new PagedOperationDef<ListComponentBuildVersionsRequest, ListComponentBuildVersionsResponse, ComponentSummary>("ListComponentBuildVersions", "POST", "/ListComponentBuildVersions")
         {
             Input = IbShapes.ListComponentBuildVersionsRequest,
             Output = IbShapes.ListComponentBuildVersionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "componentSummaryList"),
         };
-        public static readonly OperationDef ListComponents = new OperationDef("ListComponents", "POST", "/ListComponents")
+        public static readonly PagedOperationDef<ListComponentsRequest, ListComponentsResponse, ComponentVersion> ListComponents = new PagedOperationDef<ListComponentsRequest, ListComponentsResponse, ComponentVersion>("ListComponents", "POST", "/ListComponents")
         {
             Input = IbShapes.ListComponentsRequest,
             Output = IbShapes.ListComponentsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "componentVersionList"),
         };
-        public static readonly OperationDef ListContainerRecipes = new OperationDef("ListContainerRecipes", "POST", "/ListContainerRecipes")
+        public static readonly PagedOperationDef<ListContainerRecipesRequest, ListContainerRecipesResponse, ContainerRecipeSummary> ListContainerRecipes = new PagedOperationDef<ListContainerRecipesRequest, ListContainerRecipesResponse, ContainerRecipeSummary>("ListContainerRecipes", "POST", "/ListContainerRecipes")
         {
             Input = IbShapes.ListContainerRecipesRequest,
             Output = IbShapes.ListContainerRecipesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "containerRecipeSummaryList"),
         };
-        public static readonly OperationDef ListDistributionConfigurations = new OperationDef("ListDistributionConfigurations", "POST", "/ListDistributionConfigurations")
+        public static readonly PagedOperationDef<ListDistributionConfigurationsRequest, ListDistributionConfigurationsResponse, DistributionConfigurationSummary> ListDistributionConfigurations = new PagedOperationDef<ListDistributionConfigurationsRequest, ListDistributionConfigurationsResponse, DistributionConfigurationSummary>("ListDistributionConfigurations", "POST", "/ListDistributionConfigurations")
         {
             Input = IbShapes.ListDistributionConfigurationsRequest,
             Output = IbShapes.ListDistributionConfigurationsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "distributionConfigurationSummaryList"),
         };
-        public static readonly OperationDef ListImageBuildVersions = new OperationDef("ListImageBuildVersions", "POST", "/ListImageBuildVersions")
+        public static readonly PagedOperationDef<ListImageBuildVersionsRequest, ListImageBuildVersionsResponse, ImageSummary> ListImageBuildVersions = new PagedOperationDef<ListImageBuildVersionsRequest, ListImageBuildVersionsResponse, ImageSummary>("ListImageBuildVersions", "POST", "/ListImageBuildVersions")
         {
             Input = IbShapes.ListImageBuildVersionsRequest,
             Output = IbShapes.ListImageBuildVersionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imageSummaryList"),
         };
-        public static readonly OperationDef ListImagePackages = new OperationDef("ListImagePackages", "POST", "/ListImagePackages")
+        public static readonly PagedOperationDef<ListImagePackagesRequest, ListImagePackagesResponse, ImagePackage> ListImagePackages = new PagedOperationDef<ListImagePackagesRequest, ListImagePackagesResponse, ImagePackage>("ListImagePackages", "POST", "/ListImagePackages")
         {
             Input = IbShapes.ListImagePackagesRequest,
             Output = IbShapes.ListImagePackagesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imagePackageList"),
         };
-        public static readonly OperationDef ListImagePipelineImages = new OperationDef("ListImagePipelineImages", "POST", "/ListImagePipelineImages")
+        public static readonly PagedOperationDef<ListImagePipelineImagesRequest, ListImagePipelineImagesResponse, ImageSummary> ListImagePipelineImages = new PagedOperationDef<ListImagePipelineImagesRequest, ListImagePipelineImagesResponse, ImageSummary>("ListImagePipelineImages", "POST", "/ListImagePipelineImages")
         {
             Input = IbShapes.ListImagePipelineImagesRequest,
             Output = IbShapes.ListImagePipelineImagesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imageSummaryList"),
         };
-        public static readonly OperationDef ListImagePipelines = new OperationDef("ListImagePipelines", "POST", "/ListImagePipelines")
+        public static readonly PagedOperationDef<ListImagePipelinesRequest, ListImagePipelinesResponse, ImagePipeline> ListImagePipelines = new PagedOperationDef<ListImagePipelinesRequest, ListImagePipelinesResponse, ImagePipeline>("ListImagePipelines", "POST", "/ListImagePipelines")
         {
             Input = IbShapes.ListImagePipelinesRequest,
             Output = IbShapes.ListImagePipelinesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imagePipelineList"),
         };
-        public static readonly OperationDef ListImageRecipes = new OperationDef("ListImageRecipes", "POST", "/ListImageRecipes")
+        public static readonly PagedOperationDef<ListImageRecipesRequest, ListImageRecipesResponse, ImageRecipeSummary> ListImageRecipes = new PagedOperationDef<ListImageRecipesRequest, ListImageRecipesResponse, ImageRecipeSummary>("ListImageRecipes", "POST", "/ListImageRecipes")
         {
             Input = IbShapes.ListImageRecipesRequest,
             Output = IbShapes.ListImageRecipesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imageRecipeSummaryList"),
         };
-        public static readonly OperationDef ListImageScanFindingAggregations = new OperationDef("ListImageScanFindingAggregations", "POST", "/ListImageScanFindingAggregations")
+        public static readonly PagedOperationDef<ListImageScanFindingAggregationsRequest, ListImageScanFindingAggregationsResponse, ImageScanFindingAggregation> ListImageScanFindingAggregations = new PagedOperationDef<ListImageScanFindingAggregationsRequest, ListImageScanFindingAggregationsResponse, ImageScanFindingAggregation>("ListImageScanFindingAggregations", "POST", "/ListImageScanFindingAggregations")
         {
             Input = IbShapes.ListImageScanFindingAggregationsRequest,
             Output = IbShapes.ListImageScanFindingAggregationsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", null, "responses"),
         };
-        public static readonly OperationDef ListImageScanFindings = new OperationDef("ListImageScanFindings", "POST", "/ListImageScanFindings")
+        public static readonly PagedOperationDef<ListImageScanFindingsRequest, ListImageScanFindingsResponse, ImageScanFinding> ListImageScanFindings = new PagedOperationDef<ListImageScanFindingsRequest, ListImageScanFindingsResponse, ImageScanFinding>("ListImageScanFindings", "POST", "/ListImageScanFindings")
         {
             Input = IbShapes.ListImageScanFindingsRequest,
             Output = IbShapes.ListImageScanFindingsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "findings"),
         };
-        public static readonly OperationDef ListImages = new OperationDef("ListImages", "POST", "/ListImages")
+        public static readonly PagedOperationDef<ListImagesRequest, ListImagesResponse, ImageVersion> ListImages = new PagedOperationDef<ListImagesRequest, ListImagesResponse, ImageVersion>("ListImages", "POST", "/ListImages")
         {
             Input = IbShapes.ListImagesRequest,
             Output = IbShapes.ListImagesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "imageVersionList"),
         };
-        public static readonly OperationDef ListInfrastructureConfigurations = new OperationDef("ListInfrastructureConfigurations", "POST", "/ListInfrastructureConfigurations")
+        public static readonly PagedOperationDef<ListInfrastructureConfigurationsRequest, ListInfrastructureConfigurationsResponse, InfrastructureConfigurationSummary> ListInfrastructureConfigurations = new PagedOperationDef<ListInfrastructureConfigurationsRequest, ListInfrastructureConfigurationsResponse, InfrastructureConfigurationSummary>("ListInfrastructureConfigurations", "POST", "/ListInfrastructureConfigurations")
         {
             Input = IbShapes.ListInfrastructureConfigurationsRequest,
             Output = IbShapes.ListInfrastructureConfigurationsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "infrastructureConfigurationSummaryList"),
         };
-        public static readonly OperationDef ListLifecycleExecutionResources = new OperationDef("ListLifecycleExecutionResources", "POST", "/ListLifecycleExecutionResources")
+        public static readonly PagedOperationDef<ListLifecycleExecutionResourcesRequest, ListLifecycleExecutionResourcesResponse, LifecycleExecutionResource> ListLifecycleExecutionResources = new PagedOperationDef<ListLifecycleExecutionResourcesRequest, ListLifecycleExecutionResourcesResponse, LifecycleExecutionResource>("ListLifecycleExecutionResources", "POST", "/ListLifecycleExecutionResources")
         {
             Input = IbShapes.ListLifecycleExecutionResourcesRequest,
             Output = IbShapes.ListLifecycleExecutionResourcesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "resources"),
         };
-        public static readonly OperationDef ListLifecycleExecutions = new OperationDef("ListLifecycleExecutions", "POST", "/ListLifecycleExecutions")
+        public static readonly PagedOperationDef<ListLifecycleExecutionsRequest, ListLifecycleExecutionsResponse, LifecycleExecution> ListLifecycleExecutions = new PagedOperationDef<ListLifecycleExecutionsRequest, ListLifecycleExecutionsResponse, LifecycleExecution>("ListLifecycleExecutions", "POST", "/ListLifecycleExecutions")
         {
             Input = IbShapes.ListLifecycleExecutionsRequest,
             Output = IbShapes.ListLifecycleExecutionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "lifecycleExecutions"),
         };
-        public static readonly OperationDef ListLifecyclePolicies = new OperationDef("ListLifecyclePolicies", "POST", "/ListLifecyclePolicies")
+        public static readonly PagedOperationDef<ListLifecyclePoliciesRequest, ListLifecyclePoliciesResponse, LifecyclePolicySummary> ListLifecyclePolicies = new PagedOperationDef<ListLifecyclePoliciesRequest, ListLifecyclePoliciesResponse, LifecyclePolicySummary>("ListLifecyclePolicies", "POST", "/ListLifecyclePolicies")
         {
             Input = IbShapes.ListLifecyclePoliciesRequest,
             Output = IbShapes.ListLifecyclePoliciesResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "lifecyclePolicySummaryList"),
         };
-        public static readonly OperationDef ListTagsForResource = new OperationDef("ListTagsForResource", "GET", "/tags/{resourceArn}")
+        public static readonly OperationDef<ListTagsForResourceRequest, ListTagsForResourceResponse> ListTagsForResource = new OperationDef<ListTagsForResourceRequest, ListTagsForResourceResponse>("ListTagsForResource", "GET", "/tags/{resourceArn}")
         {
             Input = IbShapes.ListTagsForResourceRequest,
             Output = IbShapes.ListTagsForResourceResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.InvalidParameterException, IbShapes.ResourceNotFoundException },
         };
-        public static readonly OperationDef ListWaitingWorkflowSteps = new OperationDef("ListWaitingWorkflowSteps", "POST", "/ListWaitingWorkflowSteps")
+        public static readonly PagedOperationDef<ListWaitingWorkflowStepsRequest, ListWaitingWorkflowStepsResponse, WorkflowStepExecution> ListWaitingWorkflowSteps = new PagedOperationDef<ListWaitingWorkflowStepsRequest, ListWaitingWorkflowStepsResponse, WorkflowStepExecution>("ListWaitingWorkflowSteps", "POST", "/ListWaitingWorkflowSteps")
         {
             Input = IbShapes.ListWaitingWorkflowStepsRequest,
             Output = IbShapes.ListWaitingWorkflowStepsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "steps"),
         };
-        public static readonly OperationDef ListWorkflowBuildVersions = new OperationDef("ListWorkflowBuildVersions", "POST", "/ListWorkflowBuildVersions")
+        public static readonly PagedOperationDef<ListWorkflowBuildVersionsRequest, ListWorkflowBuildVersionsResponse, WorkflowSummary> ListWorkflowBuildVersions = new PagedOperationDef<ListWorkflowBuildVersionsRequest, ListWorkflowBuildVersionsResponse, WorkflowSummary>("ListWorkflowBuildVersions", "POST", "/ListWorkflowBuildVersions")
         {
             Input = IbShapes.ListWorkflowBuildVersionsRequest,
             Output = IbShapes.ListWorkflowBuildVersionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "workflowSummaryList"),
         };
-        public static readonly OperationDef ListWorkflowExecutions = new OperationDef("ListWorkflowExecutions", "POST", "/ListWorkflowExecutions")
+        public static readonly PagedOperationDef<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse, WorkflowExecutionMetadata> ListWorkflowExecutions = new PagedOperationDef<ListWorkflowExecutionsRequest, ListWorkflowExecutionsResponse, WorkflowExecutionMetadata>("ListWorkflowExecutions", "POST", "/ListWorkflowExecutions")
         {
             Input = IbShapes.ListWorkflowExecutionsRequest,
             Output = IbShapes.ListWorkflowExecutionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "workflowExecutions"),
         };
-        public static readonly OperationDef ListWorkflowStepExecutions = new OperationDef("ListWorkflowStepExecutions", "POST", "/ListWorkflowStepExecutions")
+        public static readonly PagedOperationDef<ListWorkflowStepExecutionsRequest, ListWorkflowStepExecutionsResponse, WorkflowStepMetadata> ListWorkflowStepExecutions = new PagedOperationDef<ListWorkflowStepExecutionsRequest, ListWorkflowStepExecutionsResponse, WorkflowStepMetadata>("ListWorkflowStepExecutions", "POST", "/ListWorkflowStepExecutions")
         {
             Input = IbShapes.ListWorkflowStepExecutionsRequest,
             Output = IbShapes.ListWorkflowStepExecutionsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "steps"),
         };
-        public static readonly OperationDef ListWorkflows = new OperationDef("ListWorkflows", "POST", "/ListWorkflows")
+        public static readonly PagedOperationDef<ListWorkflowsRequest, ListWorkflowsResponse, WorkflowVersion> ListWorkflows = new PagedOperationDef<ListWorkflowsRequest, ListWorkflowsResponse, WorkflowVersion>("ListWorkflows", "POST", "/ListWorkflows")
         {
             Input = IbShapes.ListWorkflowsRequest,
             Output = IbShapes.ListWorkflowsResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidPaginationTokenException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "maxResults", "workflowVersionList"),
         };
-        public static readonly OperationDef PutComponentPolicy = new OperationDef("PutComponentPolicy", "PUT", "/PutComponentPolicy")
+        public static readonly OperationDef<PutComponentPolicyRequest, PutComponentPolicyResponse> PutComponentPolicy = new OperationDef<PutComponentPolicyRequest, PutComponentPolicyResponse>("PutComponentPolicy", "PUT", "/PutComponentPolicy")
         {
             Input = IbShapes.PutComponentPolicyRequest,
             Output = IbShapes.PutComponentPolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidParameterValueException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef PutContainerRecipePolicy = new OperationDef("PutContainerRecipePolicy", "PUT", "/PutContainerRecipePolicy")
+        public static readonly OperationDef<PutContainerRecipePolicyRequest, PutContainerRecipePolicyResponse> PutContainerRecipePolicy = new OperationDef<PutContainerRecipePolicyRequest, PutContainerRecipePolicyResponse>("PutContainerRecipePolicy", "PUT", "/PutContainerRecipePolicy")
         {
             Input = IbShapes.PutContainerRecipePolicyRequest,
             Output = IbShapes.PutContainerRecipePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidParameterValueException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef PutImagePolicy = new OperationDef("PutImagePolicy", "PUT", "/PutImagePolicy")
+        public static readonly OperationDef<PutImagePolicyRequest, PutImagePolicyResponse> PutImagePolicy = new OperationDef<PutImagePolicyRequest, PutImagePolicyResponse>("PutImagePolicy", "PUT", "/PutImagePolicy")
         {
             Input = IbShapes.PutImagePolicyRequest,
             Output = IbShapes.PutImagePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidParameterValueException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef PutImageRecipePolicy = new OperationDef("PutImageRecipePolicy", "PUT", "/PutImageRecipePolicy")
+        public static readonly OperationDef<PutImageRecipePolicyRequest, PutImageRecipePolicyResponse> PutImageRecipePolicy = new OperationDef<PutImageRecipePolicyRequest, PutImageRecipePolicyResponse>("PutImageRecipePolicy", "PUT", "/PutImageRecipePolicy")
         {
             Input = IbShapes.PutImageRecipePolicyRequest,
             Output = IbShapes.PutImageRecipePolicyResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.InvalidParameterValueException, IbShapes.ResourceNotFoundException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException },
         };
-        public static readonly OperationDef RetryImage = new OperationDef("RetryImage", "PUT", "/RetryImage")
+        public static readonly OperationDef<RetryImageRequest, RetryImageResponse> RetryImage = new OperationDef<RetryImageRequest, RetryImageResponse>("RetryImage", "PUT", "/RetryImage")
         {
             Input = IbShapes.RetryImageRequest,
             Output = IbShapes.RetryImageResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef SendWorkflowStepAction = new OperationDef("SendWorkflowStepAction", "PUT", "/SendWorkflowStepAction")
+        public static readonly OperationDef<SendWorkflowStepActionRequest, SendWorkflowStepActionResponse> SendWorkflowStepAction = new OperationDef<SendWorkflowStepActionRequest, SendWorkflowStepActionResponse>("SendWorkflowStepAction", "PUT", "/SendWorkflowStepAction")
         {
             Input = IbShapes.SendWorkflowStepActionRequest,
             Output = IbShapes.SendWorkflowStepActionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ResourceNotFoundException, IbShapes.InvalidRequestException, IbShapes.InvalidParameterValueException, IbShapes.ServiceUnavailableException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef StartImagePipelineExecution = new OperationDef("StartImagePipelineExecution", "PUT", "/StartImagePipelineExecution")
+        public static readonly OperationDef<StartImagePipelineExecutionRequest, StartImagePipelineExecutionResponse> StartImagePipelineExecution = new OperationDef<StartImagePipelineExecutionRequest, StartImagePipelineExecutionResponse>("StartImagePipelineExecution", "PUT", "/StartImagePipelineExecution")
         {
             Input = IbShapes.StartImagePipelineExecutionRequest,
             Output = IbShapes.StartImagePipelineExecutionResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ResourceNotFoundException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef StartResourceStateUpdate = new OperationDef("StartResourceStateUpdate", "PUT", "/StartResourceStateUpdate")
+        public static readonly OperationDef<StartResourceStateUpdateRequest, StartResourceStateUpdateResponse> StartResourceStateUpdate = new OperationDef<StartResourceStateUpdateRequest, StartResourceStateUpdateResponse>("StartResourceStateUpdate", "PUT", "/StartResourceStateUpdate")
         {
             Input = IbShapes.StartResourceStateUpdateRequest,
             Output = IbShapes.StartResourceStateUpdateResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.ResourceNotFoundException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef TagResource = new OperationDef("TagResource", "POST", "/tags/{resourceArn}")
+        public static readonly OperationDef<TagResourceRequest, TagResourceResponse> TagResource = new OperationDef<TagResourceRequest, TagResourceResponse>("TagResource", "POST", "/tags/{resourceArn}")
         {
             Input = IbShapes.TagResourceRequest,
             Output = IbShapes.TagResourceResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.InvalidParameterException, IbShapes.ResourceNotFoundException },
         };
-        public static readonly OperationDef UntagResource = new OperationDef("UntagResource", "DELETE", "/tags/{resourceArn}")
+        public static readonly OperationDef<UntagResourceRequest, UntagResourceResponse> UntagResource = new OperationDef<UntagResourceRequest, UntagResourceResponse>("UntagResource", "DELETE", "/tags/{resourceArn}")
         {
             Input = IbShapes.UntagResourceRequest,
             Output = IbShapes.UntagResourceResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.InvalidParameterException, IbShapes.ResourceNotFoundException },
         };
-        public static readonly OperationDef UpdateDistributionConfiguration = new OperationDef("UpdateDistributionConfiguration", "PUT", "/UpdateDistributionConfiguration")
+        public static readonly OperationDef<UpdateDistributionConfigurationRequest, UpdateDistributionConfigurationResponse> UpdateDistributionConfiguration = new OperationDef<UpdateDistributionConfigurationRequest, UpdateDistributionConfigurationResponse>("UpdateDistributionConfiguration", "PUT", "/UpdateDistributionConfiguration")
         {
             Input = IbShapes.UpdateDistributionConfigurationRequest,
             Output = IbShapes.UpdateDistributionConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException, IbShapes.InvalidParameterCombinationException },
         };
-        public static readonly OperationDef UpdateImagePipeline = new OperationDef("UpdateImagePipeline", "PUT", "/UpdateImagePipeline")
+        public static readonly OperationDef<UpdateImagePipelineRequest, UpdateImagePipelineResponse> UpdateImagePipeline = new OperationDef<UpdateImagePipelineRequest, UpdateImagePipelineResponse>("UpdateImagePipeline", "PUT", "/UpdateImagePipeline")
         {
             Input = IbShapes.UpdateImagePipelineRequest,
             Output = IbShapes.UpdateImagePipelineResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef UpdateInfrastructureConfiguration = new OperationDef("UpdateInfrastructureConfiguration", "PUT", "/UpdateInfrastructureConfiguration")
+        public static readonly OperationDef<UpdateInfrastructureConfigurationRequest, UpdateInfrastructureConfigurationResponse> UpdateInfrastructureConfiguration = new OperationDef<UpdateInfrastructureConfigurationRequest, UpdateInfrastructureConfigurationResponse>("UpdateInfrastructureConfiguration", "PUT", "/UpdateInfrastructureConfiguration")
         {
             Input = IbShapes.UpdateInfrastructureConfigurationRequest,
             Output = IbShapes.UpdateInfrastructureConfigurationResponse,
             Errors = new[] { IbShapes.ServiceException, IbShapes.ClientException, IbShapes.ServiceUnavailableException, IbShapes.InvalidRequestException, IbShapes.IdempotentParameterMismatchException, IbShapes.ForbiddenException, IbShapes.CallRateLimitExceededException, IbShapes.ResourceInUseException },
         };
-        public static readonly OperationDef UpdateLifecyclePolicy = new OperationDef("UpdateLifecyclePolicy", "PUT", "/UpdateLifecyclePolicy")
+        public static readonly OperationDef<UpdateLifecyclePolicyRequest, UpdateLifecyclePolicyResponse> UpdateLifecyclePolicy = new OperationDef<UpdateLifecyclePolicyRequest, UpdateLifecyclePolicyResponse>("UpdateLifecyclePolicy", "PUT", "/UpdateLifecyclePolicy")
         {
             Input = IbShapes.UpdateLifecyclePolicyRequest,
             Output = IbShapes.UpdateLifecyclePolicyResponse,

@@ -262,7 +262,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class Component : IAwsStructure
+    public sealed partial class Component : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -449,7 +449,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ComponentSummary : IAwsStructure
+    public sealed partial class ComponentSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -511,7 +511,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ComponentVersion : IAwsStructure
+    public sealed partial class ComponentVersion : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -619,7 +619,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ContainerRecipe : IAwsStructure
+    public sealed partial class ContainerRecipe : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? ContainerType { get; set; }
@@ -690,7 +690,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ContainerRecipeSummary : IAwsStructure
+    public sealed partial class ContainerRecipeSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? ContainerType { get; set; }
@@ -2153,7 +2153,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class DistributionConfiguration : IAwsStructure
+    public sealed partial class DistributionConfiguration : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -2197,7 +2197,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class DistributionConfigurationSummary : IAwsStructure
+    public sealed partial class DistributionConfigurationSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -3350,7 +3350,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class Image : IAwsStructure
+    public sealed partial class Image : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Type { get; set; }
@@ -3526,7 +3526,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ImagePipeline : IAwsStructure
+    public sealed partial class ImagePipeline : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -3644,7 +3644,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ImageRecipe : IAwsStructure
+    public sealed partial class ImageRecipe : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Type { get; set; }
@@ -3712,7 +3712,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ImageRecipeSummary : IAwsStructure
+    public sealed partial class ImageRecipeSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -3951,7 +3951,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ImageSummary : IAwsStructure
+    public sealed partial class ImageSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -4045,7 +4045,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ImageVersion : IAwsStructure
+    public sealed partial class ImageVersion : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -4341,7 +4341,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class InfrastructureConfiguration : IAwsStructure
+    public sealed partial class InfrastructureConfiguration : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -4412,7 +4412,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class InfrastructureConfigurationSummary : IAwsStructure
+    public sealed partial class InfrastructureConfigurationSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -4874,7 +4874,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class LifecyclePolicy : IAwsStructure
+    public sealed partial class LifecyclePolicy : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -5185,7 +5185,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class LifecyclePolicySummary : IAwsStructure
+    public sealed partial class LifecyclePolicySummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -5235,11 +5235,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListComponentBuildVersionsRequest : IAwsStructure
+    public sealed partial class ListComponentBuildVersionsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? ComponentVersionArn { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentBuildVersionsRequest;
 
@@ -5264,11 +5268,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListComponentBuildVersionsResponse : IAwsStructure
+    public sealed partial class ListComponentBuildVersionsResponse : IAwsStructure, IPage<ComponentSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ComponentSummary>? ComponentSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ComponentSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ComponentSummary>? IPage<ComponentSummary>.Items => ComponentSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentBuildVersionsResponse;
 
@@ -5293,13 +5300,17 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListComponentsRequest : IAwsStructure
+    public sealed partial class ListComponentsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? Owner { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public bool? ByName { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentsRequest;
 
@@ -5328,11 +5339,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListComponentsResponse : IAwsStructure
+    public sealed partial class ListComponentsResponse : IAwsStructure, IPage<ComponentVersion>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ComponentVersion>? ComponentVersionList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ComponentVersion>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ComponentVersion>? IPage<ComponentVersion>.Items => ComponentVersionList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListComponentsResponse;
 
@@ -5357,12 +5371,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListContainerRecipesRequest : IAwsStructure
+    public sealed partial class ListContainerRecipesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? Owner { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListContainerRecipesRequest;
 
@@ -5389,11 +5407,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListContainerRecipesResponse : IAwsStructure
+    public sealed partial class ListContainerRecipesResponse : IAwsStructure, IPage<ContainerRecipeSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ContainerRecipeSummary>? ContainerRecipeSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ContainerRecipeSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ContainerRecipeSummary>? IPage<ContainerRecipeSummary>.Items => ContainerRecipeSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListContainerRecipesResponse;
 
@@ -5418,11 +5439,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListDistributionConfigurationsRequest : IAwsStructure
+    public sealed partial class ListDistributionConfigurationsRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListDistributionConfigurationsRequest;
 
@@ -5447,11 +5472,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListDistributionConfigurationsResponse : IAwsStructure
+    public sealed partial class ListDistributionConfigurationsResponse : IAwsStructure, IPage<DistributionConfigurationSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.DistributionConfigurationSummary>? DistributionConfigurationSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<DistributionConfigurationSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<DistributionConfigurationSummary>? IPage<DistributionConfigurationSummary>.Items => DistributionConfigurationSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListDistributionConfigurationsResponse;
 
@@ -5476,12 +5504,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageBuildVersionsRequest : IAwsStructure
+    public sealed partial class ListImageBuildVersionsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? ImageVersionArn { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageBuildVersionsRequest;
 
@@ -5508,11 +5540,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageBuildVersionsResponse : IAwsStructure
+    public sealed partial class ListImageBuildVersionsResponse : IAwsStructure, IPage<ImageSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageSummary>? ImageSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageSummary>? IPage<ImageSummary>.Items => ImageSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageBuildVersionsResponse;
 
@@ -5537,11 +5572,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePackagesRequest : IAwsStructure
+    public sealed partial class ListImagePackagesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? ImageBuildVersionArn { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePackagesRequest;
 
@@ -5566,11 +5605,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePackagesResponse : IAwsStructure
+    public sealed partial class ListImagePackagesResponse : IAwsStructure, IPage<ImagePackage>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImagePackage>? ImagePackageList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImagePackage>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImagePackage>? IPage<ImagePackage>.Items => ImagePackageList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePackagesResponse;
 
@@ -5595,12 +5637,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePipelineImagesRequest : IAwsStructure
+    public sealed partial class ListImagePipelineImagesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? ImagePipelineArn { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelineImagesRequest;
 
@@ -5627,11 +5673,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePipelineImagesResponse : IAwsStructure
+    public sealed partial class ListImagePipelineImagesResponse : IAwsStructure, IPage<ImageSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageSummary>? ImageSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageSummary>? IPage<ImageSummary>.Items => ImageSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelineImagesResponse;
 
@@ -5656,11 +5705,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePipelinesRequest : IAwsStructure
+    public sealed partial class ListImagePipelinesRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelinesRequest;
 
@@ -5685,11 +5738,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagePipelinesResponse : IAwsStructure
+    public sealed partial class ListImagePipelinesResponse : IAwsStructure, IPage<ImagePipeline>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImagePipeline>? ImagePipelineList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImagePipeline>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImagePipeline>? IPage<ImagePipeline>.Items => ImagePipelineList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagePipelinesResponse;
 
@@ -5714,12 +5770,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageRecipesRequest : IAwsStructure
+    public sealed partial class ListImageRecipesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? Owner { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageRecipesRequest;
 
@@ -5746,11 +5806,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageRecipesResponse : IAwsStructure
+    public sealed partial class ListImageRecipesResponse : IAwsStructure, IPage<ImageRecipeSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageRecipeSummary>? ImageRecipeSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageRecipeSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageRecipeSummary>? IPage<ImageRecipeSummary>.Items => ImageRecipeSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageRecipesResponse;
 
@@ -5775,10 +5838,12 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageScanFindingAggregationsRequest : IAwsStructure
+    public sealed partial class ListImageScanFindingAggregationsRequest : IAwsStructure, IPagedRequest
     {
         public global::ImageBuilder.PS.Model.Ib.Filter? Filter { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingAggregationsRequest;
 
@@ -5801,12 +5866,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageScanFindingAggregationsResponse : IAwsStructure
+    public sealed partial class ListImageScanFindingAggregationsResponse : IAwsStructure, IPage<ImageScanFindingAggregation>
     {
         public string? RequestId { get; set; }
         public string? AggregationType { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageScanFindingAggregation>? Responses { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageScanFindingAggregation>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageScanFindingAggregation>? IPage<ImageScanFindingAggregation>.Items => Responses;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingAggregationsResponse;
 
@@ -5833,11 +5901,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageScanFindingsRequest : IAwsStructure
+    public sealed partial class ListImageScanFindingsRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageScanFindingsFilter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingsRequest;
 
@@ -5862,11 +5934,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImageScanFindingsResponse : IAwsStructure
+    public sealed partial class ListImageScanFindingsResponse : IAwsStructure, IPage<ImageScanFinding>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageScanFinding>? Findings { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageScanFinding>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageScanFinding>? IPage<ImageScanFinding>.Items => Findings;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImageScanFindingsResponse;
 
@@ -5891,7 +5966,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagesRequest : IAwsStructure
+    public sealed partial class ListImagesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? Owner { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
@@ -5899,6 +5974,10 @@ namespace ImageBuilder.PS.Model.Ib
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
         public bool? IncludeDeprecated { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagesRequest;
 
@@ -5929,11 +6008,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListImagesResponse : IAwsStructure
+    public sealed partial class ListImagesResponse : IAwsStructure, IPage<ImageVersion>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.ImageVersion>? ImageVersionList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<ImageVersion>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<ImageVersion>? IPage<ImageVersion>.Items => ImageVersionList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListImagesResponse;
 
@@ -5958,11 +6040,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListInfrastructureConfigurationsRequest : IAwsStructure
+    public sealed partial class ListInfrastructureConfigurationsRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListInfrastructureConfigurationsRequest;
 
@@ -5987,11 +6073,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListInfrastructureConfigurationsResponse : IAwsStructure
+    public sealed partial class ListInfrastructureConfigurationsResponse : IAwsStructure, IPage<InfrastructureConfigurationSummary>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.InfrastructureConfigurationSummary>? InfrastructureConfigurationSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<InfrastructureConfigurationSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<InfrastructureConfigurationSummary>? IPage<InfrastructureConfigurationSummary>.Items => InfrastructureConfigurationSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListInfrastructureConfigurationsResponse;
 
@@ -6016,12 +6105,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecycleExecutionResourcesRequest : IAwsStructure
+    public sealed partial class ListLifecycleExecutionResourcesRequest : IAwsStructure, ISizedPageRequest
     {
         public string? LifecycleExecutionId { get; set; }
         public string? ParentResourceId { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionResourcesRequest;
 
@@ -6048,12 +6141,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecycleExecutionResourcesResponse : IAwsStructure
+    public sealed partial class ListLifecycleExecutionResourcesResponse : IAwsStructure, IPage<LifecycleExecutionResource>
     {
         public string? LifecycleExecutionId { get; set; }
         public global::ImageBuilder.PS.Model.Ib.LifecycleExecutionState? LifecycleExecutionState { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecycleExecutionResource>? Resources { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<LifecycleExecutionResource>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<LifecycleExecutionResource>? IPage<LifecycleExecutionResource>.Items => Resources;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionResourcesResponse;
 
@@ -6080,11 +6176,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecycleExecutionsRequest : IAwsStructure
+    public sealed partial class ListLifecycleExecutionsRequest : IAwsStructure, ISizedPageRequest
     {
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
         public string? ResourceArn { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionsRequest;
 
@@ -6109,10 +6209,13 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecycleExecutionsResponse : IAwsStructure
+    public sealed partial class ListLifecycleExecutionsResponse : IAwsStructure, IPage<LifecycleExecution>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecycleExecution>? LifecycleExecutions { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<LifecycleExecution>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<LifecycleExecution>? IPage<LifecycleExecution>.Items => LifecycleExecutions;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecycleExecutionsResponse;
 
@@ -6135,11 +6238,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecyclePoliciesRequest : IAwsStructure
+    public sealed partial class ListLifecyclePoliciesRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecyclePoliciesRequest;
 
@@ -6164,10 +6271,13 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListLifecyclePoliciesResponse : IAwsStructure
+    public sealed partial class ListLifecyclePoliciesResponse : IAwsStructure, IPage<LifecyclePolicySummary>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.LifecyclePolicySummary>? LifecyclePolicySummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<LifecyclePolicySummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<LifecyclePolicySummary>? IPage<LifecyclePolicySummary>.Items => LifecyclePolicySummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListLifecyclePoliciesResponse;
 
@@ -6236,10 +6346,14 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWaitingWorkflowStepsRequest : IAwsStructure
+    public sealed partial class ListWaitingWorkflowStepsRequest : IAwsStructure, ISizedPageRequest
     {
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWaitingWorkflowStepsRequest;
 
@@ -6262,10 +6376,13 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWaitingWorkflowStepsResponse : IAwsStructure
+    public sealed partial class ListWaitingWorkflowStepsResponse : IAwsStructure, IPage<WorkflowStepExecution>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowStepExecution>? Steps { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkflowStepExecution>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkflowStepExecution>? IPage<WorkflowStepExecution>.Items => Steps;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWaitingWorkflowStepsResponse;
 
@@ -6288,11 +6405,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowBuildVersionsRequest : IAwsStructure
+    public sealed partial class ListWorkflowBuildVersionsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? WorkflowVersionArn { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowBuildVersionsRequest;
 
@@ -6317,10 +6438,13 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowBuildVersionsResponse : IAwsStructure
+    public sealed partial class ListWorkflowBuildVersionsResponse : IAwsStructure, IPage<WorkflowSummary>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowSummary>? WorkflowSummaryList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkflowSummary>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkflowSummary>? IPage<WorkflowSummary>.Items => WorkflowSummaryList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowBuildVersionsResponse;
 
@@ -6343,11 +6467,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowExecutionsRequest : IAwsStructure
+    public sealed partial class ListWorkflowExecutionsRequest : IAwsStructure, ISizedPageRequest
     {
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
         public string? ImageBuildVersionArn { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowExecutionsRequest;
 
@@ -6372,13 +6500,16 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowExecutionsResponse : IAwsStructure
+    public sealed partial class ListWorkflowExecutionsResponse : IAwsStructure, IPage<WorkflowExecutionMetadata>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowExecutionMetadata>? WorkflowExecutions { get; set; }
         public string? ImageBuildVersionArn { get; set; }
         public string? Message { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkflowExecutionMetadata>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkflowExecutionMetadata>? IPage<WorkflowExecutionMetadata>.Items => WorkflowExecutions;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowExecutionsResponse;
 
@@ -6407,11 +6538,15 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowStepExecutionsRequest : IAwsStructure
+    public sealed partial class ListWorkflowStepExecutionsRequest : IAwsStructure, ISizedPageRequest
     {
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
         public string? WorkflowExecutionId { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowStepExecutionsRequest;
 
@@ -6436,7 +6571,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowStepExecutionsResponse : IAwsStructure
+    public sealed partial class ListWorkflowStepExecutionsResponse : IAwsStructure, IPage<WorkflowStepMetadata>
     {
         public string? RequestId { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowStepMetadata>? Steps { get; set; }
@@ -6445,6 +6580,9 @@ namespace ImageBuilder.PS.Model.Ib
         public string? ImageBuildVersionArn { get; set; }
         public string? Message { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkflowStepMetadata>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkflowStepMetadata>? IPage<WorkflowStepMetadata>.Items => Steps;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowStepExecutionsResponse;
 
@@ -6477,13 +6615,17 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowsRequest : IAwsStructure
+    public sealed partial class ListWorkflowsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? Owner { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.Filter>? Filters { get; set; }
         public bool? ByName { get; set; }
         public int? MaxResults { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowsRequest;
 
@@ -6512,10 +6654,13 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class ListWorkflowsResponse : IAwsStructure
+    public sealed partial class ListWorkflowsResponse : IAwsStructure, IPage<WorkflowVersion>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Ib.WorkflowVersion>? WorkflowVersionList { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkflowVersion>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkflowVersion>? IPage<WorkflowVersion>.Items => WorkflowVersionList;
 
         ShapeDef IAwsStructure.GetShape() => IbShapes.ListWorkflowsResponse;
 
@@ -8009,7 +8154,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class Workflow : IAwsStructure
+    public sealed partial class Workflow : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -8337,7 +8482,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class WorkflowSummary : IAwsStructure
+    public sealed partial class WorkflowSummary : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }
@@ -8387,7 +8532,7 @@ namespace ImageBuilder.PS.Model.Ib
         }
     }
 
-    public sealed partial class WorkflowVersion : IAwsStructure
+    public sealed partial class WorkflowVersion : IAwsStructure, IHasArn
     {
         public string? Arn { get; set; }
         public string? Name { get; set; }

@@ -20,28 +20,28 @@ namespace ImageBuilder.PS.Model.Logs
             Input = LogsShapes.DeleteLogGroupRequest,
             Errors = new[] { LogsShapes.InvalidParameterException, LogsShapes.ResourceNotFoundException, LogsShapes.OperationAbortedException, LogsShapes.ServiceUnavailableException, LogsShapes.ValidationException },
         };
-        public static readonly OperationDef DescribeLogGroups = new OperationDef("DescribeLogGroups", "POST", "/")
+        public static readonly PagedOperationDef<DescribeLogGroupsRequest, DescribeLogGroupsResponse, LogGroup> DescribeLogGroups = new PagedOperationDef<DescribeLogGroupsRequest, DescribeLogGroupsResponse, LogGroup>("DescribeLogGroups", "POST", "/")
         {
             Input = LogsShapes.DescribeLogGroupsRequest,
             Output = LogsShapes.DescribeLogGroupsResponse,
             Errors = new[] { LogsShapes.InvalidParameterException, LogsShapes.ServiceUnavailableException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "limit", "logGroups"),
         };
-        public static readonly OperationDef DescribeLogStreams = new OperationDef("DescribeLogStreams", "POST", "/")
+        public static readonly PagedOperationDef<DescribeLogStreamsRequest, DescribeLogStreamsResponse, LogStream> DescribeLogStreams = new PagedOperationDef<DescribeLogStreamsRequest, DescribeLogStreamsResponse, LogStream>("DescribeLogStreams", "POST", "/")
         {
             Input = LogsShapes.DescribeLogStreamsRequest,
             Output = LogsShapes.DescribeLogStreamsResponse,
             Errors = new[] { LogsShapes.InvalidParameterException, LogsShapes.ResourceNotFoundException, LogsShapes.ServiceUnavailableException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "limit", "logStreams"),
         };
-        public static readonly OperationDef FilterLogEvents = new OperationDef("FilterLogEvents", "POST", "/")
+        public static readonly PagedOperationDef<FilterLogEventsRequest, FilterLogEventsResponse, FilteredLogEvent> FilterLogEvents = new PagedOperationDef<FilterLogEventsRequest, FilterLogEventsResponse, FilteredLogEvent>("FilterLogEvents", "POST", "/")
         {
             Input = LogsShapes.FilterLogEventsRequest,
             Output = LogsShapes.FilterLogEventsResponse,
             Errors = new[] { LogsShapes.InvalidParameterException, LogsShapes.ResourceNotFoundException, LogsShapes.ServiceUnavailableException },
             Paginator = new PaginatorDef("nextToken", "nextToken", "limit", "events"),
         };
-        public static readonly OperationDef GetLogEvents = new OperationDef("GetLogEvents", "POST", "/")
+        public static readonly OperationDef<GetLogEventsRequest, GetLogEventsResponse> GetLogEvents = new OperationDef<GetLogEventsRequest, GetLogEventsResponse>("GetLogEvents", "POST", "/")
         {
             Input = LogsShapes.GetLogEventsRequest,
             Output = LogsShapes.GetLogEventsResponse,

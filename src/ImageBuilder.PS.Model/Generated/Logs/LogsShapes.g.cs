@@ -75,6 +75,28 @@ namespace ImageBuilder.PS.Model.Logs
         public static readonly ShapeDef Unmask = new ShapeDef("Unmask", ShapeKind.Boolean);
         public static readonly ShapeDef ValidationException = new ShapeDef("ValidationException", ShapeKind.Structure) { IsError = true };
 
+        /// <summary>The shape of a generated structure type, for code handed a Type (a parameter's attribute); null for any other type.</summary>
+        public static ShapeDef? ShapeOf(global::System.Type type) => ByType.TryGetValue(type, out var shape) ? shape : null;
+
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, ShapeDef> ByType = new()
+        {
+            [typeof(global::ImageBuilder.PS.Model.Logs.CreateLogGroupRequest)] = CreateLogGroupRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.DeleteLogGroupRequest)] = DeleteLogGroupRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.DescribeLogGroupsRequest)] = DescribeLogGroupsRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.DescribeLogGroupsResponse)] = DescribeLogGroupsResponse,
+            [typeof(global::ImageBuilder.PS.Model.Logs.DescribeLogStreamsRequest)] = DescribeLogStreamsRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.DescribeLogStreamsResponse)] = DescribeLogStreamsResponse,
+            [typeof(global::ImageBuilder.PS.Model.Logs.FilterLogEventsRequest)] = FilterLogEventsRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.FilterLogEventsResponse)] = FilterLogEventsResponse,
+            [typeof(global::ImageBuilder.PS.Model.Logs.FilteredLogEvent)] = FilteredLogEvent,
+            [typeof(global::ImageBuilder.PS.Model.Logs.GetLogEventsRequest)] = GetLogEventsRequest,
+            [typeof(global::ImageBuilder.PS.Model.Logs.GetLogEventsResponse)] = GetLogEventsResponse,
+            [typeof(global::ImageBuilder.PS.Model.Logs.LogGroup)] = LogGroup,
+            [typeof(global::ImageBuilder.PS.Model.Logs.LogStream)] = LogStream,
+            [typeof(global::ImageBuilder.PS.Model.Logs.OutputLogEvent)] = OutputLogEvent,
+            [typeof(global::ImageBuilder.PS.Model.Logs.SearchedLogStream)] = SearchedLogStream,
+        };
+
         static LogsShapes()
         {
             AccountIds.Element = AccountId;

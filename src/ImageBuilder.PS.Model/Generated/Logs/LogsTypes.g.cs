@@ -65,7 +65,7 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class DescribeLogGroupsRequest : IAwsStructure
+    public sealed partial class DescribeLogGroupsRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<string>? AccountIdentifiers { get; set; }
         public string? LogGroupNamePrefix { get; set; }
@@ -75,6 +75,10 @@ namespace ImageBuilder.PS.Model.Logs
         public bool? IncludeLinkedAccounts { get; set; }
         public string? LogGroupClass { get; set; }
         public global::System.Collections.Generic.List<string>? LogGroupIdentifiers { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => Limit; set => Limit = value; }
+        int? ISizedPageRequest.LargestPageSize => 50;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.DescribeLogGroupsRequest;
 
@@ -109,10 +113,13 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class DescribeLogGroupsResponse : IAwsStructure
+    public sealed partial class DescribeLogGroupsResponse : IAwsStructure, IPage<LogGroup>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Logs.LogGroup>? LogGroups { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<LogGroup>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<LogGroup>? IPage<LogGroup>.Items => LogGroups;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.DescribeLogGroupsResponse;
 
@@ -135,7 +142,7 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class DescribeLogStreamsRequest : IAwsStructure
+    public sealed partial class DescribeLogStreamsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? LogGroupName { get; set; }
         public string? LogGroupIdentifier { get; set; }
@@ -144,6 +151,10 @@ namespace ImageBuilder.PS.Model.Logs
         public bool? Descending { get; set; }
         public string? NextToken { get; set; }
         public int? Limit { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => Limit; set => Limit = value; }
+        int? ISizedPageRequest.LargestPageSize => 50;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.DescribeLogStreamsRequest;
 
@@ -176,10 +187,13 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class DescribeLogStreamsResponse : IAwsStructure
+    public sealed partial class DescribeLogStreamsResponse : IAwsStructure, IPage<LogStream>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Logs.LogStream>? LogStreams { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<LogStream>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<LogStream>? IPage<LogStream>.Items => LogStreams;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.DescribeLogStreamsResponse;
 
@@ -202,7 +216,7 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class FilterLogEventsRequest : IAwsStructure
+    public sealed partial class FilterLogEventsRequest : IAwsStructure, ISizedPageRequest
     {
         public string? LogGroupName { get; set; }
         public string? LogGroupIdentifier { get; set; }
@@ -215,6 +229,10 @@ namespace ImageBuilder.PS.Model.Logs
         public int? Limit { get; set; }
         public bool? Interleaved { get; set; }
         public bool? Unmask { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => Limit; set => Limit = value; }
+        int? ISizedPageRequest.LargestPageSize => 10000;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.FilterLogEventsRequest;
 
@@ -255,11 +273,14 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class FilterLogEventsResponse : IAwsStructure
+    public sealed partial class FilterLogEventsResponse : IAwsStructure, IPage<FilteredLogEvent>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Logs.FilteredLogEvent>? Events { get; set; }
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.Logs.SearchedLogStream>? SearchedLogStreams { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<FilteredLogEvent>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<FilteredLogEvent>? IPage<FilteredLogEvent>.Items => Events;
 
         ShapeDef IAwsStructure.GetShape() => LogsShapes.FilterLogEventsResponse;
 
@@ -395,7 +416,7 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class LogGroup : IAwsStructure
+    public sealed partial class LogGroup : IAwsStructure, IHasArn
     {
         public string? LogGroupName { get; set; }
         public long? CreationTime { get; set; }
@@ -454,7 +475,7 @@ namespace ImageBuilder.PS.Model.Logs
         }
     }
 
-    public sealed partial class LogStream : IAwsStructure
+    public sealed partial class LogStream : IAwsStructure, IHasArn
     {
         public string? LogStreamName { get; set; }
         public long? CreationTime { get; set; }

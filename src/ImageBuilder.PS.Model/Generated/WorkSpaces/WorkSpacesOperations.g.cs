@@ -10,14 +10,14 @@ namespace ImageBuilder.PS.Model.WorkSpaces
     /// <summary>The WorkSpaces operations the module calls.</summary>
     public static partial class WorkSpacesOperations
     {
-        public static readonly OperationDef DescribeWorkspaceImages = new OperationDef("DescribeWorkspaceImages", "POST", "/")
+        public static readonly PagedOperationDef<DescribeWorkspaceImagesRequest, DescribeWorkspaceImagesResult, WorkspaceImage> DescribeWorkspaceImages = new PagedOperationDef<DescribeWorkspaceImagesRequest, DescribeWorkspaceImagesResult, WorkspaceImage>("DescribeWorkspaceImages", "POST", "/")
         {
             Input = WorkSpacesShapes.DescribeWorkspaceImagesRequest,
             Output = WorkSpacesShapes.DescribeWorkspaceImagesResult,
             Errors = new[] { WorkSpacesShapes.AccessDeniedException },
             Paginator = new PaginatorDef("NextToken", "NextToken", "MaxResults", "Images"),
         };
-        public static readonly OperationDef ImportWorkspaceImage = new OperationDef("ImportWorkspaceImage", "POST", "/")
+        public static readonly OperationDef<ImportWorkspaceImageRequest, ImportWorkspaceImageResult> ImportWorkspaceImage = new OperationDef<ImportWorkspaceImageRequest, ImportWorkspaceImageResult>("ImportWorkspaceImage", "POST", "/")
         {
             Input = WorkSpacesShapes.ImportWorkspaceImageRequest,
             Output = WorkSpacesShapes.ImportWorkspaceImageResult,

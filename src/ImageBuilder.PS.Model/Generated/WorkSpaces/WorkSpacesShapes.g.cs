@@ -55,6 +55,22 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         public static readonly ShapeDef WorkspaceImageRequiredTenancy = new ShapeDef("WorkspaceImageRequiredTenancy", ShapeKind.String) { EnumValues = new[] { "DEFAULT", "DEDICATED" } };
         public static readonly ShapeDef WorkspaceImageState = new ShapeDef("WorkspaceImageState", ShapeKind.String) { EnumValues = new[] { "AVAILABLE", "PENDING", "ERROR" } };
 
+        /// <summary>The shape of a generated structure type, for code handed a Type (a parameter's attribute); null for any other type.</summary>
+        public static ShapeDef? ShapeOf(global::System.Type type) => ByType.TryGetValue(type, out var shape) ? shape : null;
+
+        private static readonly global::System.Collections.Generic.Dictionary<global::System.Type, ShapeDef> ByType = new()
+        {
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.DescribeWorkspaceImagesRequest)] = DescribeWorkspaceImagesRequest,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.DescribeWorkspaceImagesResult)] = DescribeWorkspaceImagesResult,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.ErrorDetails)] = ErrorDetails,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.ImportWorkspaceImageRequest)] = ImportWorkspaceImageRequest,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.ImportWorkspaceImageResult)] = ImportWorkspaceImageResult,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.OperatingSystem)] = OperatingSystem,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.Tag)] = Tag,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.UpdateResult)] = UpdateResult,
+            [typeof(global::ImageBuilder.PS.Model.WorkSpaces.WorkspaceImage)] = WorkspaceImage,
+        };
+
         static WorkSpacesShapes()
         {
             AccessDeniedException.DefineMembers(

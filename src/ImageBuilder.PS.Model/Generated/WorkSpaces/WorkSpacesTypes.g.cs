@@ -7,12 +7,16 @@ using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Model.WorkSpaces
 {
-    public sealed partial class DescribeWorkspaceImagesRequest : IAwsStructure
+    public sealed partial class DescribeWorkspaceImagesRequest : IAwsStructure, ISizedPageRequest
     {
         public global::System.Collections.Generic.List<string>? ImageIds { get; set; }
         public string? ImageType { get; set; }
         public string? NextToken { get; set; }
         public int? MaxResults { get; set; }
+
+        string? IPagedRequest.PageToken { get => NextToken; set => NextToken = value; }
+        int? ISizedPageRequest.PageSize { get => MaxResults; set => MaxResults = value; }
+        int? ISizedPageRequest.LargestPageSize => 25;
 
         ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.DescribeWorkspaceImagesRequest;
 
@@ -39,10 +43,13 @@ namespace ImageBuilder.PS.Model.WorkSpaces
         }
     }
 
-    public sealed partial class DescribeWorkspaceImagesResult : IAwsStructure
+    public sealed partial class DescribeWorkspaceImagesResult : IAwsStructure, IPage<WorkspaceImage>
     {
         public global::System.Collections.Generic.List<global::ImageBuilder.PS.Model.WorkSpaces.WorkspaceImage>? Images { get; set; }
         public string? NextToken { get; set; }
+
+        string? IPage<WorkspaceImage>.NextPageToken => NextToken;
+        global::System.Collections.Generic.List<WorkspaceImage>? IPage<WorkspaceImage>.Items => Images;
 
         ShapeDef IAwsStructure.GetShape() => WorkSpacesShapes.DescribeWorkspaceImagesResult;
 

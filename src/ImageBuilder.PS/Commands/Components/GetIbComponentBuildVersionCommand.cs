@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -28,7 +27,7 @@ namespace ImageBuilder.PS.Commands.Components
             var request = new ListComponentBuildVersionsRequest { ComponentVersionArn = versionArn, MaxResults = MaxResults };
             if (Validate(request, Arn))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListComponentBuildVersions, request, Arn);
+                WritePages(IbOperations.ListComponentBuildVersions, request, Arn);
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -62,7 +61,7 @@ namespace ImageBuilder.PS.Commands.Components
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetComponentRequest { ComponentBuildVersionArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, request, Arn) is GetComponentResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetComponent, request, Arn) is { } response)
                 {
                     WriteObject(response.Component);
                 }
@@ -79,8 +78,8 @@ namespace ImageBuilder.PS.Commands.Components
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("component", Name, ServiceBinding.ImageBuilder, IbOperations.ListComponents, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((ComponentVersion)item).Name ?? ""));
+                WriteNamedPages("component", Name, IbOperations.ListComponents, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

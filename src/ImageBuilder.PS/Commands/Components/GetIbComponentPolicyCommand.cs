@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -23,10 +22,10 @@ namespace ImageBuilder.PS.Commands.Components
 
         protected override void ProcessRecord()
         {
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions))
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "component", IbOperations.ListComponentBuildVersions))
             {
                 var request = new GetComponentPolicyRequest { ComponentArn = buildArn };
-                if (Validate(request, buildArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetComponentPolicy, request, buildArn) is GetComponentPolicyResponse response)
+                if (Validate(request, buildArn) && Call(IbOperations.GetComponentPolicy, request, buildArn) is { } response)
                 {
                     WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
                 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -88,9 +87,9 @@ namespace ImageBuilder.PS.Commands.Components
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportComponent, request, target) is ImportComponentResponse { ComponentBuildVersionArn: { } arn })
+            if (Call(IbOperations.ImportComponent, request, target) is { ComponentBuildVersionArn: { } arn })
             {
-                WriteCreated<GetComponentResponse, Component>(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
+                WriteCreated(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
                     r => r.Component,
                     () => new Component
                     {

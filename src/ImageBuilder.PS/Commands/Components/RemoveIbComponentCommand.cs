@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,14 +30,14 @@ namespace ImageBuilder.PS.Commands.Components
         protected override void ProcessRecord()
         {
             // Listed in full first: deleting while paging through the builds could make the service skip some.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
             {
                 var request = new DeleteComponentRequest { ComponentBuildVersionArn = buildArn };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Delete component build version", Force))
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteComponent, request, buildArn) is DeleteComponentResponse deleted && PassThru)
+                if (Call(IbOperations.DeleteComponent, request, buildArn) is { } deleted && PassThru)
                 {
                     WriteObject(deleted.ComponentBuildVersionArn);
                 }

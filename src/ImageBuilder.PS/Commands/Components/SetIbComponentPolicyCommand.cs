@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -38,14 +37,14 @@ namespace ImageBuilder.PS.Commands.Components
                 return;
             }
             // Listed in full before the first change, so the prompts come after any listing error.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
             {
                 var request = new PutComponentPolicyRequest { ComponentArn = buildArn, Policy = Policy };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Set component policy"))
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.PutComponentPolicy, request, buildArn) is PutComponentPolicyResponse response && PassThru)
+                if (Call(IbOperations.PutComponentPolicy, request, buildArn) is { } response && PassThru)
                 {
                     WriteObject(new ResourcePolicy { Arn = response.ComponentArn ?? buildArn, Policy = Policy });
                 }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -56,7 +55,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetContainerRecipeRequest { ContainerRecipeArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipe, request, Arn) is GetContainerRecipeResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetContainerRecipe, request, Arn) is { } response)
                 {
                     WriteObject(response.ContainerRecipe);
                 }
@@ -67,8 +66,8 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("container recipe", Name, ServiceBinding.ImageBuilder, IbOperations.ListContainerRecipes, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((ContainerRecipeSummary)item).Name ?? ""));
+                WriteNamedPages("container recipe", Name, IbOperations.ListContainerRecipes, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

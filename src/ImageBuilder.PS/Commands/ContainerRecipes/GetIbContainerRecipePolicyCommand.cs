@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -21,7 +20,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
         protected override void ProcessRecord()
         {
             var request = new GetContainerRecipePolicyRequest { ContainerRecipeArn = Arn };
-            if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipePolicy, request, Arn) is GetContainerRecipePolicyResponse response)
+            if (Validate(request, Arn) && Call(IbOperations.GetContainerRecipePolicy, request, Arn) is { } response)
             {
                 WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
             }

@@ -3,7 +3,6 @@ using System.Collections;
 using System.IO;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -126,9 +125,9 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateContainerRecipe, request, target) is CreateContainerRecipeResponse { ContainerRecipeArn: { } arn })
+            if (Call(IbOperations.CreateContainerRecipe, request, target) is { ContainerRecipeArn: { } arn })
             {
-                WriteCreated<GetContainerRecipeResponse, ContainerRecipe>(ServiceBinding.ImageBuilder, IbOperations.GetContainerRecipe, new GetContainerRecipeRequest { ContainerRecipeArn = arn }, arn,
+                WriteCreated(IbOperations.GetContainerRecipe, new GetContainerRecipeRequest { ContainerRecipeArn = arn }, arn,
                     r => r.ContainerRecipe,
                     () => new ContainerRecipe
                     {

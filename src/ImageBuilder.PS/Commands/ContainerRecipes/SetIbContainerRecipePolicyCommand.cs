@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -38,7 +37,7 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.PutContainerRecipePolicy, request, Arn) is PutContainerRecipePolicyResponse response && PassThru)
+            if (Call(IbOperations.PutContainerRecipePolicy, request, Arn) is { } response && PassThru)
             {
                 WriteObject(new ResourcePolicy { Arn = response.ContainerRecipeArn ?? Arn, Policy = Policy });
             }

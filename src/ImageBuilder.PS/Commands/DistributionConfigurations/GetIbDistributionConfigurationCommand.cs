@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -41,7 +40,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetDistributionConfigurationRequest { DistributionConfigurationArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration, request, Arn) is GetDistributionConfigurationResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetDistributionConfiguration, request, Arn) is { } response)
                 {
                     WriteObject(response.DistributionConfiguration);
                 }
@@ -52,8 +51,8 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("distribution configuration", Name, ServiceBinding.ImageBuilder, IbOperations.ListDistributionConfigurations, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((DistributionConfigurationSummary)item).Name ?? ""));
+                WriteNamedPages("distribution configuration", Name, IbOperations.ListDistributionConfigurations, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
@@ -54,9 +53,9 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateDistributionConfiguration, request, Name) is CreateDistributionConfigurationResponse { DistributionConfigurationArn: { } arn })
+            if (Call(IbOperations.CreateDistributionConfiguration, request, Name) is { DistributionConfigurationArn: { } arn })
             {
-                WriteCreated<GetDistributionConfigurationResponse, DistributionConfiguration>(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration,
+                WriteCreated(IbOperations.GetDistributionConfiguration,
                     new GetDistributionConfigurationRequest { DistributionConfigurationArn = arn }, arn,
                     r => r.DistributionConfiguration,
                     () => new DistributionConfiguration { Arn = arn, Name = Name, Description = Description, Distributions = request.Distributions, Tags = request.Tags },

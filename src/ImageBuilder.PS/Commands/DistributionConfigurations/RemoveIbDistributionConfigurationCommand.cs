@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,7 +30,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteDistributionConfiguration, request, Arn) is DeleteDistributionConfigurationResponse deleted && PassThru)
+            if (Call(IbOperations.DeleteDistributionConfiguration, request, Arn) is { } deleted && PassThru)
             {
                 WriteObject(deleted.DistributionConfigurationArn ?? Arn);
             }

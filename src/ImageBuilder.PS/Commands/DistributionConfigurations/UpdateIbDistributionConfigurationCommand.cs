@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -45,7 +44,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
         protected override void ProcessRecord()
         {
             var get = new GetDistributionConfigurationRequest { DistributionConfigurationArn = Arn };
-            if (!Validate(get, Arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetDistributionConfiguration, get, Arn) is not GetDistributionConfigurationResponse { DistributionConfiguration: { } current })
+            if (!Validate(get, Arn) || Call(IbOperations.GetDistributionConfiguration, get, Arn) is not { DistributionConfiguration: { } current })
             {
                 return;
             }
@@ -66,9 +65,9 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateDistributionConfiguration, request, Arn) is UpdateDistributionConfigurationResponse)
+            if (Call(IbOperations.UpdateDistributionConfiguration, request, Arn) is not null)
             {
-                WriteUpdated<GetDistributionConfigurationResponse, DistributionConfiguration>(IbOperations.GetDistributionConfiguration, get, Arn, r => r.DistributionConfiguration, current, $"Get-IbDistributionConfiguration -Arn {Arn}");
+                WriteUpdated(IbOperations.GetDistributionConfiguration, get, Arn, r => r.DistributionConfiguration, current, $"Get-IbDistributionConfiguration -Arn {Arn}");
             }
         }
 

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.AppStream;
@@ -52,8 +51,8 @@ namespace ImageBuilder.PS.Commands.Handoff
             var target = ParameterSetName == ArnSet ? string.Join(", ", Arn) : Name is null ? null : string.Join(", ", Name);
             if (Validate(request, target))
             {
-                WritePages(ServiceBinding.AppStream, AppStreamOperations.DescribeImages, request, target,
-                    matchLocally ? item => patterns!.Any(p => p.IsMatch(((Image)item).Name ?? "")) : null);
+                WritePages(AppStreamOperations.DescribeImages, request, target,
+                    matchLocally ? item => patterns!.Any(p => p.IsMatch(item.Name ?? "")) : null);
             }
         }
     }

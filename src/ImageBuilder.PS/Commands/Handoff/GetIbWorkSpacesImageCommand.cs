@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.WorkSpaces;
@@ -54,7 +53,7 @@ namespace ImageBuilder.PS.Commands.Handoff
                 {
                     return;
                 }
-                foreach (WorkspaceImage image in ReadPages(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages, request, target))
+                foreach (var image in ReadPages(WorkSpacesOperations.DescribeWorkspaceImages, request, target))
                 {
                     if (pattern is null || pattern.IsMatch(image.Name ?? ""))
                     {

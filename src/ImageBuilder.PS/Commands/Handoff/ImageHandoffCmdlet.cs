@@ -24,7 +24,7 @@ namespace ImageBuilder.PS.Commands.Handoff
             if (image.OutputResources?.Amis is not { Count: > 0 } && image.Arn is not null)
             {
                 var get = new GetImageRequest { ImageBuildVersionArn = image.Arn };
-                if (!Validate(get, image.Arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, image.Arn) is not GetImageResponse { Image: { } full })
+                if (!Validate(get, image.Arn) || Call(IbOperations.GetImage, get, image.Arn) is not { Image: { } full })
                 {
                     return null;
                 }

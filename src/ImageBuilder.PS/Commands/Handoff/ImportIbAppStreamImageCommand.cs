@@ -105,7 +105,7 @@ namespace ImageBuilder.PS.Commands.Handoff
                 return;
             }
             request.AppCatalogConfig = AppCatalogConfig?.ToList();
-            if (Call(ServiceBinding.AppStream, AppStreamOperations.CreateImportedImage, request, target) is CreateImportedImageResult { Image: { } image })
+            if (Call(AppStreamOperations.CreateImportedImage, request, target) is { Image: { } image })
             {
                 WriteAppStreamImage(image);
             }

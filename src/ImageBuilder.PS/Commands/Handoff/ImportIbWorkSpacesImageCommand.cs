@@ -79,9 +79,9 @@ namespace ImageBuilder.PS.Commands.Handoff
             {
                 return;
             }
-            if (Call(ServiceBinding.WorkSpaces, WorkSpacesOperations.ImportWorkspaceImage, request, target) is ImportWorkspaceImageResult { ImageId: { } imageId })
+            if (Call(WorkSpacesOperations.ImportWorkspaceImage, request, target) is { ImageId: { } imageId })
             {
-                WriteCreated<DescribeWorkspaceImagesResult, WorkspaceImage>(ServiceBinding.WorkSpaces, WorkSpacesOperations.DescribeWorkspaceImages,
+                WriteCreated(WorkSpacesOperations.DescribeWorkspaceImages,
                     new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } }, imageId,
                     r => r.Images is { Count: > 0 } images ? images[0] : null,
                     () => new WorkspaceImage { ImageId = imageId, Name = Name, Description = Description },

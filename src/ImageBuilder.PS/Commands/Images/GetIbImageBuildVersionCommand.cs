@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -63,9 +62,8 @@ namespace ImageBuilder.PS.Commands.Images
                 return;
             }
             var pattern = filters.NamePattern;
-            WriteNamedPages("image build", Name, ServiceBinding.ImageBuilder, IbOperations.ListImageBuildVersions, request, Arn, item =>
+            WriteNamedPages("image build", Name, IbOperations.ListImageBuildVersions, request, Arn, build =>
             {
-                var build = (ImageSummary)item;
                 return (pattern is null || pattern.IsMatch(build.Name ?? ""))
                     && (Status is null || Status.Contains(build.Status ?? "", StringComparer.OrdinalIgnoreCase));
             });

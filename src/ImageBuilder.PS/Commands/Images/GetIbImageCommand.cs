@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -65,7 +64,7 @@ namespace ImageBuilder.PS.Commands.Images
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetImageRequest { ImageBuildVersionArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, request, Arn) is GetImageResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetImage, request, Arn) is { } response)
                 {
                     WriteObject(response.Image);
                 }
@@ -83,8 +82,8 @@ namespace ImageBuilder.PS.Commands.Images
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("image", Name, ServiceBinding.ImageBuilder, IbOperations.ListImages, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((ImageVersion)item).Name ?? ""));
+                WriteNamedPages("image", Name, IbOperations.ListImages, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -26,14 +25,14 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions))
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "image", IbOperations.ListImageBuildVersions))
             {
                 var request = new ListImagePackagesRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
                 if (!Validate(request, buildArn))
                 {
                     return;
                 }
-                foreach (ImagePackage package in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImagePackages, request, buildArn))
+                foreach (var package in ReadPages(IbOperations.ListImagePackages, request, buildArn))
                 {
                     package.ImageBuildVersionArn = buildArn;
                     if (!Paged.Write(package))

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -23,10 +22,10 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions))
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "image", IbOperations.ListImageBuildVersions))
             {
                 var request = new GetImagePolicyRequest { ImageArn = buildArn };
-                if (Validate(request, buildArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePolicy, request, buildArn) is GetImagePolicyResponse response)
+                if (Validate(request, buildArn) && Call(IbOperations.GetImagePolicy, request, buildArn) is { } response)
                 {
                     WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
                 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -95,7 +94,7 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportDiskImage, request, target) is ImportDiskImageResponse { ImageBuildVersionArn: { } arn })
+            if (Call(IbOperations.ImportDiskImage, request, target) is { ImageBuildVersionArn: { } arn })
             {
                 WriteCreatedImage(arn, () => new Image { Platform = Platform, OsVersion = OsVersion, ExecutionRole = ExecutionRole, Tags = request.Tags });
             }

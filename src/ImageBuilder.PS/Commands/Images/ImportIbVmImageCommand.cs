@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -71,7 +70,7 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.ImportVmImage, request, target) is ImportVmImageResponse { ImageArn: { } arn })
+            if (Call(IbOperations.ImportVmImage, request, target) is { ImageArn: { } arn })
             {
                 WriteCreatedImage(arn, () => new Image { Platform = Platform, OsVersion = OsVersion, Tags = request.Tags });
             }

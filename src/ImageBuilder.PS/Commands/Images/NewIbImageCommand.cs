@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -99,7 +98,7 @@ namespace ImageBuilder.PS.Commands.Images
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImage, request, recipe) is CreateImageResponse { ImageBuildVersionArn: { } arn })
+            if (Call(IbOperations.CreateImage, request, recipe) is { ImageBuildVersionArn: { } arn })
             {
                 WriteCreatedImage(arn, () => new Image
                 {

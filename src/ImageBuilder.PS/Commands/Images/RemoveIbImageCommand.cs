@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,14 +30,14 @@ namespace ImageBuilder.PS.Commands.Images
         protected override void ProcessRecord()
         {
             // Listed in full first: deleting while paging through the builds could make the service skip some.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "image", IbOperations.ListImageBuildVersions).ToList())
             {
                 var request = new DeleteImageRequest { ImageBuildVersionArn = buildArn };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Delete image build version", Force))
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteImage, request, buildArn) is DeleteImageResponse deleted && PassThru)
+                if (Call(IbOperations.DeleteImage, request, buildArn) is { } deleted && PassThru)
                 {
                     WriteObject(deleted.ImageBuildVersionArn ?? buildArn);
                 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -38,7 +37,7 @@ namespace ImageBuilder.PS.Commands.Images
                 return;
             }
             // The retry was started: a failed read-back writes what is known, with a warning, never an error.
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.RetryImage, request, Arn) is RetryImageResponse retried)
+            if (Call(IbOperations.RetryImage, request, Arn) is { } retried)
             {
                 WriteCreatedImage(retried.ImageBuildVersionArn ?? Arn, () => new Image(), "retried");
             }

@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -38,14 +37,14 @@ namespace ImageBuilder.PS.Commands.Images
                 return;
             }
             // Listed in full before the first change, so that any listing error comes before the prompts.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, "image", IbOperations.ListImageBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(Arn, "image", IbOperations.ListImageBuildVersions).ToList())
             {
                 var request = new PutImagePolicyRequest { ImageArn = buildArn, Policy = Policy };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Set image policy"))
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.PutImagePolicy, request, buildArn) is PutImagePolicyResponse response && PassThru)
+                if (Call(IbOperations.PutImagePolicy, request, buildArn) is { } response && PassThru)
                 {
                     WriteObject(new ResourcePolicy { Arn = response.ImageArn ?? buildArn, Policy = Policy });
                 }

@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -61,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Images
                 return;
             }
             // The distribution was started: a failed read-back writes what is known, with a warning, never an error.
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DistributeImage, request, SourceImage) is DistributeImageResponse { ImageBuildVersionArn: { } arn })
+            if (Call(IbOperations.DistributeImage, request, SourceImage) is { ImageBuildVersionArn: { } arn })
             {
                 WriteCreatedImage(arn, () => new Image { Tags = request.Tags });
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -50,10 +49,10 @@ namespace ImageBuilder.PS.Commands.Images
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.CancelImageCreation, request, buildArn) is CancelImageCreationResponse && PassThru)
+                if (Call(IbOperations.CancelImageCreation, request, buildArn) is not null && PassThru)
                 {
                     var get = new GetImageRequest { ImageBuildVersionArn = buildArn };
-                    if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, buildArn) is GetImageResponse response)
+                    if (Call(IbOperations.GetImage, get, buildArn) is { } response)
                     {
                         WriteObject(response.Image);
                     }
@@ -87,7 +86,7 @@ namespace ImageBuilder.PS.Commands.Images
             }
             var list = new ListImageBuildVersionsRequest { ImageVersionArn = Arn };
             int builds = 0, running = 0;
-            foreach (ImageSummary build in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImageBuildVersions, list, Arn))
+            foreach (var build in ReadPages(IbOperations.ListImageBuildVersions, list, Arn))
             {
                 builds++;
                 if (build.Arn is not null && build.Status is not null && InProgress.Contains(build.Status))

@@ -77,7 +77,7 @@ namespace ImageBuilder.PS.Commands.Images
         {
             var arn = image.Arn ?? Arn;
             int found = 0;
-            foreach (var item in ReadPages(Aws.ServiceBinding.ImageBuilder, IbOperations.ListWaitingWorkflowSteps, new ListWaitingWorkflowStepsRequest(), arn))
+            foreach (var item in ReadPages(IbOperations.ListWaitingWorkflowSteps, new ListWaitingWorkflowStepsRequest(), arn))
             {
                 if (item is WorkflowStepExecution step && step.ImageBuildVersionArn == arn)
                 {

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -41,7 +40,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration, request, Arn) is GetInfrastructureConfigurationResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetInfrastructureConfiguration, request, Arn) is { } response)
                 {
                     WriteObject(response.InfrastructureConfiguration);
                 }
@@ -52,8 +51,8 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("infrastructure configuration", Name, ServiceBinding.ImageBuilder, IbOperations.ListInfrastructureConfigurations, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((InfrastructureConfigurationSummary)item).Name ?? ""));
+                WriteNamedPages("infrastructure configuration", Name, IbOperations.ListInfrastructureConfigurations, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

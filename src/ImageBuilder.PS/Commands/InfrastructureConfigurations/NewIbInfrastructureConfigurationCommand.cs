@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
@@ -112,9 +111,9 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateInfrastructureConfiguration, request, Name) is CreateInfrastructureConfigurationResponse { InfrastructureConfigurationArn: { } arn })
+            if (Call(IbOperations.CreateInfrastructureConfiguration, request, Name) is { InfrastructureConfigurationArn: { } arn })
             {
-                WriteCreated<GetInfrastructureConfigurationResponse, InfrastructureConfiguration>(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration,
+                WriteCreated(IbOperations.GetInfrastructureConfiguration,
                     new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = arn }, arn,
                     r => r.InfrastructureConfiguration,
                     () => new InfrastructureConfiguration

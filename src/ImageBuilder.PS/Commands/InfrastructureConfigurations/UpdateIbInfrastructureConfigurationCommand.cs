@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -80,7 +79,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
         protected override void ProcessRecord()
         {
             var get = new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = Arn };
-            if (!Validate(get, Arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetInfrastructureConfiguration, get, Arn) is not GetInfrastructureConfigurationResponse { InfrastructureConfiguration: { } current })
+            if (!Validate(get, Arn) || Call(IbOperations.GetInfrastructureConfiguration, get, Arn) is not { InfrastructureConfiguration: { } current })
             {
                 return;
             }
@@ -97,9 +96,9 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateInfrastructureConfiguration, request, Arn) is UpdateInfrastructureConfigurationResponse)
+            if (Call(IbOperations.UpdateInfrastructureConfiguration, request, Arn) is not null)
             {
-                WriteUpdated<GetInfrastructureConfigurationResponse, InfrastructureConfiguration>(IbOperations.GetInfrastructureConfiguration, get, Arn, r => r.InfrastructureConfiguration, current, $"Get-IbInfrastructureConfiguration -Arn {Arn}");
+                WriteUpdated(IbOperations.GetInfrastructureConfiguration, get, Arn, r => r.InfrastructureConfiguration, current, $"Get-IbInfrastructureConfiguration -Arn {Arn}");
             }
         }
 

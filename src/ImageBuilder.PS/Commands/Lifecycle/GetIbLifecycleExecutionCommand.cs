@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -36,7 +35,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             if (ParameterSetName == IdSet)
             {
                 var request = new GetLifecycleExecutionRequest { LifecycleExecutionId = LifecycleExecutionId };
-                if (Validate(request, LifecycleExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, request, LifecycleExecutionId) is GetLifecycleExecutionResponse response)
+                if (Validate(request, LifecycleExecutionId) && Call(IbOperations.GetLifecycleExecution, request, LifecycleExecutionId) is { } response)
                 {
                     WriteObject(response.LifecycleExecution);
                 }
@@ -50,7 +49,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             foreach (var arn in BuildsOrSelf(ResourceArn))
             {
                 list.ResourceArn = arn;
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListLifecycleExecutions, list, arn);
+                WritePages(IbOperations.ListLifecycleExecutions, list, arn);
             }
         }
     }

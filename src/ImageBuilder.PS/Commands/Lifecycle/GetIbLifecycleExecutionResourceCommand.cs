@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -30,7 +29,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             };
             if (Validate(request, LifecycleExecutionId))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListLifecycleExecutionResources, request, LifecycleExecutionId);
+                WritePages(IbOperations.ListLifecycleExecutionResources, request, LifecycleExecutionId);
             }
         }
     }

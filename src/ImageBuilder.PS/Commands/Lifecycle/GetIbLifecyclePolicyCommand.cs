@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -45,7 +44,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetLifecyclePolicyRequest { LifecyclePolicyArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, request, Arn) is GetLifecyclePolicyResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetLifecyclePolicy, request, Arn) is { } response)
                 {
                     WriteObject(response.LifecyclePolicy);
                 }
@@ -56,8 +55,8 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("lifecycle policy", Name, ServiceBinding.ImageBuilder, IbOperations.ListLifecyclePolicies, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((LifecyclePolicySummary)item).Name ?? ""));
+                WriteNamedPages("lifecycle policy", Name, IbOperations.ListLifecyclePolicies, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

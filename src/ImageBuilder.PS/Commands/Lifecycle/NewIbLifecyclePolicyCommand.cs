@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -84,9 +83,9 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateLifecyclePolicy, request, target) is CreateLifecyclePolicyResponse { LifecyclePolicyArn: { } arn })
+            if (Call(IbOperations.CreateLifecyclePolicy, request, target) is { LifecyclePolicyArn: { } arn })
             {
-                WriteCreated<GetLifecyclePolicyResponse, LifecyclePolicy>(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, new GetLifecyclePolicyRequest { LifecyclePolicyArn = arn }, arn,
+                WriteCreated(IbOperations.GetLifecyclePolicy, new GetLifecyclePolicyRequest { LifecyclePolicyArn = arn }, arn,
                     r => r.LifecyclePolicy,
                     () => new LifecyclePolicy
                     {

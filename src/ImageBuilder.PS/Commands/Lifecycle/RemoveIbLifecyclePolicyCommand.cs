@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,7 +30,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteLifecyclePolicy, request, Arn) is DeleteLifecyclePolicyResponse deleted && PassThru)
+            if (Call(IbOperations.DeleteLifecyclePolicy, request, Arn) is { } deleted && PassThru)
             {
                 WriteObject(deleted.LifecyclePolicyArn ?? Arn);
             }

@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -61,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 WriteError(ErrorRecords.InvalidInput("ParameterRequired", "-IncludeResource needs -ExecutionRole: the role Image Builder uses to change those resources.", ResourceArn));
                 return;
             }
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ResourceArn, "image", IbOperations.ListImageBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(ResourceArn, "image", IbOperations.ListImageBuildVersions).ToList())
             {
                 var request = new StartResourceStateUpdateRequest
                 {
@@ -77,10 +76,10 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.StartResourceStateUpdate, request, buildArn) is StartResourceStateUpdateResponse started)
+                if (Call(IbOperations.StartResourceStateUpdate, request, buildArn) is { } started)
                 {
                     var get = new GetLifecycleExecutionRequest { LifecycleExecutionId = started.LifecycleExecutionId };
-                    if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, get, started.LifecycleExecutionId) is GetLifecycleExecutionResponse response)
+                    if (Call(IbOperations.GetLifecycleExecution, get, started.LifecycleExecutionId) is { } response)
                     {
                         WriteLifecycleExecution(response.LifecycleExecution);
                     }

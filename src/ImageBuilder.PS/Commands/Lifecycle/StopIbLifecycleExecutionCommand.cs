@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -35,10 +34,10 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CancelLifecycleExecution, request, LifecycleExecutionId) is CancelLifecycleExecutionResponse && PassThru)
+            if (Call(IbOperations.CancelLifecycleExecution, request, LifecycleExecutionId) is not null && PassThru)
             {
                 var get = new GetLifecycleExecutionRequest { LifecycleExecutionId = LifecycleExecutionId };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecycleExecution, get, LifecycleExecutionId) is GetLifecycleExecutionResponse response)
+                if (Call(IbOperations.GetLifecycleExecution, get, LifecycleExecutionId) is { } response)
                 {
                     WriteObject(response.LifecycleExecution);
                 }

@@ -3,7 +3,6 @@ using System.Collections;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -71,7 +70,7 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 return;
             }
             var get = new GetLifecyclePolicyRequest { LifecyclePolicyArn = Arn };
-            if (!Validate(get, Arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetLifecyclePolicy, get, Arn) is not GetLifecyclePolicyResponse { LifecyclePolicy: { } current })
+            if (!Validate(get, Arn) || Call(IbOperations.GetLifecyclePolicy, get, Arn) is not { LifecyclePolicy: { } current })
             {
                 return;
             }
@@ -83,9 +82,9 @@ namespace ImageBuilder.PS.Commands.Lifecycle
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateLifecyclePolicy, request, Arn) is UpdateLifecyclePolicyResponse)
+            if (Call(IbOperations.UpdateLifecyclePolicy, request, Arn) is not null)
             {
-                WriteUpdated<GetLifecyclePolicyResponse, LifecyclePolicy>(IbOperations.GetLifecyclePolicy, get, Arn, r => r.LifecyclePolicy, current, $"Get-IbLifecyclePolicy -Arn {Arn}");
+                WriteUpdated(IbOperations.GetLifecyclePolicy, get, Arn, r => r.LifecyclePolicy, current, $"Get-IbLifecyclePolicy -Arn {Arn}");
             }
         }
 

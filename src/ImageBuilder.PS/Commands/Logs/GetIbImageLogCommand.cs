@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -45,7 +44,7 @@ namespace ImageBuilder.PS.Commands.Logs
         protected override void ProcessRecord()
         {
             if (NewestBuild(Arn) is not { } buildArn
-                || Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = buildArn }, buildArn) is not GetImageResponse { Image: { } image }
+                || Call(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = buildArn }, buildArn) is not { Image: { } image }
                 || BuildLogOf(image) is not { } log)
             {
                 return;
@@ -89,7 +88,7 @@ namespace ImageBuilder.PS.Commands.Logs
                     throw new PipelineStoppedException();
                 }
                 wrote |= WriteLines(ReadLogForward(log.Group, log.Stream, since, position, image.Arn!), image, log);
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = image.Arn }, image.Arn) is not GetImageResponse { Image: { } now })
+                if (Call(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = image.Arn }, image.Arn) is not { Image: { } now })
                 {
                     return;
                 }
@@ -133,7 +132,7 @@ namespace ImageBuilder.PS.Commands.Logs
         private IEnumerable<OutputLogEvent> Searched(string group, string stream, string pattern, long? since, string target, LogPosition position)
         {
             var request = new FilterLogEventsRequest { LogGroupName = group, LogStreamNames = new List<string> { stream }, FilterPattern = pattern, StartTime = since };
-            IEnumerable<object> pages;
+            IEnumerable<FilteredLogEvent> pages;
             {
                 // Probe first: a missing group or stream is reported as such, not as the service's error.
                 if (ReadLogPage(new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, Limit = 1 }, target, out var missing) is null)
@@ -141,9 +140,9 @@ namespace ImageBuilder.PS.Commands.Logs
                     position.Missing = missing;
                     yield break;
                 }
-                pages = ReadPages(ServiceBinding.Logs, LogsOperations.FilterLogEvents, request, target);
+                pages = ReadPages(LogsOperations.FilterLogEvents, request, target);
             }
-            foreach (FilteredLogEvent e in pages)
+            foreach (var e in pages)
             {
                 yield return new OutputLogEvent { Timestamp = e.Timestamp, Message = e.Message, IngestionTime = e.IngestionTime };
             }
@@ -170,7 +169,7 @@ namespace ImageBuilder.PS.Commands.Logs
             {
                 return arn;
             }
-            var newest = ExpandToBuildVersions(ServiceBinding.ImageBuilder, arn, "image", IbOperations.ListImageBuildVersions)
+            var newest = ExpandToBuildVersions(arn, "image", IbOperations.ListImageBuildVersions)
                 .OrderByDescending(a => IbArn.TryParse(a, out var b) && int.TryParse(b.Build, out var n) ? n : 0).FirstOrDefault();
             if (newest is not null)
             {

@@ -59,8 +59,7 @@ namespace ImageBuilder.PS.Commands.Logs
                 Verbose("-Tail: the log is read from " + (Since is null ? "its start" : "-Since") + " and its last lines kept (a pipeline writes a few lines a run).");
             }
             var request = new FilterLogEventsRequest { LogGroupName = group, StartTime = SinceMilliseconds, FilterPattern = pattern };
-            var lines = ReadPages(ServiceBinding.Logs, LogsOperations.FilterLogEvents, request, pipeline.Arn)
-                .OfType<FilteredLogEvent>()
+            var lines = ReadPages(LogsOperations.FilterLogEvents, request, pipeline.Arn)
                 .Select(e => Line(e, pipeline, group))
                 .Where(l => Matches(l.Message));
             foreach (var line in Tail is { } tail ? LastOf(lines, tail) : lines)
@@ -86,11 +85,11 @@ namespace ImageBuilder.PS.Commands.Logs
         /// </summary>
         private bool Missing(string group, ImagePipeline pipeline)
         {
-            var look = TracedCall(ServiceBinding.Logs, LogsOperations.DescribeLogStreams, new DescribeLogStreamsRequest { LogGroupName = group, Limit = 1 }, pipeline.Arn, out var failure);
+            var look = TracedCall(LogsOperations.DescribeLogStreams, new DescribeLogStreamsRequest { LogGroupName = group, Limit = 1 }, pipeline.Arn, out var failure);
             string why;
             if (failure is null)
             {
-                if (look is DescribeLogStreamsResponse { LogStreams.Count: > 0 })
+                if (look is { LogStreams.Count: > 0 })
                 {
                     return false;
                 }
@@ -118,7 +117,7 @@ namespace ImageBuilder.PS.Commands.Logs
             var pattern = filters.NamePattern;
             var failedBefore = FailedCalls;
             int found = 0;
-            foreach (var pipeline in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImagePipelines, list, name).OfType<ImagePipeline>())
+            foreach (var pipeline in ReadPages(IbOperations.ListImagePipelines, list, name))
             {
                 if (pattern is null || pattern.IsMatch(pipeline.Name ?? ""))
                 {
@@ -140,7 +139,7 @@ namespace ImageBuilder.PS.Commands.Logs
             if (IbArn.TryParse(arn, out var parsed) && parsed.ResourceType == "image")
             {
                 var get = new GetImageRequest { ImageBuildVersionArn = arn };
-                if (!Validate(get, arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, get, arn) is not GetImageResponse { Image: { } image })
+                if (!Validate(get, arn) || Call(IbOperations.GetImage, get, arn) is not { Image: { } image })
                 {
                     yield break;
                 }
@@ -153,7 +152,7 @@ namespace ImageBuilder.PS.Commands.Logs
                 pipelineArn = image.SourcePipelineArn;
             }
             var request = new GetImagePipelineRequest { ImagePipelineArn = pipelineArn };
-            if (Validate(request, pipelineArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, request, pipelineArn) is GetImagePipelineResponse { ImagePipeline: { } pipeline })
+            if (Validate(request, pipelineArn) && Call(IbOperations.GetImagePipeline, request, pipelineArn) is { ImagePipeline: { } pipeline })
             {
                 yield return pipeline;
             }

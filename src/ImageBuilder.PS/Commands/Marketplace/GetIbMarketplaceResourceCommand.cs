@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -31,7 +30,7 @@ namespace ImageBuilder.PS.Commands.Marketplace
         protected override void ProcessRecord()
         {
             var request = new GetMarketplaceResourceRequest { ResourceArn = ResourceArn, ResourceType = ResourceType, ResourceLocation = ResourceLocation };
-            if (Validate(request, ResourceArn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetMarketplaceResource, request, ResourceArn) is GetMarketplaceResourceResponse response)
+            if (Validate(request, ResourceArn) && Call(IbOperations.GetMarketplaceResource, request, ResourceArn) is { } response)
             {
                 WriteObject(new MarketplaceResource { ResourceArn = response.ResourceArn ?? ResourceArn, ResourceType = ResourceType, Url = response.Url, Data = response.Data });
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -60,7 +59,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetImagePipelineRequest { ImagePipelineArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, request, Arn) is GetImagePipelineResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetImagePipeline, request, Arn) is { } response)
                 {
                     WriteObject(response.ImagePipeline);
                 }
@@ -72,8 +71,8 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("pipeline", Name, ServiceBinding.ImageBuilder, IbOperations.ListImagePipelines, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((ImagePipeline)item).Name ?? ""));
+                WriteNamedPages("pipeline", Name, IbOperations.ListImagePipelines, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -42,8 +41,8 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (Validate(list, Arn))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("image", Name, ServiceBinding.ImageBuilder, IbOperations.ListImagePipelineImages, list, Arn,
-                    pattern is null ? null : item => pattern.IsMatch(((ImageSummary)item).Name ?? ""));
+                WriteNamedPages("image", Name, IbOperations.ListImagePipelineImages, list, Arn,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

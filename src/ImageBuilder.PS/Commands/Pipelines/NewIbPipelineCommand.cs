@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -124,9 +123,9 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.CreateImagePipeline, request, Name) is CreateImagePipelineResponse { ImagePipelineArn: { } arn })
+            if (Call(IbOperations.CreateImagePipeline, request, Name) is { ImagePipelineArn: { } arn })
             {
-                WriteCreated<GetImagePipelineResponse, ImagePipeline>(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, new GetImagePipelineRequest { ImagePipelineArn = arn }, arn,
+                WriteCreated(IbOperations.GetImagePipeline, new GetImagePipelineRequest { ImagePipelineArn = arn }, arn,
                     r => r.ImagePipeline,
                     () => new ImagePipeline
                     {

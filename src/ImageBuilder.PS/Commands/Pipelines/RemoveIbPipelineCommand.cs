@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,7 +30,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteImagePipeline, request, Arn) is DeleteImagePipelineResponse deleted && PassThru)
+            if (Call(IbOperations.DeleteImagePipeline, request, Arn) is { } deleted && PassThru)
             {
                 WriteObject(deleted.ImagePipelineArn ?? Arn);
             }

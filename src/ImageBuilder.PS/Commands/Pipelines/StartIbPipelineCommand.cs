@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -46,7 +45,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.StartImagePipelineExecution, request, Arn) is StartImagePipelineExecutionResponse { ImageBuildVersionArn: { } arn })
+            if (Call(IbOperations.StartImagePipelineExecution, request, Arn) is { ImageBuildVersionArn: { } arn })
             {
                 WriteCreatedImage(arn, () => new Image { SourcePipelineArn = Arn, Tags = request.Tags });
             }

@@ -2,7 +2,6 @@ using System;
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -94,7 +93,7 @@ namespace ImageBuilder.PS.Commands.Pipelines
         protected override void ProcessRecord()
         {
             var get = new GetImagePipelineRequest { ImagePipelineArn = Arn };
-            if (!Validate(get, Arn) || Call(ServiceBinding.ImageBuilder, IbOperations.GetImagePipeline, get, Arn) is not GetImagePipelineResponse { ImagePipeline: { } current })
+            if (!Validate(get, Arn) || Call(IbOperations.GetImagePipeline, get, Arn) is not { ImagePipeline: { } current })
             {
                 return;
             }
@@ -106,9 +105,9 @@ namespace ImageBuilder.PS.Commands.Pipelines
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.UpdateImagePipeline, request, Arn) is UpdateImagePipelineResponse)
+            if (Call(IbOperations.UpdateImagePipeline, request, Arn) is not null)
             {
-                WriteUpdated<GetImagePipelineResponse, ImagePipeline>(IbOperations.GetImagePipeline, get, Arn, r => r.ImagePipeline, current, $"Get-IbPipeline -Arn {Arn}");
+                WriteUpdated(IbOperations.GetImagePipeline, get, Arn, r => r.ImagePipeline, current, $"Get-IbPipeline -Arn {Arn}");
             }
         }
 

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -23,6 +22,6 @@ namespace ImageBuilder.PS.Commands.Publishing
         protected override string DocumentKind => "component";
 
         protected override string? ReadStored(string arn) =>
-            Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is GetComponentResponse r ? r.Component?.Data ?? "" : null;
+            Call(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is { } r ? r.Component?.Data ?? "" : null;
     }
 }

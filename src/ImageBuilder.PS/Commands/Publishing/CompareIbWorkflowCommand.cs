@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -23,6 +22,6 @@ namespace ImageBuilder.PS.Commands.Publishing
         protected override string DocumentKind => "workflow";
 
         protected override string? ReadStored(string arn) =>
-            Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is GetWorkflowResponse r ? r.Workflow?.Data ?? "" : null;
+            Call(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is { } r ? r.Workflow?.Data ?? "" : null;
     }
 }

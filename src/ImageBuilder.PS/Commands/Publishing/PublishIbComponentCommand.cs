@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Components;
 using ImageBuilder.PS.Model.Ib;
@@ -29,9 +28,8 @@ namespace ImageBuilder.PS.Commands.Publishing
             }
             Publish(new Publication<Component>("component", Name, Version)
             {
-                List = IbOperations.ListComponents,
-                ListRequest = new ListComponentsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
-                Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is GetComponentResponse r ? r.Component : null,
+                Versions = target => ReadPages(IbOperations.ListComponents, new ListComponentsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } }, target),
+                Get = arn => Call(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is { } r ? r.Component : null,
                 Compare = stored => new DefinitionDifferences()
                     .Document("Document", stored.Data, data)
                     .Text("Platform", stored.Platform, Platform, StringComparison.OrdinalIgnoreCase)

@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Management.Automation;
 using System.Text;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Recipes;
 using ImageBuilder.PS.Completion;
@@ -48,9 +47,8 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 Publish(new Publication<ImageRecipe>("image recipe", Name, Version)
                 {
-                    List = IbOperations.ListImageRecipes,
-                    ListRequest = new ListImageRecipesRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
-                    Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn) is GetImageRecipeResponse r ? r.ImageRecipe : null,
+                    Versions = target => ReadPages(IbOperations.ListImageRecipes, new ListImageRecipesRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } }, target),
+                    Get = arn => Call(IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn) is { } r ? r.ImageRecipe : null,
                     Compare = Compare,
                     Request = version => CreateRequest(version, _components),
                     Send = (request, target) => SendCreateImageRecipe((CreateImageRecipeRequest)request, target),

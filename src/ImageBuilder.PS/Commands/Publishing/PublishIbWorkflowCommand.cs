@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Workflows;
 using ImageBuilder.PS.Model.Ib;
@@ -31,10 +30,9 @@ namespace ImageBuilder.PS.Commands.Publishing
             var arnType = "workflow/" + Type.ToLowerInvariant();
             Publish(new Publication<Workflow>("workflow", Name, Version)
             {
-                List = IbOperations.ListWorkflows,
-                ListRequest = new ListWorkflowsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
+                Versions = target => ReadPages(IbOperations.ListWorkflows, new ListWorkflowsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } }, target),
                 Belongs = arn => string.Equals(arn.ResourceType, arnType, StringComparison.Ordinal),
-                Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is GetWorkflowResponse r ? r.Workflow : null,
+                Get = arn => Call(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is { } r ? r.Workflow : null,
                 Compare = stored => new DefinitionDifferences()
                     .Document("Document", stored.Data, data)
                     .Text("Description", stored.Description, Description)

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -52,7 +51,7 @@ namespace ImageBuilder.PS.Commands.Recipes
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetImageRecipeRequest { ImageRecipeArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipe, request, Arn) is GetImageRecipeResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetImageRecipe, request, Arn) is { } response)
                 {
                     WriteObject(response.ImageRecipe);
                 }
@@ -63,8 +62,8 @@ namespace ImageBuilder.PS.Commands.Recipes
             if (Validate(list, null))
             {
                 var pattern = filters.NamePattern;
-                WriteNamedPages("image recipe", Name, ServiceBinding.ImageBuilder, IbOperations.ListImageRecipes, list, null,
-                    pattern is null ? null : item => pattern.IsMatch(((ImageRecipeSummary)item).Name ?? ""));
+                WriteNamedPages("image recipe", Name, IbOperations.ListImageRecipes, list, null,
+                    pattern is null ? null : item => pattern.IsMatch(item.Name ?? ""));
             }
         }
     }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -21,7 +20,7 @@ namespace ImageBuilder.PS.Commands.Recipes
         protected override void ProcessRecord()
         {
             var request = new GetImageRecipePolicyRequest { ImageRecipeArn = Arn };
-            if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetImageRecipePolicy, request, Arn) is GetImageRecipePolicyResponse response)
+            if (Validate(request, Arn) && Call(IbOperations.GetImageRecipePolicy, request, Arn) is { } response)
             {
                 WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -31,7 +30,7 @@ namespace ImageBuilder.PS.Commands.Recipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteImageRecipe, request, Arn) is DeleteImageRecipeResponse deleted && PassThru)
+            if (Call(IbOperations.DeleteImageRecipe, request, Arn) is { } deleted && PassThru)
             {
                 WriteObject(deleted.ImageRecipeArn ?? Arn);
             }

@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -38,7 +37,7 @@ namespace ImageBuilder.PS.Commands.Recipes
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.PutImageRecipePolicy, request, Arn) is PutImageRecipePolicyResponse response && PassThru)
+            if (Call(IbOperations.PutImageRecipePolicy, request, Arn) is { } response && PassThru)
             {
                 WriteObject(new ResourcePolicy { Arn = response.ImageRecipeArn ?? Arn, Policy = Policy });
             }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -52,7 +51,7 @@ namespace ImageBuilder.PS.Commands.Scans
                 {
                     return;
                 }
-                foreach (var aggregation in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImageScanFindingAggregations, request, target))
+                foreach (var aggregation in ReadPages(IbOperations.ListImageScanFindingAggregations, request, target))
                 {
                     if (!Paged.Write(aggregation))
                     {
@@ -68,7 +67,7 @@ namespace ImageBuilder.PS.Commands.Scans
             switch (ParameterSetName)
             {
                 case ImageSet:
-                    foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
+                    foreach (var buildArn in ExpandToBuildVersions(ImageArn, "image", IbOperations.ListImageBuildVersions))
                     {
                         yield return One("imageBuildVersionArn", buildArn);
                     }

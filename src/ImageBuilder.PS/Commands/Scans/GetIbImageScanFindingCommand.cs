@@ -2,7 +2,6 @@ using System;
 using System.Collections.Generic;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -63,7 +62,7 @@ namespace ImageBuilder.PS.Commands.Scans
                 {
                     return;
                 }
-                foreach (ImageScanFinding finding in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListImageScanFindings, request, target))
+                foreach (var finding in ReadPages(IbOperations.ListImageScanFindings, request, target))
                 {
                     if (Wanted(finding) && !Paged.Write(finding))
                     {
@@ -84,7 +83,7 @@ namespace ImageBuilder.PS.Commands.Scans
                     yield return One("imagePipelineArn", ImageArn);
                     yield break;
                 }
-                foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
+                foreach (var buildArn in ExpandToBuildVersions(ImageArn, "image", IbOperations.ListImageBuildVersions))
                 {
                     yield return One("imageBuildVersionArn", buildArn);
                 }

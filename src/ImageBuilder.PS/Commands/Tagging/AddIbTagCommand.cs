@@ -1,7 +1,6 @@
 using System.Collections;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
@@ -38,7 +37,7 @@ namespace ImageBuilder.PS.Commands.Tagging
             foreach (var arn in BuildsOrSelf(ResourceArn))
             {
                 request.ResourceArn = arn;
-                if (ShouldProcess(arn, $"Add tags ({keys})") && Call(ServiceBinding.ImageBuilder, IbOperations.TagResource, request, arn) is TagResourceResponse && PassThru)
+                if (ShouldProcess(arn, $"Add tags ({keys})") && Call(IbOperations.TagResource, request, arn) is not null && PassThru)
                 {
                     WriteObject(arn);
                 }

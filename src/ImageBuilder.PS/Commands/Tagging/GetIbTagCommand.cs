@@ -1,7 +1,6 @@
 using System;
 using System.Collections;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -27,7 +26,7 @@ namespace ImageBuilder.PS.Commands.Tagging
             foreach (var arn in BuildsOrSelf(ResourceArn))
             {
                 request.ResourceArn = arn;
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.ListTagsForResource, request, arn) is ListTagsForResourceResponse response)
+                if (Call(IbOperations.ListTagsForResource, request, arn) is { } response)
                 {
                     // Keys match without regard to case, as in a hashtable PowerShell itself makes (@{}).
                     var tags = new Hashtable(StringComparer.OrdinalIgnoreCase);

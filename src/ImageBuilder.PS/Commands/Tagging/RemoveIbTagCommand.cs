@@ -1,6 +1,5 @@
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -34,7 +33,7 @@ namespace ImageBuilder.PS.Commands.Tagging
             foreach (var arn in BuildsOrSelf(ResourceArn))
             {
                 request.ResourceArn = arn;
-                if (ShouldProcess(arn, $"Remove tags ({string.Join(", ", TagKey)})") && Call(ServiceBinding.ImageBuilder, IbOperations.UntagResource, request, arn) is UntagResourceResponse && PassThru)
+                if (ShouldProcess(arn, $"Remove tags ({string.Join(", ", TagKey)})") && Call(IbOperations.UntagResource, request, arn) is not null && PassThru)
                 {
                     WriteObject(arn);
                 }

@@ -1,6 +1,5 @@
 using System.Collections.Generic;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -33,7 +32,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             if (ParameterSetName == StepSet)
             {
                 var request = new GetWorkflowStepExecutionRequest { StepExecutionId = StepExecutionId };
-                if (Validate(request, StepExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, request, StepExecutionId) is GetWorkflowStepExecutionResponse response)
+                if (Validate(request, StepExecutionId) && Call(IbOperations.GetWorkflowStepExecution, request, StepExecutionId) is { } response)
                 {
                     WriteObject(WorkflowStepMetadata.From(response));
                 }
@@ -46,7 +45,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             }
             // Read by page rather than by item: the run, image and workflow are on each page, not on its steps, and a
             // step needs them to pipe into Send-IbStepAction.
-            foreach (ListWorkflowStepExecutionsResponse page in ReadPageResponses(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId))
+            foreach (var page in ReadPageResponses(IbOperations.ListWorkflowStepExecutions, list, WorkflowExecutionId))
             {
                 foreach (var step in page.Steps ?? new List<WorkflowStepMetadata>())
                 {

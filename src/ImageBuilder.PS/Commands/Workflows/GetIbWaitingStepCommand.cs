@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
@@ -19,7 +18,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             var request = new ListWaitingWorkflowStepsRequest { MaxResults = MaxResults };
             if (Validate(request, null))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWaitingWorkflowSteps, request, null);
+                WritePages(IbOperations.ListWaitingWorkflowSteps, request, null);
             }
         }
     }

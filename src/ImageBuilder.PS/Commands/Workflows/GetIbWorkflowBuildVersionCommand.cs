@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -28,7 +27,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             var request = new ListWorkflowBuildVersionsRequest { WorkflowVersionArn = versionArn, MaxResults = MaxResults };
             if (Validate(request, Arn))
             {
-                WritePages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowBuildVersions, request, Arn);
+                WritePages(IbOperations.ListWorkflowBuildVersions, request, Arn);
             }
         }
     }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -53,7 +52,7 @@ namespace ImageBuilder.PS.Commands.Workflows
             if (ParameterSetName == ArnSet)
             {
                 var request = new GetWorkflowRequest { WorkflowBuildVersionArn = Arn };
-                if (Validate(request, Arn) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, request, Arn) is GetWorkflowResponse response)
+                if (Validate(request, Arn) && Call(IbOperations.GetWorkflow, request, Arn) is { } response)
                 {
                     WriteObject(response.Workflow);
                 }
@@ -71,9 +70,8 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 // The service documents no filter for the type, so it is matched here, as the pages arrive.
                 var pattern = filters.NamePattern;
-                WriteNamedPages("workflow", Name, ServiceBinding.ImageBuilder, IbOperations.ListWorkflows, list, null, item =>
+                WriteNamedPages("workflow", Name, IbOperations.ListWorkflows, list, null, workflow =>
                 {
-                    var workflow = (WorkflowVersion)item;
                     return (pattern is null || pattern.IsMatch(workflow.Name ?? ""))
                         && (string.IsNullOrEmpty(Type) || string.Equals(workflow.Type, Type, StringComparison.OrdinalIgnoreCase));
                 });

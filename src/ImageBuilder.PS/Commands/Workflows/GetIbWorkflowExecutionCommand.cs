@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -39,21 +38,21 @@ namespace ImageBuilder.PS.Commands.Workflows
             if (ParameterSetName == IdSet)
             {
                 var request = new GetWorkflowExecutionRequest { WorkflowExecutionId = WorkflowExecutionId };
-                if (Validate(request, WorkflowExecutionId) && Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowExecution, request, WorkflowExecutionId) is GetWorkflowExecutionResponse response)
+                if (Validate(request, WorkflowExecutionId) && Call(IbOperations.GetWorkflowExecution, request, WorkflowExecutionId) is { } response)
                 {
                     WriteObject(WorkflowExecutionMetadata.From(response));
                 }
                 return;
             }
             // -First and -Skip count across the builds of a version, not within each.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, ImageArn, "image", IbOperations.ListImageBuildVersions))
+            foreach (var buildArn in ExpandToBuildVersions(ImageArn, "image", IbOperations.ListImageBuildVersions))
             {
                 var list = new ListWorkflowExecutionsRequest { ImageBuildVersionArn = buildArn, MaxResults = MaxResults };
                 if (!Validate(list, buildArn))
                 {
                     continue;
                 }
-                foreach (WorkflowExecutionMetadata run in ReadPages(ServiceBinding.ImageBuilder, IbOperations.ListWorkflowExecutions, list, buildArn))
+                foreach (var run in ReadPages(IbOperations.ListWorkflowExecutions, list, buildArn))
                 {
                     // The list leaves out the build, which the run's steps need to be acted on.
                     run.ImageBuildVersionArn = buildArn;

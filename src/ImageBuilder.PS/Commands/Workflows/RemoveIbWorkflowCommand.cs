@@ -1,7 +1,6 @@
 using System;
 using System.Linq;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Model.Ib;
@@ -35,14 +34,14 @@ namespace ImageBuilder.PS.Commands.Workflows
             // checked against workflow/build so that the error shows a workflow ARN to give instead.
             var kind = IbArn.TryParse(Arn, out var parsed) && parsed.ResourceType.StartsWith("workflow/", StringComparison.Ordinal) ? parsed.ResourceType : "workflow/build";
             // Listed in full first: deleting while paging through the builds could make the service skip some.
-            foreach (var buildArn in ExpandToBuildVersions(ServiceBinding.ImageBuilder, Arn, kind, IbOperations.ListWorkflowBuildVersions).ToList())
+            foreach (var buildArn in ExpandToBuildVersions(Arn, kind, IbOperations.ListWorkflowBuildVersions).ToList())
             {
                 var request = new DeleteWorkflowRequest { WorkflowBuildVersionArn = buildArn };
                 if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Delete workflow build version", Force))
                 {
                     continue;
                 }
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.DeleteWorkflow, request, buildArn) is DeleteWorkflowResponse deleted && PassThru)
+                if (Call(IbOperations.DeleteWorkflow, request, buildArn) is { } deleted && PassThru)
                 {
                     WriteObject(deleted.WorkflowBuildVersionArn ?? buildArn);
                 }

@@ -1,6 +1,5 @@
 using System;
 using System.Management.Automation;
-using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
@@ -63,10 +62,10 @@ namespace ImageBuilder.PS.Commands.Workflows
             {
                 return;
             }
-            if (Call(ServiceBinding.ImageBuilder, IbOperations.SendWorkflowStepAction, request, StepExecutionId) is SendWorkflowStepActionResponse sent && PassThru)
+            if (Call(IbOperations.SendWorkflowStepAction, request, StepExecutionId) is { } sent && PassThru)
             {
                 var get = new GetWorkflowStepExecutionRequest { StepExecutionId = sent.StepExecutionId ?? StepExecutionId };
-                if (Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, get, get.StepExecutionId) is GetWorkflowStepExecutionResponse step)
+                if (Call(IbOperations.GetWorkflowStepExecution, get, get.StepExecutionId) is { } step)
                 {
                     WriteObject(WorkflowStepMetadata.From(step));
                 }
@@ -77,7 +76,7 @@ namespace ImageBuilder.PS.Commands.Workflows
         private string? ImageOfStep()
         {
             var get = new GetWorkflowStepExecutionRequest { StepExecutionId = StepExecutionId };
-            if (!Validate(get, StepExecutionId) || Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflowStepExecution, get, StepExecutionId) is not GetWorkflowStepExecutionResponse step)
+            if (!Validate(get, StepExecutionId) || Call(IbOperations.GetWorkflowStepExecution, get, StepExecutionId) is not { } step)
             {
                 return null;
             }
