@@ -117,10 +117,6 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         protected bool Validate(IAwsStructure input, object? target)
         {
-            if (!FiltersAreDistinct(input, target))
-            {
-                return false;
-            }
             KnownValues.MatchCase(input);
             var violations = RequestValidator.Validate(input);
             if (violations.Count == 0)
@@ -140,6 +136,20 @@ namespace ImageBuilder.PS.Base
             return false;
         }
 
+        /// <summary>
+        /// <see cref="Validate(IAwsStructure, object?)"/> for a List request whose filters <paramref name="filters"/>
+        /// built: a filter given twice (which the service would join with OR) is refused first, naming the parameters.
+        /// </summary>
+        private protected bool Validate(IAwsStructure input, object? target, ListFilters filters)
+        {
+            if (filters.Refusal is { } refusal)
+            {
+                WriteError(ErrorRecords.InvalidInput("FilterRepeated", refusal, target ?? filters.RefusedFilter));
+                return false;
+            }
+            return Validate(input, target);
+        }
+
         /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
         private const int ShownLength = 200;
 
@@ -151,30 +161,6 @@ namespace ImageBuilder.PS.Base
         {
             var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
             return text.Length <= ShownLength ? $"'{text}'" : $"'{text.Substring(0, ShownLength)}...' ({text.Length:N0} characters)";
-        }
-
-        /// <summary>
-        /// A list request's filters name each filter once. A friendly parameter (-Platform) and a raw -Filter on the
-        /// same name would be two filters the service joins with OR, the opposite of what was meant.
-        /// </summary>
-        private bool FiltersAreDistinct(IAwsStructure input, object? target)
-        {
-            if (input.GetShape().FindMember("filters") is not { } member || input.GetMember(member.Index) is not IEnumerable<Model.Ib.Filter> filters)
-            {
-                return true;
-            }
-            var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-            foreach (var filter in filters)
-            {
-                if (filter.Name is { } name && !seen.Add(name))
-                {
-                    WriteError(ErrorRecords.InvalidInput("FilterRepeated",
-                        $"The filter '{name}' is given twice (by -Filter and by a parameter such as -{char.ToUpperInvariant(name[0])}{name.Substring(1)}, or twice in -Filter). Give it once, with all its values.",
-                        target ?? name));
-                    return false;
-                }
-            }
-            return true;
         }
 
         /// <summary>

@@ -23,6 +23,18 @@ public sealed class PipelineTests : IClassFixture<LoopbackFixture>
     private static string Line(RecordedRequest r) => r.Method + " " + r.RawUrl;
 
     [Fact]
+    public void AFilterGivenTwiceNamesTheParameterThatGaveIt()
+    {
+        // -RecipeArn gives the filter imageRecipeArn: the error names -RecipeArn, not a guess from the filter's name.
+        var result = _f.Run("Get-IbPipeline -EndpointUrl $Endpoint -RecipeArn $Recipe -Filter @{ Name = 'imageRecipeArn'; Values = $Recipe }",
+            Vars(("Recipe", RecipeArn)));
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("FilterRepeated", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("The filter 'imageRecipeArn' is given twice (by -Filter and by -RecipeArn). Give it once, with all its values.", error.Exception.Message);
+        Assert.Empty(_f.Server.Requests);
+    }
+
+    [Fact]
     public void ListSendsFiltersAndRendersPipelines()
     {
         _f.Server.Enqueue(CannedResponse.Json(Pipelines(("nightly", "ENABLED"))));

@@ -63,7 +63,18 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
         var error = Assert.Single(both.Errors);
         Assert.Equal("FilterRepeated", error.FullyQualifiedErrorId.Split(',')[0]);
         Assert.Equal(System.Management.Automation.ErrorCategory.InvalidArgument, error.CategoryInfo.Category);
-        Assert.Contains("The filter 'platform' is given twice (by -Filter and by a parameter such as -Platform", error.Exception.Message);
+        Assert.Equal("The filter 'platform' is given twice (by -Filter and by -Platform). Give it once, with all its values.", error.Exception.Message);
+        Assert.Empty(_f.Server.Requests);
+    }
+
+    [Fact]
+    public void AFilterGivenTwiceInFilterIsRefusedNamingFilter()
+    {
+        var twice = _f.Run("Get-IbImage -EndpointUrl $Endpoint -Filter @{ Name = 'platform'; Values = 'Linux' }, @{ Name = 'Platform'; Values = 'Windows' }");
+        var error = Assert.Single(twice.Errors);
+        Assert.Equal("FilterRepeated", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Equal("The filter 'Platform' is given twice (twice in -Filter). Give it once, with all its values.", error.Exception.Message);
+        Assert.Equal("Platform", error.TargetObject);
         Assert.Empty(_f.Server.Requests);
     }
 

@@ -67,7 +67,7 @@ namespace ImageBuilder.PS.Commands.Components
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("supportedOsVersion", SupportedOsVersion).Add("type", Type, IbValues.ComponentType.All).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", nameof(Platform), Platform, IbValues.Platform.All).Add("supportedOsVersion", nameof(SupportedOsVersion), SupportedOsVersion).Add("type", nameof(Type), Type, IbValues.ComponentType.All).Add("version", nameof(Version), Version);
             var list = new ListComponentsRequest
             {
                 Owner = Owner,
@@ -75,7 +75,7 @@ namespace ImageBuilder.PS.Commands.Components
                 ByName = ByName.IsPresent ? true : null,
                 MaxResults = MaxResults,
             };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("component", Name, IbOperations.ListComponents, list, null,

@@ -61,9 +61,9 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("containerType", ContainerType, IbValues.ContainerType.All).Add("parentImage", ParentImage);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", nameof(Platform), Platform, IbValues.Platform.All).Add("containerType", nameof(ContainerType), ContainerType, IbValues.ContainerType.All).Add("parentImage", nameof(ParentImage), ParentImage);
             var list = new ListContainerRecipesRequest { Owner = Owner, Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("container recipe", Name, IbOperations.ListContainerRecipes, list, null,

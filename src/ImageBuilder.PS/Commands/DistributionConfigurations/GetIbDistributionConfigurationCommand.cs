@@ -48,7 +48,7 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
             }
             var filters = new ListFilters(Filter, Warn).AddName(Name);
             var list = new ListDistributionConfigurationsRequest { Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("distribution configuration", Name, IbOperations.ListDistributionConfigurations, list, null,

@@ -50,14 +50,14 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("osVersion", OsVersion).Add("type", Type, IbValues.ImageType.All);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", nameof(Platform), Platform, IbValues.Platform.All).Add("osVersion", nameof(OsVersion), OsVersion).Add("type", nameof(Type), Type, IbValues.ImageType.All);
             var request = new ListImageBuildVersionsRequest
             {
                 ImageVersionArn = VersionArnOf(Arn),
                 Filters = filters.ToList(),
                 MaxResults = MaxResults,
             };
-            if (!Validate(request, Arn))
+            if (!Validate(request, Arn, filters))
             {
                 return;
             }

@@ -70,7 +70,7 @@ namespace ImageBuilder.PS.Commands.Images
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("osVersion", OsVersion).Add("type", Type, IbValues.ImageType.All).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", nameof(Platform), Platform, IbValues.Platform.All).Add("osVersion", nameof(OsVersion), OsVersion).Add("type", nameof(Type), Type, IbValues.ImageType.All).Add("version", nameof(Version), Version);
             var list = new ListImagesRequest
             {
                 Owner = Owner,
@@ -79,7 +79,7 @@ namespace ImageBuilder.PS.Commands.Images
                 IncludeDeprecated = IncludeDeprecated.IsPresent ? true : null,
                 MaxResults = MaxResults,
             };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("image", Name, IbOperations.ListImages, list, null,

@@ -48,7 +48,7 @@ namespace ImageBuilder.PS.Commands.InfrastructureConfigurations
             }
             var filters = new ListFilters(Filter, Warn).AddName(Name);
             var list = new ListInfrastructureConfigurationsRequest { Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("infrastructure configuration", Name, IbOperations.ListInfrastructureConfigurations, list, null,

@@ -50,9 +50,9 @@ namespace ImageBuilder.PS.Commands.Lifecycle
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", Status, IbValues.LifecyclePolicyStatus.All);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", nameof(Status), Status, IbValues.LifecyclePolicyStatus.All);
             var list = new ListLifecyclePoliciesRequest { Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("lifecycle policy", Name, IbOperations.ListLifecyclePolicies, list, null,

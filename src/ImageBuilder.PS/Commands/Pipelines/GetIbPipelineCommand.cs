@@ -65,10 +65,10 @@ namespace ImageBuilder.PS.Commands.Pipelines
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", Status, IbValues.PipelineStatus.All).Add("imageRecipeArn", RecipeArn)
-                .Add("infrastructureConfigurationArn", InfrastructureConfigurationArn).Add("distributionConfigurationArn", DistributionConfigurationArn);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("status", nameof(Status), Status, IbValues.PipelineStatus.All).Add("imageRecipeArn", nameof(RecipeArn), RecipeArn)
+                .Add("infrastructureConfigurationArn", nameof(InfrastructureConfigurationArn), InfrastructureConfigurationArn).Add("distributionConfigurationArn", nameof(DistributionConfigurationArn), DistributionConfigurationArn);
             var list = new ListImagePipelinesRequest { Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("pipeline", Name, IbOperations.ListImagePipelines, list, null,

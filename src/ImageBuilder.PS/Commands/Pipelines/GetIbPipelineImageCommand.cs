@@ -36,9 +36,9 @@ namespace ImageBuilder.PS.Commands.Pipelines
 
         protected override void ProcessRecord()
         {
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("version", Version);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("version", nameof(Version), Version);
             var list = new ListImagePipelineImagesRequest { ImagePipelineArn = Arn, Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, Arn))
+            if (Validate(list, Arn, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("image", Name, IbOperations.ListImagePipelineImages, list, Arn,

@@ -57,9 +57,9 @@ namespace ImageBuilder.PS.Commands.Recipes
                 }
                 return;
             }
-            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", Platform, IbValues.Platform.All).Add("parentImage", ParentImage);
+            var filters = new ListFilters(Filter, Warn).AddName(Name).Add("platform", nameof(Platform), Platform, IbValues.Platform.All).Add("parentImage", nameof(ParentImage), ParentImage);
             var list = new ListImageRecipesRequest { Owner = Owner, Filters = filters.ToList(), MaxResults = MaxResults };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 var pattern = filters.NamePattern;
                 WriteNamedPages("image recipe", Name, IbOperations.ListImageRecipes, list, null,

@@ -66,7 +66,7 @@ namespace ImageBuilder.PS.Commands.Workflows
                 ByName = ByName.IsPresent ? true : null,
                 MaxResults = MaxResults,
             };
-            if (Validate(list, null))
+            if (Validate(list, null, filters))
             {
                 // The service documents no filter for the type, so it is matched here, as the pages arrive.
                 var pattern = filters.NamePattern;
