@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
@@ -12,24 +13,16 @@ namespace ImageBuilder.PS.Commands.Components
     [ApiOperation("imagebuilder", "GetComponentPolicy")]
     [Cmdlet(VerbsCommon.Get, "IbComponentPolicy")]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class GetIbComponentPolicyCommand : IbCmdlet
+    public sealed class GetIbComponentPolicyCommand : GetPolicyCmdlet<GetComponentPolicyRequest, GetComponentPolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
         [ApiMember("componentArn")]
         [ArgumentCompleter(typeof(ComponentArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        protected override void ProcessRecord()
-        {
-            foreach (var buildArn in ExpandToBuildVersions(Arn, "component", IbOperations.ListComponentBuildVersions))
-            {
-                var request = new GetComponentPolicyRequest { ComponentArn = buildArn };
-                if (Validate(request, buildArn) && Call(IbOperations.GetComponentPolicy, request, buildArn) is { } response)
-                {
-                    WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
-                }
-            }
-        }
+        public GetIbComponentPolicyCommand() : base(IbOperations.GetComponentPolicy, arn => new() { ComponentArn = arn }, r => r.Policy) { }
+
+        private protected override IEnumerable<string> Targets(string arn) => ExpandToBuildVersions(arn, "component", IbOperations.ListComponentBuildVersions);
     }
 }

@@ -1,8 +1,7 @@
-using System.Linq;
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Components
@@ -14,41 +13,16 @@ namespace ImageBuilder.PS.Commands.Components
     [ApiOperation("imagebuilder", "PutComponentPolicy")]
     [Cmdlet(VerbsCommon.Set, "IbComponentPolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class SetIbComponentPolicyCommand : IbCmdlet
+    public sealed class SetIbComponentPolicyCommand : SetPolicyCmdlet<PutComponentPolicyRequest, PutComponentPolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ComponentBuildVersionArn", "ComponentArn", "ComponentVersionArn")]
         [ApiMember("componentArn")]
         [ArgumentCompleter(typeof(ComponentArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1)]
-        [PolicyTransformation]
-        public string Policy { get; set; } = "";
+        public SetIbComponentPolicyCommand() : base(IbOperations.PutComponentPolicy, "component", (arn, policy) => new() { ComponentArn = arn, Policy = policy }, r => r.ComponentArn) { }
 
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (PolicyText.Refusal(Policy) is { } refusal)
-            {
-                WriteError(refusal);
-                return;
-            }
-            // Listed in full before the first change, so the prompts come after any listing error.
-            foreach (var buildArn in ExpandToBuildVersions(Arn, "component", IbOperations.ListComponentBuildVersions).ToList())
-            {
-                var request = new PutComponentPolicyRequest { ComponentArn = buildArn, Policy = Policy };
-                if (!Validate(request, buildArn) || !ShouldProcess(buildArn, "Set component policy"))
-                {
-                    continue;
-                }
-                if (Call(IbOperations.PutComponentPolicy, request, buildArn) is { } response && PassThru)
-                {
-                    WriteObject(new ResourcePolicy { Arn = response.ComponentArn ?? buildArn, Policy = Policy });
-                }
-            }
-        }
+        private protected override IEnumerable<string> Targets(string arn) => ExpandToBuildVersions(arn, "component", IbOperations.ListComponentBuildVersions);
     }
 }

@@ -9,21 +9,14 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
     [ApiOperation("imagebuilder", "GetContainerRecipePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbContainerRecipePolicy")]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class GetIbContainerRecipePolicyCommand : IbCmdlet
+    public sealed class GetIbContainerRecipePolicyCommand : GetPolicyCmdlet<GetContainerRecipePolicyRequest, GetContainerRecipePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContainerRecipeArn")]
         [ApiMember("containerRecipeArn")]
         [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        protected override void ProcessRecord()
-        {
-            var request = new GetContainerRecipePolicyRequest { ContainerRecipeArn = Arn };
-            if (Validate(request, Arn) && Call(IbOperations.GetContainerRecipePolicy, request, Arn) is { } response)
-            {
-                WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
-            }
-        }
+        public GetIbContainerRecipePolicyCommand() : base(IbOperations.GetContainerRecipePolicy, arn => new() { ContainerRecipeArn = arn }, r => r.Policy) { }
     }
 }

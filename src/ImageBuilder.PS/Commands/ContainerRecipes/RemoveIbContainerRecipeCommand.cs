@@ -9,31 +9,14 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
     [ApiOperation("imagebuilder", "DeleteContainerRecipe")]
     [Cmdlet(VerbsCommon.Remove, "IbContainerRecipe", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIbContainerRecipeCommand : IbCmdlet
+    public sealed class RemoveIbContainerRecipeCommand : RemoveCmdlet<DeleteContainerRecipeRequest, DeleteContainerRecipeResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContainerRecipeArn")]
         [ApiMember("containerRecipeArn")]
         [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var request = new DeleteContainerRecipeRequest { ContainerRecipeArn = Arn };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Delete container recipe", Force))
-            {
-                return;
-            }
-            if (Call(IbOperations.DeleteContainerRecipe, request, Arn) is { } deleted && PassThru)
-            {
-                WriteObject(deleted.ContainerRecipeArn ?? Arn);
-            }
-        }
+        public RemoveIbContainerRecipeCommand() : base(IbOperations.DeleteContainerRecipe, "container recipe", arn => new() { ContainerRecipeArn = arn }, r => r.ContainerRecipeArn) { }
     }
 }

@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.ContainerRecipes
@@ -10,37 +9,14 @@ namespace ImageBuilder.PS.Commands.ContainerRecipes
     [ApiOperation("imagebuilder", "PutContainerRecipePolicy")]
     [Cmdlet(VerbsCommon.Set, "IbContainerRecipePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class SetIbContainerRecipePolicyCommand : IbCmdlet
+    public sealed class SetIbContainerRecipePolicyCommand : SetPolicyCmdlet<PutContainerRecipePolicyRequest, PutContainerRecipePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ContainerRecipeArn")]
         [ApiMember("containerRecipeArn")]
         [ArgumentCompleter(typeof(ContainerRecipeArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1)]
-        [PolicyTransformation]
-        public string Policy { get; set; } = "";
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (PolicyText.Refusal(Policy) is { } refusal)
-            {
-                WriteError(refusal);
-                return;
-            }
-            var request = new PutContainerRecipePolicyRequest { ContainerRecipeArn = Arn, Policy = Policy };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Set container recipe policy"))
-            {
-                return;
-            }
-            if (Call(IbOperations.PutContainerRecipePolicy, request, Arn) is { } response && PassThru)
-            {
-                WriteObject(new ResourcePolicy { Arn = response.ContainerRecipeArn ?? Arn, Policy = Policy });
-            }
-        }
+        public SetIbContainerRecipePolicyCommand() : base(IbOperations.PutContainerRecipePolicy, "container recipe", (arn, policy) => new() { ContainerRecipeArn = arn, Policy = policy }, r => r.ContainerRecipeArn) { }
     }
 }

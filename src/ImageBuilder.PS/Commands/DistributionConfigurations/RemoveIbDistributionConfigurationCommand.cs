@@ -9,31 +9,14 @@ namespace ImageBuilder.PS.Commands.DistributionConfigurations
     [ApiOperation("imagebuilder", "DeleteDistributionConfiguration")]
     [Cmdlet(VerbsCommon.Remove, "IbDistributionConfiguration", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIbDistributionConfigurationCommand : IbCmdlet
+    public sealed class RemoveIbDistributionConfigurationCommand : RemoveCmdlet<DeleteDistributionConfigurationRequest, DeleteDistributionConfigurationResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("DistributionConfigurationArn")]
         [ApiMember("distributionConfigurationArn")]
         [ArgumentCompleter(typeof(DistributionConfigurationArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var request = new DeleteDistributionConfigurationRequest { DistributionConfigurationArn = Arn };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Delete distribution configuration", Force))
-            {
-                return;
-            }
-            if (Call(IbOperations.DeleteDistributionConfiguration, request, Arn) is { } deleted && PassThru)
-            {
-                WriteObject(deleted.DistributionConfigurationArn ?? Arn);
-            }
-        }
+        public RemoveIbDistributionConfigurationCommand() : base(IbOperations.DeleteDistributionConfiguration, "distribution configuration", arn => new() { DistributionConfigurationArn = arn }, r => r.DistributionConfigurationArn) { }
     }
 }

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
@@ -12,24 +13,16 @@ namespace ImageBuilder.PS.Commands.Images
     [ApiOperation("imagebuilder", "GetImagePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbImagePolicy")]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class GetIbImagePolicyCommand : IbCmdlet
+    public sealed class GetIbImagePolicyCommand : GetPolicyCmdlet<GetImagePolicyRequest, GetImagePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageBuildVersionArn", "ImageArn", "ImageVersionArn")]
         [ApiMember("imageArn")]
         [ArgumentCompleter(typeof(ImageArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        protected override void ProcessRecord()
-        {
-            foreach (var buildArn in ExpandToBuildVersions(Arn, "image", IbOperations.ListImageBuildVersions))
-            {
-                var request = new GetImagePolicyRequest { ImageArn = buildArn };
-                if (Validate(request, buildArn) && Call(IbOperations.GetImagePolicy, request, buildArn) is { } response)
-                {
-                    WriteObject(new ResourcePolicy { Arn = buildArn, Policy = response.Policy });
-                }
-            }
-        }
+        public GetIbImagePolicyCommand() : base(IbOperations.GetImagePolicy, arn => new() { ImageArn = arn }, r => r.Policy) { }
+
+        private protected override IEnumerable<string> Targets(string arn) => ExpandToBuildVersions(arn, "image", IbOperations.ListImageBuildVersions);
     }
 }

@@ -9,31 +9,14 @@ namespace ImageBuilder.PS.Commands.Lifecycle
     [ApiOperation("imagebuilder", "DeleteLifecyclePolicy")]
     [Cmdlet(VerbsCommon.Remove, "IbLifecyclePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIbLifecyclePolicyCommand : IbCmdlet
+    public sealed class RemoveIbLifecyclePolicyCommand : RemoveCmdlet<DeleteLifecyclePolicyRequest, DeleteLifecyclePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("LifecyclePolicyArn")]
         [ApiMember("lifecyclePolicyArn")]
         [ArgumentCompleter(typeof(LifecyclePolicyArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var request = new DeleteLifecyclePolicyRequest { LifecyclePolicyArn = Arn };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Delete lifecycle policy", Force))
-            {
-                return;
-            }
-            if (Call(IbOperations.DeleteLifecyclePolicy, request, Arn) is { } deleted && PassThru)
-            {
-                WriteObject(deleted.LifecyclePolicyArn ?? Arn);
-            }
-        }
+        public RemoveIbLifecyclePolicyCommand() : base(IbOperations.DeleteLifecyclePolicy, "lifecycle policy", arn => new() { LifecyclePolicyArn = arn }, r => r.LifecyclePolicyArn) { }
     }
 }

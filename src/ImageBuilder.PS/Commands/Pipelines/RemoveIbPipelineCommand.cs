@@ -9,31 +9,14 @@ namespace ImageBuilder.PS.Commands.Pipelines
     [ApiOperation("imagebuilder", "DeleteImagePipeline")]
     [Cmdlet(VerbsCommon.Remove, "IbPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.High)]
     [OutputType(typeof(string))]
-    public sealed class RemoveIbPipelineCommand : IbCmdlet
+    public sealed class RemoveIbPipelineCommand : RemoveCmdlet<DeleteImagePipelineRequest, DeleteImagePipelineResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImagePipelineArn", "PipelineArn")]
         [ApiMember("imagePipelineArn")]
         [ArgumentCompleter(typeof(PipelineArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter]
-        public SwitchParameter Force { get; set; }
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            var request = new DeleteImagePipelineRequest { ImagePipelineArn = Arn };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Delete image pipeline", Force))
-            {
-                return;
-            }
-            if (Call(IbOperations.DeleteImagePipeline, request, Arn) is { } deleted && PassThru)
-            {
-                WriteObject(deleted.ImagePipelineArn ?? Arn);
-            }
-        }
+        public RemoveIbPipelineCommand() : base(IbOperations.DeleteImagePipeline, "image pipeline", arn => new() { ImagePipelineArn = arn }, r => r.ImagePipelineArn) { }
     }
 }

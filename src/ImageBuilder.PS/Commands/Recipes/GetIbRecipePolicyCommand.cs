@@ -9,21 +9,14 @@ namespace ImageBuilder.PS.Commands.Recipes
     [ApiOperation("imagebuilder", "GetImageRecipePolicy")]
     [Cmdlet(VerbsCommon.Get, "IbRecipePolicy")]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class GetIbRecipePolicyCommand : IbCmdlet
+    public sealed class GetIbRecipePolicyCommand : GetPolicyCmdlet<GetImageRecipePolicyRequest, GetImageRecipePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageRecipeArn", "RecipeArn")]
         [ApiMember("imageRecipeArn")]
         [ArgumentCompleter(typeof(RecipeArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        protected override void ProcessRecord()
-        {
-            var request = new GetImageRecipePolicyRequest { ImageRecipeArn = Arn };
-            if (Validate(request, Arn) && Call(IbOperations.GetImageRecipePolicy, request, Arn) is { } response)
-            {
-                WriteObject(new ResourcePolicy { Arn = Arn, Policy = response.Policy });
-            }
-        }
+        public GetIbRecipePolicyCommand() : base(IbOperations.GetImageRecipePolicy, arn => new() { ImageRecipeArn = arn }, r => r.Policy) { }
     }
 }

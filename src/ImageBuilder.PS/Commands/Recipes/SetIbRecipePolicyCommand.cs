@@ -1,7 +1,6 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Completion;
-using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
 
 namespace ImageBuilder.PS.Commands.Recipes
@@ -10,37 +9,14 @@ namespace ImageBuilder.PS.Commands.Recipes
     [ApiOperation("imagebuilder", "PutImageRecipePolicy")]
     [Cmdlet(VerbsCommon.Set, "IbRecipePolicy", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(ResourcePolicy))]
-    public sealed class SetIbRecipePolicyCommand : IbCmdlet
+    public sealed class SetIbRecipePolicyCommand : SetPolicyCmdlet<PutImageRecipePolicyRequest, PutImageRecipePolicyResponse>
     {
         [Parameter(Mandatory = true, Position = 0, ValueFromPipelineByPropertyName = true)]
         [Alias("ImageRecipeArn", "RecipeArn")]
         [ApiMember("imageRecipeArn")]
         [ArgumentCompleter(typeof(RecipeArnCompleter))]
-        public string Arn { get; set; } = "";
+        public override string Arn { get; set; } = "";
 
-        [Parameter(Mandatory = true, Position = 1)]
-        [PolicyTransformation]
-        public string Policy { get; set; } = "";
-
-        [Parameter]
-        public SwitchParameter PassThru { get; set; }
-
-        protected override void ProcessRecord()
-        {
-            if (PolicyText.Refusal(Policy) is { } refusal)
-            {
-                WriteError(refusal);
-                return;
-            }
-            var request = new PutImageRecipePolicyRequest { ImageRecipeArn = Arn, Policy = Policy };
-            if (!Validate(request, Arn) || !ShouldProcess(Arn, "Set image recipe policy"))
-            {
-                return;
-            }
-            if (Call(IbOperations.PutImageRecipePolicy, request, Arn) is { } response && PassThru)
-            {
-                WriteObject(new ResourcePolicy { Arn = response.ImageRecipeArn ?? Arn, Policy = Policy });
-            }
-        }
+        public SetIbRecipePolicyCommand() : base(IbOperations.PutImageRecipePolicy, "image recipe", (arn, policy) => new() { ImageRecipeArn = arn, Policy = policy }, r => r.ImageRecipeArn) { }
     }
 }
