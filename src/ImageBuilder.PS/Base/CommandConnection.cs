@@ -40,7 +40,7 @@ namespace ImageBuilder.PS.Base
         {
             if (!_resolved.TryGetValue(binding, out var connection))
             {
-                connection = ConnectionResolver.Resolve(_options, binding);
+                connection = ResolvedConnections.Get(_options, binding);
                 _resolved[binding] = connection;
             }
             return connection;
