@@ -84,4 +84,16 @@ Describe 'Under faults' {
         $read.Count | Should -Be 2
         $err.Count | Should -Be 1
     }
+
+    It 'says a request was never sent when nothing listens at the endpoint, and where the endpoint came from' {
+        # A refused connection is not "no answer": the create did not happen, and no client token can help.
+        $error.Clear()
+        $component = New-IbComponent -Name unreached -SemanticVersion 1.0.0 -Platform Linux -Data $document -EndpointUrl 'http://127.0.0.1:9' -ErrorAction SilentlyContinue -ErrorVariable failed
+
+        $component | Should -BeNullOrEmpty
+        $failed.Count | Should -Be 1
+        $failed[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        $failed[0].ToString() | Should -Match '^CreateComponent could not reach http://127\.0\.0\.1:9/: .+ The request was not sent, so nothing was changed\. Check the endpoint from the -EndpointUrl parameter; if it is the local emulator, start it'
+        $failed[0].ToString() | Should -Not -Match 'ClientToken|may have been applied'
+    }
 }

@@ -64,4 +64,31 @@ Describe 'Completion' {
     It 'completes recipe names in a pipeline command' {
         (Get-Completion 'Get-IbRecipe -Name gold').CompletionText | Should -Contain 'golden-windows'
     }
+
+    It 'lists with the credentials the command would use: $StoredAWSCredentials naming a profile' {
+        # AWS Tools' Set-AWSCredential -ProfileName leaves the profile's name in $StoredAWSCredentials. With no other
+        # credentials in the session, completion that ignored it would find none and offer nothing.
+        $folder = Join-Path ([IO.Path]::GetTempPath()) ("ibps-stored-{0}" -f [guid]::NewGuid().ToString('n'))
+        New-Item -ItemType Directory -Path $folder | Out-Null
+        $credentials = Join-Path $folder 'credentials'
+        Set-Content -LiteralPath $credentials -Value "[runbook]`naws_access_key_id = AKIDSTOREDPROFILE000`naws_secret_access_key = stored-profile-secret-0000000000000000000`n"
+        try {
+            $result = Invoke-TestPwsh -ImportModule -Environment @{
+                AWS_ACCESS_KEY_ID = $null; AWS_SECRET_ACCESS_KEY = $null; AWS_SHARED_CREDENTIALS_FILE = $credentials
+            } -Script @'
+$StoredAWSCredentials = 'runbook'
+$line = 'Get-IbPipeline -Name ni'
+(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText -join ','
+(Get-IbPipeline -Name nightly -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] -and $_.Message -match 'credentials from' }).Message
+'@
+
+            $result.StdErr | Should -BeNullOrEmpty
+            $lines = $result.StdOut.Trim() -split "`r?`n"
+            $lines[0] | Should -Be 'nightly'
+            $lines[1] | Should -Match "credentials from profile 'runbook' \(from \`$StoredAWSCredentials\)"
+        }
+        finally {
+            Remove-Item -LiteralPath $folder -Recurse -Force
+        }
+    }
 }

@@ -13,7 +13,9 @@ public static class MamlWriter
     public static void Write(IEnumerable<CommandHelp> commands, string path)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var settings = new XmlWriterSettings { Indent = true, Encoding = new System.Text.UTF8Encoding(false) };
+        // Not indented: PowerShell reads the whole file on a session's first Get-Help for any of the module's
+        // cmdlets, and nobody reads the generated XML (the markdown in docs/ is the source).
+        var settings = new XmlWriterSettings { Indent = false, Encoding = new System.Text.UTF8Encoding(false) };
         using var w = XmlWriter.Create(path, settings);
         w.WriteStartDocument();
         w.WriteStartElement("helpItems", "http://msh");
@@ -50,7 +52,7 @@ public static class MamlWriter
             w.WriteElementString("maml", "name", Maml, help.Name);
             foreach (var p in help.Parameters.Where(p => p.ParameterSets.Contains("(All)") || p.ParameterSets.Contains(set)))
             {
-                WriteParameter(w, p);
+                WriteParameter(w, p, inSyntax: true);
             }
             w.WriteEndElement();
         }
@@ -59,7 +61,7 @@ public static class MamlWriter
         w.WriteStartElement("command", "parameters", Command);
         foreach (var p in help.Parameters)
         {
-            WriteParameter(w, p);
+            WriteParameter(w, p, inSyntax: false);
         }
         w.WriteEndElement();
 
@@ -116,7 +118,11 @@ public static class MamlWriter
     private static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
-    private static void WriteParameter(XmlWriter w, ParameterHelp p)
+    /// <param name="inSyntax">
+    /// A syntax block's parameter: Get-Help shows only its name, type and brackets there, so its description (a
+    /// third of the file when repeated in every parameter set) is left to the parameters section.
+    /// </param>
+    private static void WriteParameter(XmlWriter w, ParameterHelp p, bool inSyntax)
     {
         w.WriteStartElement("command", "parameter", Command);
         w.WriteAttributeString("required", p.Required ? "true" : "false");
@@ -126,7 +132,10 @@ public static class MamlWriter
         w.WriteAttributeString("position", p.Position.Equals("Named", StringComparison.OrdinalIgnoreCase) ? "named" : p.Position);
         w.WriteAttributeString("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases));
         w.WriteElementString("maml", "name", Maml, p.Name);
-        Paragraphs(w, "description", p.Description);
+        if (!inSyntax)
+        {
+            Paragraphs(w, "description", p.Description);
+        }
         if (!p.IsSwitch)
         {
             w.WriteStartElement("command", "parameterValue", Command);

@@ -75,5 +75,23 @@ namespace ImageBuilder.PS.Aws
             }
             return error;
         }
+    
+        /// <summary>
+        /// Whether a transport failure happened before the request could leave: the name did not resolve, nothing
+        /// listened on the port, or no route led there. Such a request was certainly not applied, and running the
+        /// command again changes nothing until the endpoint is put right.
+        /// </summary>
+        public static bool NeverSent(Exception error)
+        {
+            for (var cause = error; cause is not null; cause = cause.InnerException)
+            {
+                if (cause is SocketException socket)
+                {
+                    return socket.SocketErrorCode is SocketError.ConnectionRefused or SocketError.HostNotFound or SocketError.NoData
+                        or SocketError.TryAgain or SocketError.HostUnreachable or SocketError.NetworkUnreachable;
+                }
+            }
+            return false;
+        }
     }
 }

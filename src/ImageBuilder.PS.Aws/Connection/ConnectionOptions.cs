@@ -23,5 +23,13 @@ namespace ImageBuilder.PS.Aws
 
         /// <summary>Reads environment variables; tests swap it for a dictionary.</summary>
         public Func<string, string?> Environment { get; set; } = System.Environment.GetEnvironmentVariable;
+
+        /// <summary>The same options reading the environment through <paramref name="environment"/>.</summary>
+        public ConnectionOptions WithEnvironment(Func<string, string?> environment)
+        {
+            var copy = (ConnectionOptions)MemberwiseClone();
+            copy.Environment = environment;
+            return copy;
+        }
     }
 }

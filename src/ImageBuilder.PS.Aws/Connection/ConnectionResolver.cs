@@ -258,7 +258,7 @@ namespace ImageBuilder.PS.Aws
         private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 
         /// <summary>A short one-way digest, so that a cache key tells secrets apart without holding them.</summary>
-        private static string Fingerprint(string? secret)
+        internal static string Fingerprint(string? secret)
         {
             using var sha = SHA256.Create();
             var hash = sha.ComputeHash(Encoding.UTF8.GetBytes(secret ?? ""));

@@ -61,6 +61,9 @@ namespace ImageBuilder.PS.Base
                 failure = kind switch
                 {
                     CallFailureKind.Service => FromService((AwsServiceException)e, target),
+                    CallFailureKind.Transport when SdkFailures.NeverSent(e) => new CallFailure(
+                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(binding)}"),
+                        SdkFailures.TransportCause(e).Message, mayPass: true),
                     CallFailureKind.Transport => new CallFailure(
                         ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
                         SdkFailures.TransportCause(e).Message, mayPass: true),
@@ -150,6 +153,22 @@ namespace ImageBuilder.PS.Base
                 return $" The request may have been applied. Running the command again with -ClientToken {token} is safe: the service gives back the first result instead of doing it twice.";
             }
             return " The request may have been applied: look before running the command again.";
+        }
+
+        /// <summary>
+        /// What to do about an endpoint nothing answers at: the request never left, so nothing changed, and trying
+        /// again is useless until the endpoint is put right; where it came from says what to change.
+        /// </summary>
+        private string NotSentAdvice(ServiceBinding binding)
+        {
+            var connection = ConnectionFor(binding);
+            var where = connection.EndpointSource is { } source
+                ? $" Check the endpoint from {source}"
+                : $" Check the network, and the region {connection.Region} (from {connection.RegionSource})";
+            var emulator = connection.EndpointUrl is { } url && Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.IsLoopback
+                ? "; if it is the local emulator, start it (Start-IbEmulator) or give the address it prints"
+                : "";
+            return $" The request was not sent, so nothing was changed.{where}{emulator}.";
         }
 
         private static bool IsRead(OperationDef operation) =>

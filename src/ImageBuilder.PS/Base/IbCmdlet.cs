@@ -23,7 +23,7 @@ namespace ImageBuilder.PS.Base
     {
         private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
         private readonly CancellationTokenSource _cancel = new();
-        private readonly Dictionary<ServiceBinding, ServiceClient> _clients = new();
+        private CommandConnection? _connection;
         private PagedOutput? _paged;
 
         /// <summary>Calls that ended in an error written for them, so a listing can tell "nothing there" from "could not look".</summary>
@@ -76,17 +76,27 @@ namespace ImageBuilder.PS.Base
             GC.SuppressFinalize(this);
         }
 
-        /// <summary>The client for a service, reused across calls and cmdlets of this session with the same settings.</summary>
-        protected ServiceClient ClientFor(ServiceBinding binding)
+        /// <summary>Where and as whom this command calls, settled once from its parameters and the session.</summary>
+        private protected CommandConnection Connection => _connection ??= new CommandConnection(new ConnectionOptions
         {
-            if (_clients.TryGetValue(binding, out var existing))
-            {
-                return existing;
-            }
-            ResolvedConnection connection;
+            AccessKey = AccessKey,
+            SecretKey = SecretKey,
+            SessionToken = SessionToken,
+            ProfileName = ProfileName,
+            ProfileLocation = ProfileLocation,
+            Region = Region,
+            EndpointUrl = EndpointUrl,
+        }, GetVariableValue);
+
+        /// <summary>
+        /// The service's resolved connection (its region, endpoint and credential source); settings that cannot work
+        /// end the command with an error that names the parameter or the setting.
+        /// </summary>
+        private protected ResolvedConnection ConnectionFor(ServiceBinding binding)
+        {
             try
             {
-                connection = ConnectionResolver.Resolve(ConnectionOptions(), binding);
+                return Connection.Resolve(binding);
             }
             catch (ConnectionException e)
             {
@@ -94,10 +104,17 @@ namespace ImageBuilder.PS.Base
                     ErrorCategory.InvalidArgument, e.ParameterName));
                 throw; // not reached
             }
+        }
+
+        /// <summary>The client for a service, reused across calls and cmdlets of this session with the same settings.</summary>
+        protected ServiceClient ClientFor(ServiceBinding binding)
+        {
+            var connection = ConnectionFor(binding);
             ServiceClient client;
+            bool created;
             try
             {
-                client = ModuleState.Current.Clients.Get(binding, connection);
+                client = Connection.Client(binding, out created);
             }
             catch (Exception e) when (SdkFailures.IsClientFailure(e))
             {
@@ -105,9 +122,11 @@ namespace ImageBuilder.PS.Base
                 ThrowTerminatingError(new ErrorRecord(e, "ConnectionSettingsInvalid", ErrorCategory.InvalidArgument, connection.Region));
                 throw; // not reached
             }
-            var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
-            Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
-            _clients[binding] = client;
+            if (created)
+            {
+                var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
+                Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
+            }
             return client;
         }
 
@@ -433,39 +452,6 @@ namespace ImageBuilder.PS.Base
 
         private static string Describe(IAwsStructure value) =>
             Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
-
-        private ConnectionOptions ConnectionOptions() => new()
-        {
-            AccessKey = AccessKey,
-            SecretKey = SecretKey,
-            SessionToken = SessionToken,
-            ProfileName = ProfileName,
-            ProfileLocation = ProfileLocation,
-            Region = Region,
-            EndpointUrl = EndpointUrl,
-            StoredCredentials = Unwrap(GetVariableValue("StoredAWSCredentials")),
-            StoredRegion = Unwrap(GetVariableValue("StoredAWSRegion"))?.ToString(),
-            TimeoutSeconds = Unwrap(GetVariableValue(CallTimeout.SessionVariable)) is { } seconds
-                ? Convert.ToString(seconds, System.Globalization.CultureInfo.InvariantCulture)
-                : null,
-        };
-
-        /// <summary>
-        /// $StoredAWSCredentials holds AWS Tools' wrapper, whose Credentials property is an SDK credentials object (of
-        /// their AWSSDK.Core, which the connection layer reads by shape), or a profile name.
-        /// </summary>
-        private static object? Unwrap(object? value)
-        {
-            // Properties are read on the wrapper: a PSCustomObject's live there, not on the object inside.
-            var wrapper = value is null ? null : PSObject.AsPSObject(value);
-            var stored = wrapper?.BaseObject;
-            if (stored is null || stored is string)
-            {
-                return stored;
-            }
-            var credentials = wrapper!.Properties["Credentials"]?.Value ?? stored;
-            return credentials is PSObject inner ? inner.BaseObject : credentials;
-        }
 
         /// <summary>The parameter that fills a request member: the one marked [ApiMember], else the one of the same name.</summary>
         private string ParameterFor(MemberDef member)

@@ -15,8 +15,10 @@ namespace ImageBuilder.PS.Completion
     /// <summary>
     /// Completes a parameter with live values (names, ARNs) from one page of a List call, using the connection
     /// parameters already typed on the line or, failing that, set for the command in $PSDefaultParameterValues
-    /// (PowerShell applies those when the command runs, not to the parameters a completer is shown). Completion must be quick and quiet: it waits a few seconds at most,
-    /// remembers answers briefly, and offers nothing rather than an error when the call fails.
+    /// (PowerShell applies those when the command runs, not to the parameters a completer is shown), then the
+    /// session's variables, exactly as the command will (<see cref="CommandConnection"/>). Completion must be quick
+    /// and quiet: it waits a few seconds at most, remembers answers briefly, and offers nothing rather than an error
+    /// when the call fails.
     /// </summary>
     public abstract class LiveCompleter : IArgumentCompleter
     {
@@ -53,9 +55,9 @@ namespace ImageBuilder.PS.Completion
         {
             try
             {
-                var defaults = SessionVariable("PSDefaultParameterValues") as IDictionary;
+                var defaults = SessionVariable("PSDefaultParameterValues")?.BaseObject as IDictionary;
                 string? Text(string name) => TextOf(bound, name) ?? DefaultText(defaults, commandName, name);
-                var options = new ConnectionOptions
+                var connection = new CommandConnection(new ConnectionOptions
                 {
                     Region = Text("Region"),
                     ProfileName = Text("ProfileName"),
@@ -64,16 +66,14 @@ namespace ImageBuilder.PS.Completion
                     SecretKey = Text("SecretKey"),
                     SessionToken = Text("SessionToken"),
                     EndpointUrl = Text("EndpointUrl"),
-                    StoredRegion = SessionVariable("StoredAWSRegion")?.ToString(),
-                };
-                var connection = ConnectionResolver.Resolve(options, Binding);
+                }, SessionVariable);
                 var request = Request(bound);
-                var key = GetType().FullName + "|" + connection.CacheKey(Binding) + "|" + StructureText.Format(request);
+                var key = GetType().FullName + "|" + connection.Resolve(Binding).CacheKey(Binding) + "|" + StructureText.Format(request);
                 if (Remembered.TryGetValue(key, out var known) && DateTime.UtcNow - known.At < Memory)
                 {
                     return known.Values;
                 }
-                var client = ModuleState.Current.Clients.Get(Binding, connection);
+                var client = connection.Client(Binding, out _);
                 using var cancel = new CancellationTokenSource(Patience);
                 var page = client.CallAsync(Operation, request, cancel.Token).GetAwaiter().GetResult();
                 var values = page is null ? new List<CompletionValue>() : new List<CompletionValue>(Values(page));
@@ -119,13 +119,14 @@ namespace ImageBuilder.PS.Completion
         /// A variable of the session the completion runs in. The runspace is busy running the completion, so its
         /// SessionStateProxy refuses; a nested command in the current runspace may read it.
         /// </summary>
-        private static object? SessionVariable(string name)
+        private static PSObject? SessionVariable(string name)
         {
             try
             {
                 using var shell = PowerShell.Create(RunspaceMode.CurrentRunspace);
                 var values = shell.AddCommand("Get-Variable").AddParameter("Name", name).AddParameter("ValueOnly").AddParameter("ErrorAction", "Ignore").Invoke();
-                return values.Count == 1 ? values[0]?.BaseObject : null;
+                // The PSObject itself: AWS Tools' stored credentials are read through its properties.
+                return values.Count == 1 ? values[0] : null;
             }
             catch (Exception e) when (e is PSInvalidOperationException || e is InvalidRunspaceStateException)
             {

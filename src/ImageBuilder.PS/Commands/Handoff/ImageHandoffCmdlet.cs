@@ -30,7 +30,7 @@ namespace ImageBuilder.PS.Commands.Handoff
                 }
                 image = full;
             }
-            var region = RegionOf(binding);
+            var region = ConnectionFor(binding).Region;
             var amis = image.OutputResources?.Amis ?? new();
             var here = amis.Where(a => a.Image is not null && string.Equals(a.Region, region, StringComparison.OrdinalIgnoreCase)).ToList();
             if (here.Count > 1 && IbArn.TryParse(image.Arn, out var arn))
@@ -50,12 +50,6 @@ namespace ImageBuilder.PS.Commands.Handoff
                     : $"The image '{name}' has no AMI in {region}; its AMIs are in {string.Join(", ", amis.Select(a => a.Region).Distinct())}. Call with -Region set to one of those, or give an AMI id with -{amiParameter}.";
             WriteError(new ErrorRecord(new ItemNotFoundException(message), "ImageAmiNotFound", ErrorCategory.ObjectNotFound, image.Arn ?? (object)image));
             return null;
-        }
-
-        /// <summary>The region the service's calls go to, however it was settled (-Region, environment, profile).</summary>
-        private string RegionOf(ServiceBinding binding)
-        {
-            return ClientFor(binding).Config.RegionName;
         }
     }
 }
