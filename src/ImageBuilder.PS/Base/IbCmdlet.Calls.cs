@@ -62,7 +62,7 @@ namespace ImageBuilder.PS.Base
                 {
                     CallFailureKind.Service => FromService((AwsServiceException)e, target),
                     CallFailureKind.Transport when SdkFailures.NeverSent(e) => new CallFailure(
-                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(binding)}"),
+                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(ServiceBinding.For(operation))}"),
                         SdkFailures.TransportCause(e).Message, mayPass: true),
                     CallFailureKind.Transport => new CallFailure(
                         ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
