@@ -23,6 +23,7 @@ namespace ImageBuilder.PS.Base
     {
         private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
         private readonly CancellationTokenSource _cancel = new();
+        private CallSender? _sender;
         private CommandConnection? _connection;
         private PagedOutput? _paged;
 
@@ -66,7 +67,9 @@ namespace ImageBuilder.PS.Base
         public string? EndpointUrl { get; set; }
 
         /// <summary>Cancelled when the user presses Ctrl+C (or the pipeline is stopped).</summary>
-        protected CancellationToken Cancellation => _cancel.Token;
+        protected internal CancellationToken Cancellation => _cancel.Token;
+
+        private CallSender Sender => _sender ??= new CallSender(this, _cancel.Token);
 
         protected override void StopProcessing() => _cancel.Cancel();
 
@@ -92,7 +95,7 @@ namespace ImageBuilder.PS.Base
         /// The service's resolved connection (its region, endpoint and credential source); settings that cannot work
         /// end the command with an error that names the parameter or the setting.
         /// </summary>
-        private protected ResolvedConnection ConnectionFor(ServiceBinding binding)
+        internal ResolvedConnection ConnectionFor(ServiceBinding binding)
         {
             try
             {
@@ -107,7 +110,7 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>The client for a service, reused across calls and cmdlets of this session with the same settings.</summary>
-        protected ServiceClient ClientFor(ServiceBinding binding)
+        protected internal ServiceClient ClientFor(ServiceBinding binding)
         {
             var connection = ConnectionFor(binding);
             ServiceClient client;
@@ -204,15 +207,21 @@ namespace ImageBuilder.PS.Base
             where TResponse : class, IAwsStructure =>
             (TResponse?)TracedSend(operation, input, target, out failure);
 
-        /// <summary><see cref="TrySend"/> with what -Verbose and -Debug show about it.</summary>
-        private protected IAwsStructure? TracedSend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        /// <summary><see cref="TrySend"/> typed by the operation: its answer without a cast.</summary>
+        internal TResponse? TryCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target, out CallFailure? failure)
+            where TRequest : class, IAwsStructure
+            where TResponse : class, IAwsStructure =>
+            (TResponse?)Sender.TrySend(operation, input, target, out failure);
+
+        /// <summary><see cref="CallSender.TrySend"/> with what -Verbose and -Debug show about it.</summary>
+        internal IAwsStructure? TracedSend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
             Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
             if (input is not null && IsDebugOn())
             {
                 Debug($"{operation.Name} input: {Describe(input)}");
             }
-            var output = TrySend(operation, input, target, out failure);
+            var output = Sender.TrySend(operation, input, target, out failure);
             if (failure is not null)
             {
                 // Counted for the -Name checks: a listing that failed says nothing about whether the name exists.
@@ -400,7 +409,7 @@ namespace ImageBuilder.PS.Base
         /// go to the debug stream (and 5>$null or 5>&1 work). Windows PowerShell asks at each one (Inquire), which
         /// stops a runbook, so there a message under -Debug is shown the way a script's would be.
         /// </summary>
-        protected void Debug(string message)
+        protected internal void Debug(string message)
         {
             if (DebugSwitchGiven && DebugAsks && Host?.UI is { } ui) ui.WriteDebugLine(message);
             else WriteDebug(message);
@@ -411,7 +420,7 @@ namespace ImageBuilder.PS.Base
         /// one (PowerShell's Inquire), unless -Verbose is given too. So under -Debug alone they are left out, or
         /// shown without asking when $VerbosePreference asks for them.
         /// </summary>
-        protected void Verbose(string message)
+        protected internal void Verbose(string message)
         {
             if (!DebugSwitchGiven || VerboseSwitchGiven)
             {
@@ -427,7 +436,7 @@ namespace ImageBuilder.PS.Base
         /// A warning. -Debug on a compiled cmdlet makes warnings ask too (Inquire), unless -WarningAction is given; so
         /// under -Debug alone a warning is shown the way $WarningPreference would show it, without a question.
         /// </summary>
-        protected void Warn(string message)
+        protected internal void Warn(string message)
         {
             if (!DebugSwitchGiven || MyInvocation.BoundParameters.ContainsKey("WarningAction"))
             {

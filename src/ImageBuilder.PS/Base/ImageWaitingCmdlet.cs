@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Waiting;
 
 namespace ImageBuilder.PS.Base
 {
@@ -51,7 +52,7 @@ namespace ImageBuilder.PS.Base
                     return i;
                 }
                 AnnounceWait($"the build {i.Arn}", $"to wait again: Wait-IbImage -Arn {i.Arn}" + (ShowLog ? " -ShowLog" : ""));
-                return WaitForImage(i.Arn, Timeout, PollInterval, showLog: ShowLog);
+                return new ImageBuildWatcher(this).Wait(i.Arn, Timeout, PollInterval, showLog: ShowLog);
             });
         }
     }

@@ -25,6 +25,11 @@ namespace ImageBuilder.PS.Base
         [Parameter]
         public string? Match { get; set; }
 
+        private BuildLogReader? _log;
+
+        /// <summary>Reads build logs for this command.</summary>
+        internal BuildLogReader Log => _log ??= new BuildLogReader(this);
+
         /// <summary>-Match as it is matched here; null without -Match.</summary>
         private protected Regex? MatchPattern { get; private set; }
 

@@ -5,6 +5,7 @@ using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.AppStream;
 using ImageBuilder.PS.Model.Ib;
 using ImageBuilder.PS.Model.WorkSpaces;
+using ImageBuilder.PS.Waiting;
 
 namespace ImageBuilder.PS.Base
 {
@@ -26,14 +27,14 @@ namespace ImageBuilder.PS.Base
         /// <summary>With -Wait: the longest pause between two looks.</summary>
         [Parameter]
         [SecondsTransformation]
-        public TimeSpan PollInterval { get; set; } = DefaultPollCeiling;
+        public TimeSpan PollInterval { get; set; } = WaitLoop.DefaultPollCeiling;
 
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
             if (Wait)
             {
-                CheckWaitSettings(Timeout, PollInterval);
+                WaitLoop.CheckSettings(this, Timeout, PollInterval);
             }
         }
 
@@ -60,15 +61,15 @@ namespace ImageBuilder.PS.Base
 
         /// <summary>Writes an imported AppStream image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteAppStreamImage(Model.AppStream.Image? image) =>
-            WriteResource(image, i => i.Name is null ? i : Announced($"the AppStream import of {i.Name}", $"to see how it goes: Get-IbAppStreamImage -Name {i.Name}", () => WaitFor(() => ObserveAppStreamImage(i.Name), $"AppStream image {i.Name}", i.Name, $"Get-IbAppStreamImage -Name {i.Name}", Timeout, PollInterval)));
+            WriteResource(image, i => i.Name is null ? i : Announced($"the AppStream import of {i.Name}", $"to see how it goes: Get-IbAppStreamImage -Name {i.Name}", () => new WaitLoop(this).Run(() => AppStreamImportWatcher.Observe(this, i.Name), $"AppStream image {i.Name}", i.Name, $"Get-IbAppStreamImage -Name {i.Name}", Timeout, PollInterval)));
 
         /// <summary>Writes an imported WorkSpaces image, after waiting for the import to end when -Wait was given.</summary>
         protected void WriteWorkSpacesImage(WorkspaceImage? image) =>
-            WriteResource(image, i => i.ImageId is null ? i : Announced($"the WorkSpaces import {i.ImageId} ({i.Name})", $"to see how it goes: Get-IbWorkSpacesImage -ImageId {i.ImageId}", () => WaitFor(() => ObserveWorkSpacesImage(i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, $"Get-IbWorkSpacesImage -ImageId {i.ImageId}", Timeout, PollInterval)));
+            WriteResource(image, i => i.ImageId is null ? i : Announced($"the WorkSpaces import {i.ImageId} ({i.Name})", $"to see how it goes: Get-IbWorkSpacesImage -ImageId {i.ImageId}", () => new WaitLoop(this).Run(() => WorkSpacesImportWatcher.Observe(this, i.ImageId), $"WorkSpaces image {i.ImageId} ({i.Name})", i.ImageId, $"Get-IbWorkSpacesImage -ImageId {i.ImageId}", Timeout, PollInterval)));
 
         /// <summary>Writes a lifecycle run, after waiting for it to end when -Wait was given.</summary>
         protected void WriteLifecycleExecution(LifecycleExecution? execution) =>
-            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : Announced($"the lifecycle run {e.LifecycleExecutionId}", $"to see how it goes: Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", () => WaitFor(() => ObserveLifecycleExecution(e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval)));
+            WriteResource(execution, e => e.LifecycleExecutionId is null ? e : Announced($"the lifecycle run {e.LifecycleExecutionId}", $"to see how it goes: Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", () => new WaitLoop(this).Run(() => LifecycleRunWatcher.Observe(this, e.LifecycleExecutionId), $"Lifecycle run {e.LifecycleExecutionId}", e.LifecycleExecutionId, $"Get-IbLifecycleExecution -LifecycleExecutionId {e.LifecycleExecutionId}", Timeout, PollInterval)));
 
         /// <summary>Writes the resource, or with -Wait the resource as the wait ended with it (nothing when it did not end well).</summary>
         private protected void WriteResource<T>(T? resource, Func<T, T?> wait) where T : class
@@ -86,82 +87,6 @@ namespace ImageBuilder.PS.Base
             {
                 WriteObject(ended);
             }
-        }
-
-        private static readonly Dictionary<string, int> AppStreamStages = new(StringComparer.Ordinal)
-        {
-            ["PENDING"] = 5, ["CREATING"] = 15, ["IMPORTING"] = 30, ["VALIDATING"] = 70, ["COPYING"] = 85, ["AVAILABLE"] = 100,
-        };
-
-        private WaitObservation<Model.AppStream.Image>? ObserveAppStreamImage(string name)
-        {
-            var request = new DescribeImagesRequest { Names = new List<string> { name } };
-            if (PollCall(AppStreamOperations.DescribeImages, request, name) is not { } result)
-            {
-                return null;
-            }
-            if (result.Images is not { Count: > 0 } images)
-            {
-                return Gone<Model.AppStream.Image>($"AppStream has no image named '{name}' any more.", name);
-            }
-            var image = images[0];
-            var status = image.State ?? "PENDING";
-            return new WaitObservation<Model.AppStream.Image>(image, status, AppStreamStages.TryGetValue(status, out var percent) ? percent : 50)
-            {
-                Succeeded = status == "AVAILABLE",
-                Failure = status == "FAILED" ? Reason(image) : null,
-            };
-        }
-
-        /// <summary>Ends a wait whose resource a describe call no longer lists (deleted while waited on).</summary>
-        private WaitObservation<T>? Gone<T>(string message, string target) where T : class
-        {
-            WriteError(new ErrorRecord(new ItemNotFoundException(message), "WaitedResourceNotFound", ErrorCategory.ObjectNotFound, target));
-            return null;
-        }
-
-        private static string Reason(Model.AppStream.Image image)
-        {
-            if (image.StateChangeReason?.Message is { } message) return message;
-            if (image.ImageErrors is { Count: > 0 } errors) return string.Join("; ", errors.ConvertAll(e => $"{e.ErrorCode}: {e.ErrorMessage}"));
-            return "AppStream gives no reason.";
-        }
-
-        private WaitObservation<WorkspaceImage>? ObserveWorkSpacesImage(string imageId)
-        {
-            var request = new DescribeWorkspaceImagesRequest { ImageIds = new List<string> { imageId } };
-            if (PollCall(WorkSpacesOperations.DescribeWorkspaceImages, request, imageId) is not { } result)
-            {
-                return null;
-            }
-            if (result.Images is not { Count: > 0 } images)
-            {
-                return Gone<WorkspaceImage>($"WorkSpaces has no image '{imageId}' any more.", imageId);
-            }
-            var image = images[0];
-            var status = image.State ?? "PENDING";
-            return new WaitObservation<WorkspaceImage>(image, status, status == "AVAILABLE" ? 100 : 40)
-            {
-                Succeeded = status == "AVAILABLE",
-                Failure = status == "ERROR" ? $"{image.ErrorCode}: {image.ErrorMessage ?? "WorkSpaces gives no reason."}" : null,
-            };
-        }
-
-        private WaitObservation<LifecycleExecution>? ObserveLifecycleExecution(string id)
-        {
-            var request = new GetLifecycleExecutionRequest { LifecycleExecutionId = id };
-            if (PollCall(IbOperations.GetLifecycleExecution, request, id) is not { LifecycleExecution: { } execution })
-            {
-                return null;
-            }
-            var status = execution.State?.Status ?? "PENDING";
-            var percent = status switch { "PENDING" => 5, "IN_PROGRESS" => 50, "CANCELLING" => 90, _ => 100 };
-            return new WaitObservation<LifecycleExecution>(execution, status, percent)
-            {
-                Detail = execution.ResourcesImpactedSummary?.HasImpactedResources == true ? "resources affected" : null,
-                Succeeded = status == "SUCCESS",
-                Failure = status is "FAILED" or "CANCELLED" ? execution.State?.Reason ?? $"The service gives no reason for {status}." : null,
-            };
         }
     }
 }

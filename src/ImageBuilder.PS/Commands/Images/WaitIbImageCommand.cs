@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ImageBuilder.PS.Base;
+using ImageBuilder.PS.Waiting;
 using ImageBuilder.PS.Completion;
 using ImageBuilder.PS.Conversion;
 using ImageBuilder.PS.Model.Ib;
@@ -33,7 +34,7 @@ namespace ImageBuilder.PS.Commands.Images
 
         [Parameter]
         [SecondsTransformation]
-        public TimeSpan PollInterval { get; set; } = DefaultPollCeiling;
+        public TimeSpan PollInterval { get; set; } = WaitLoop.DefaultPollCeiling;
 
         [Parameter(Mandatory = true, ParameterSetName = StepSet)]
         public SwitchParameter UntilWaitingStep { get; set; }
@@ -45,7 +46,7 @@ namespace ImageBuilder.PS.Commands.Images
         protected override void BeginProcessing()
         {
             base.BeginProcessing();
-            CheckWaitSettings(Timeout, PollInterval);
+            WaitLoop.CheckSettings(this, Timeout, PollInterval);
         }
 
         protected override void ProcessRecord()
@@ -59,7 +60,7 @@ namespace ImageBuilder.PS.Commands.Images
                     Arn));
                 return;
             }
-            var image = WaitForImage(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep, showLog: ShowLog);
+            var image = new ImageBuildWatcher(this).Wait(Arn, Timeout, PollInterval, endAtWaitingStep: UntilWaitingStep, showLog: ShowLog);
             if (image is null)
             {
                 return;

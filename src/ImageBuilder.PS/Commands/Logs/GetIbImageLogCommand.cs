@@ -45,7 +45,7 @@ namespace ImageBuilder.PS.Commands.Logs
         {
             if (NewestBuild(Arn) is not { } buildArn
                 || Call(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = buildArn }, buildArn) is not { Image: { } image }
-                || BuildLogOf(image) is not { } log)
+                || BuildLogReader.Of(image) is not { } log)
             {
                 return;
             }
@@ -64,7 +64,7 @@ namespace ImageBuilder.PS.Commands.Logs
                 {
                     Verbose("-Match is matched here, on each line read: " + (Follow ? "-Follow reads the stream in order." : "CloudWatch Logs' filter patterns cannot express it."));
                 }
-                var events = Tail is { } tail && Match is null ? Last(log.Group, log.Stream, tail, since, position, buildArn) : ReadLogForward(log.Group, log.Stream, since, position, buildArn);
+                var events = Tail is { } tail && Match is null ? Last(log.Group, log.Stream, tail, since, position, buildArn) : Log.Forward(log.Group, log.Stream, since, position, buildArn);
                 wrote = WriteLines(events, image, log);
             }
             if (Follow)
@@ -87,7 +87,7 @@ namespace ImageBuilder.PS.Commands.Logs
                 {
                     throw new PipelineStoppedException();
                 }
-                wrote |= WriteLines(ReadLogForward(log.Group, log.Stream, since, position, image.Arn!), image, log);
+                wrote |= WriteLines(Log.Forward(log.Group, log.Stream, since, position, image.Arn!), image, log);
                 if (Call(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = image.Arn }, image.Arn) is not { Image: { } now })
                 {
                     return;
@@ -95,7 +95,7 @@ namespace ImageBuilder.PS.Commands.Logs
                 status = now.State?.Status ?? status;
             }
             // The service may put the last lines when the build has ended.
-            wrote |= WriteLines(ReadLogForward(log.Group, log.Stream, since, position, image.Arn!), image, log);
+            wrote |= WriteLines(Log.Forward(log.Group, log.Stream, since, position, image.Arn!), image, log);
             Verbose($"The build ended {status}; the log is read to its end.");
         }
 
@@ -123,7 +123,7 @@ namespace ImageBuilder.PS.Commands.Logs
         /// <summary>The last lines: one read backwards from the end; a follower reads on from its forward token.</summary>
         private IEnumerable<OutputLogEvent> Last(string group, string stream, int tail, long? since, LogPosition position, string target)
         {
-            var page = ReadLogPage(new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, Limit = tail, StartTime = since }, target, out var missing);
+            var page = Log.ReadPage(new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, Limit = tail, StartTime = since }, target, out var missing);
             position.Missing = missing;
             position.Token = page?.NextForwardToken;
             return page?.Events ?? new List<OutputLogEvent>();
@@ -135,7 +135,7 @@ namespace ImageBuilder.PS.Commands.Logs
             IEnumerable<FilteredLogEvent> pages;
             {
                 // Probe first: a missing group or stream is reported as such, not as the service's error.
-                if (ReadLogPage(new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, Limit = 1 }, target, out var missing) is null)
+                if (Log.ReadPage(new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, Limit = 1 }, target, out var missing) is null)
                 {
                     position.Missing = missing;
                     yield break;

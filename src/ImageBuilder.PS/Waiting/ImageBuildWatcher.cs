@@ -1,13 +1,31 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Management.Automation;
 using ImageBuilder.PS.Aws;
+using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Model.Ib;
 
-namespace ImageBuilder.PS.Base
+namespace ImageBuilder.PS.Waiting
 {
-    public abstract partial class IbCmdlet
+    /// <summary>
+    /// Follows one image build (or import, or distribution) for <see cref="WaitLoop"/>: its stage and workflow step
+    /// on the progress bar, a step that waits for someone, the build log's new lines with -ShowLog, and when it
+    /// fails, why (the failed step and the log lines that tell).
+    /// </summary>
+    internal sealed class ImageBuildWatcher
     {
+        private readonly IbCmdlet _cmdlet;
+        private readonly WaitLoop _loop;
+        private readonly BuildLogReader _log;
+
+        public ImageBuildWatcher(IbCmdlet cmdlet)
+        {
+            _cmdlet = cmdlet;
+            _loop = new WaitLoop(cmdlet);
+            _log = new BuildLogReader(cmdlet);
+        }
+
         /// <summary>The stages of a build in order, with the share of the progress bar each starts at.</summary>
         private static readonly (string Status, int Percent)[] BuildStages =
         {
@@ -23,18 +41,18 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         /// <param name="endAtWaitingStep">End the wait when a workflow step waits for someone to act, giving the image as it is then.</param>
         /// <param name="showLog">At each look, write the build log's new lines to the information stream (-ShowLog).</param>
-        protected Image? WaitForImage(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtWaitingStep = false, bool showLog = false)
+        public Image? Wait(string imageArn, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtWaitingStep = false, bool showLog = false)
         {
             var activity = IbArn.TryParse(imageArn, out var arn)
                 ? $"Image {arn.Name} {arn.Version}{(arn.Build is null ? "" : "/" + arn.Build)}"
                 : "Image " + imageArn;
             var echo = showLog ? new BuildLogEcho() : null;
-            return WaitFor(() => ObserveImage(imageArn, echo), activity, imageArn, $"Wait-IbImage -Arn {imageArn}", timeout, pollCeiling, endAtWaitingStep);
+            return _loop.Run(() => ObserveImage(imageArn, echo), activity, imageArn, $"Wait-IbImage -Arn {imageArn}", timeout, pollCeiling, endAtWaitingStep);
         }
 
         private WaitObservation<Image>? ObserveImage(string imageArn, BuildLogEcho? echo)
         {
-            if (PollCall(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not { Image: { } image })
+            if (_loop.Poll(IbOperations.GetImage, new GetImageRequest { ImageBuildVersionArn = imageArn }, imageArn) is not { Image: { } image })
             {
                 return null;
             }
@@ -116,7 +134,7 @@ namespace ImageBuilder.PS.Base
             }
             try
             {
-                var cause = CauseLines(image);
+                var cause = _log.CauseLines(image);
                 if (cause.Count > 0)
                 {
                     EndSentence(text);
@@ -125,7 +143,7 @@ namespace ImageBuilder.PS.Base
             }
             catch (Exception e) when (e is AwsServiceException || SdkFailures.Classify(e, cancelledByUser: false) != CallFailureKind.Unknown)
             {
-                Verbose($"The build log could not be read ({e.Message}).");
+                _cmdlet.Verbose($"The build log could not be read ({e.Message}).");
             }
             text.Append($"\nThe whole log: Get-IbImageLog -Arn {arn}");
             return text.ToString();
@@ -144,12 +162,66 @@ namespace ImageBuilder.PS.Base
             where TRequest : class, Protocol.IAwsStructure
             where TResponse : class, Protocol.IAwsStructure
         {
-            var output = TryCall(operation, request, null, out var failure);
+            var output = _cmdlet.TryCall(operation, request, null, out var failure);
             if (failure is not null)
             {
-                Verbose($"{operation.Name} failed ({failure.Reason}); the progress shows less detail.");
+                _cmdlet.Verbose($"{operation.Name} failed ({failure.Reason}); the progress shows less detail.");
             }
             return output;
+        }
+
+        /// <summary>
+        /// The tags of the log lines -ShowLog writes: PSHOST, so a prompt or a transcript shows them as it shows
+        /// Write-Host's (the user asked to see them), and the module's own, to pick them out of -InformationVariable.
+        /// </summary>
+        private static readonly string[] LogLineTags = { "PSHOST", "ImageBuilder.PS.Log" };
+
+        /// <summary>How far a wait with -ShowLog has shown its build's log, and whether it has stopped trying.</summary>
+        private sealed class BuildLogEcho
+        {
+            public LogPosition Position { get; } = new();
+            public bool Warned { get; set; }
+            public bool GaveUp { get; set; }
+        }
+
+        /// <summary>
+        /// Writes the lines that have reached the build's log since the last look, read on from the forward token so
+        /// none is written twice. Showing the log only adds to a wait and must never end it: a stream that is not
+        /// there yet (the service may write the log late) is looked for again at the next look; any other failure
+        /// is one warning, and one that will not pass (no logs:GetLogEvents) stops the showing, not the wait.
+        /// </summary>
+        private void EchoNewLogLines(Image image, BuildLogEcho echo)
+        {
+            if (echo.GaveUp || BuildLogReader.Of(image) is not { } log)
+            {
+                return;
+            }
+            CallFailure? failure;
+            try
+            {
+                foreach (var e in _log.Forward(log.Group, log.Stream, null, echo.Position, image.Arn!, report: false))
+                {
+                    var message = (e.Message ?? "").TrimEnd('\r', '\n');
+                    _cmdlet.WriteInformation(new HostInformationMessage { Message = $"{LogTime.Local(e.Timestamp ?? 0):HH:mm:ss} {message}" }, LogLineTags);
+                }
+                failure = echo.Position.Failure;
+            }
+            catch (Exception e) when (e is not PipelineStoppedException && e is not ActionPreferenceStopException)
+            {
+                // Whatever reading the log throws (a failure the call path cannot classify) costs the lines, not the wait.
+                failure = new CallFailure(new ErrorRecord(e, "BuildLogUnreadable", ErrorCategory.ReadError, image.Arn), e.Message, mayPass: false);
+            }
+            if (failure is null)
+            {
+                return;
+            }
+            echo.GaveUp = !failure.MayPass;
+            if (!echo.Warned)
+            {
+                echo.Warned = true;
+                _cmdlet.WriteWarning($"-ShowLog: the build log of {image.Arn} could not be read ({failure.Reason}). " +
+                    (failure.MayPass ? "The wait goes on and shows the lines when it can read them." : "The wait goes on without it."));
+            }
         }
     }
 }

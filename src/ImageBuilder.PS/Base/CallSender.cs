@@ -8,24 +8,19 @@ using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
 {
-    public abstract partial class IbCmdlet
+    /// <summary>
+    /// Sends one command's calls: every call, a wait's poll and a listing's page goes through <see cref="TrySend"/>,
+    /// so they all honour Ctrl+C and the time limit the same way and classify a failure the same way.
+    /// </summary>
+    internal sealed class CallSender
     {
-        /// <summary>
-        /// What a call that brought back no answer leaves behind: the error to write, a short reason for warnings,
-        /// and whether trying again later may work (throttling, a 5xx, a lost connection, a timeout).
-        /// </summary>
-        private protected sealed class CallFailure
-        {
-            public CallFailure(ErrorRecord record, string reason, bool mayPass)
-            {
-                Record = record;
-                Reason = reason;
-                MayPass = mayPass;
-            }
+        private readonly IbCmdlet _cmdlet;
+        private readonly CancellationToken _cancel;
 
-            public ErrorRecord Record { get; }
-            public string Reason { get; }
-            public bool MayPass { get; }
+        public CallSender(IbCmdlet cmdlet, CancellationToken cancel)
+        {
+            _cmdlet = cmdlet;
+            _cancel = cancel;
         }
 
         /// <summary>
@@ -34,12 +29,12 @@ namespace ImageBuilder.PS.Base
         /// too), or the call's time limit. Gives the answer, or null and the failure; any failure the module cannot
         /// explain is thrown as it is.
         /// </summary>
-        private protected IAwsStructure? TrySend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        public IAwsStructure? TrySend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            var client = ClientFor(ServiceBinding.For(operation));
+            var client = _cmdlet.ClientFor(ServiceBinding.For(operation));
             failure = null;
             var limit = client.CallTimeout;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel.Token);
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel);
             deadline.CancelAfter(limit);
             var watch = Stopwatch.StartNew();
             if (!CredentialsReady(client, operation, target, deadline, limit, watch, out failure))
@@ -68,9 +63,9 @@ namespace ImageBuilder.PS.Base
                         ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
                         SdkFailures.TransportCause(e).Message, mayPass: true),
                     CallFailureKind.TimedOut => new CallFailure(
-                        ErrorRecords.TimedOut(e, target, $"{operation.Name} got no answer from {client.Endpoint} in {Describe(watch.Elapsed)} " +
-                            $"(the limit is {Describe(limit)}; ${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it).{NoAnswerAdvice(operation, input)}"),
-                        $"no answer in {Describe(watch.Elapsed)}", mayPass: true),
+                        ErrorRecords.TimedOut(e, target, $"{operation.Name} got no answer from {client.Endpoint} in {Durations.Describe(watch.Elapsed)} " +
+                            $"(the limit is {Durations.Describe(limit)}; ${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it).{NoAnswerAdvice(operation, input)}"),
+                        $"no answer in {Durations.Describe(watch.Elapsed)}", mayPass: true),
                     CallFailureKind.Client => new CallFailure(ErrorRecords.Connection(e, target), e.Message, mayPass: true),
                     _ => null,
                 };
@@ -81,12 +76,6 @@ namespace ImageBuilder.PS.Base
                 return null;
             }
         }
-
-        /// <summary><see cref="TrySend"/> typed by the operation: its answer without a cast.</summary>
-        private protected TResponse? TryCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target, out CallFailure? failure)
-            where TRequest : class, IAwsStructure
-            where TResponse : class, IAwsStructure =>
-            (TResponse?)TrySend(operation, input, target, out failure);
 
         /// <summary>
         /// Gets the call's credentials first, under the same limit and Ctrl+C, so that a credential source that fails
@@ -107,7 +96,7 @@ namespace ImageBuilder.PS.Base
             }
             catch (Exception e) when (deadline.IsCancellationRequested)
             {
-                var message = $"No credentials came from {client.CredentialSource} in {Describe(watch.Elapsed)} (the limit is {Describe(limit)}; " +
+                var message = $"No credentials came from {client.CredentialSource} in {Durations.Describe(watch.Elapsed)} (the limit is {Durations.Describe(limit)}; " +
                     $"${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it), so {operation.Name} was not sent.";
                 failure = new CallFailure(new ErrorRecord(new TimeoutException(message, e), "CredentialsTimedOut", ErrorCategory.OperationTimeout, target)
                 {
@@ -148,7 +137,7 @@ namespace ImageBuilder.PS.Base
                 return " Nothing was changed; run the command again.";
             }
             var token = ClientTokenOf(input);
-            if (token is not null && MyInvocation.MyCommand.Parameters.ContainsKey("ClientToken"))
+            if (token is not null && _cmdlet.MyInvocation.MyCommand.Parameters.ContainsKey("ClientToken"))
             {
                 return $" The request may have been applied. Running the command again with -ClientToken {token} is safe: the service gives back the first result instead of doing it twice.";
             }
@@ -161,7 +150,7 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         private string NotSentAdvice(ServiceBinding binding)
         {
-            var connection = ConnectionFor(binding);
+            var connection = _cmdlet.ConnectionFor(binding);
             var where = connection.EndpointSource is { } source
                 ? $" Check the endpoint from {source}"
                 : $" Check the network, and the region {connection.Region} (from {connection.RegionSource})";

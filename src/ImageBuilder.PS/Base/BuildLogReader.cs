@@ -8,10 +8,18 @@ using ImageBuilder.PS.Model.Logs;
 
 namespace ImageBuilder.PS.Base
 {
-    public abstract partial class IbCmdlet
+    /// <summary>
+    /// Reads a build's log in CloudWatch Logs for Get-IbImageLog, -ShowLog and a failed wait's explanation: where the
+    /// log is, one page at a time, forward from a token, and the lines that tell why a build failed.
+    /// </summary>
+    internal sealed class BuildLogReader
     {
+        private readonly IbCmdlet _cmdlet;
+
+        public BuildLogReader(IbCmdlet cmdlet) => _cmdlet = cmdlet;
+
         /// <summary>Where Image Builder writes a build's log: the image's own group or /aws/imagebuilder/NAME, stream VERSION/BUILD.</summary>
-        private protected static (string Group, string Stream)? BuildLogOf(Image image)
+        public static (string Group, string Stream)? Of(Image image)
         {
             if (!IbArn.TryParse(image.Arn, out var arn) || arn.Build is null)
             {
@@ -25,27 +33,27 @@ namespace ImageBuilder.PS.Base
         /// caller can say what that means (logging off, or too early) instead of passing on the bare error.
         /// </summary>
         /// <param name="quiet">A read that only adds detail (a failed wait's cause): its errors go to -Verbose.</param>
-        private protected GetLogEventsResponse? ReadLogPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
+        public GetLogEventsResponse? ReadPage(GetLogEventsRequest request, object target, out bool missing, bool quiet = false)
         {
-            var page = TryReadLogPage(request, target, out missing, out var failure);
+            var page = TryReadPage(request, target, out missing, out var failure);
             if (failure is not null && !missing)
             {
                 if (quiet)
                 {
-                    Verbose($"The build log could not be read ({failure.Reason}).");
+                    _cmdlet.Verbose($"The build log could not be read ({failure.Reason}).");
                 }
                 else
                 {
-                    WriteError(failure.Record);
+                    _cmdlet.WriteError(failure.Record);
                 }
             }
             return page;
         }
 
         /// <summary>One GetLogEvents call that reports nothing: the page, or null and why (<paramref name="missing"/>: no such group or stream).</summary>
-        private protected GetLogEventsResponse? TryReadLogPage(GetLogEventsRequest request, object target, out bool missing, out CallFailure? failure)
+        public GetLogEventsResponse? TryReadPage(GetLogEventsRequest request, object target, out bool missing, out CallFailure? failure)
         {
-            var page = TryCall(LogsOperations.GetLogEvents, request, target, out failure);
+            var page = _cmdlet.TryCall(LogsOperations.GetLogEvents, request, target, out failure);
             missing = failure?.Record.Exception is AwsServiceException { Error.Code: "ResourceNotFoundException" };
             return page;
         }
@@ -55,17 +63,17 @@ namespace ImageBuilder.PS.Base
         /// unchanged; the last token is kept in <paramref name="position"/> so a follower can read on from it.
         /// </summary>
         /// <param name="report">Write a failure (other than a missing stream) as an error; otherwise it is left in <see cref="LogPosition.Failure"/>.</param>
-        private protected IEnumerable<OutputLogEvent> ReadLogForward(string group, string stream, long? since, LogPosition position, object target, bool report = true)
+        public IEnumerable<OutputLogEvent> Forward(string group, string stream, long? since, LogPosition position, object target, bool report = true)
         {
             while (true)
             {
                 var request = new GetLogEventsRequest { LogGroupName = group, LogStreamName = stream, StartFromHead = true, StartTime = since, NextToken = position.Token };
-                var page = TryReadLogPage(request, target, out var missing, out var failure);
+                var page = TryReadPage(request, target, out var missing, out var failure);
                 position.Missing = missing;
                 position.Failure = missing || report ? null : failure;
                 if (failure is not null && !missing && report)
                 {
-                    WriteError(failure.Record);
+                    _cmdlet.WriteError(failure.Record);
                 }
                 if (page is null)
                 {
@@ -84,13 +92,13 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>The last lines of a failed build's log that tell why: AWSTOE's failed step and its error output, or the failing workflow step.</summary>
-        private protected List<string> CauseLines(Image image, int most = 8)
+        public List<string> CauseLines(Image image, int most = 8)
         {
-            if (BuildLogOf(image) is not { } log)
+            if (Of(image) is not { } log)
             {
                 return new List<string>();
             }
-            var page = ReadLogPage(new GetLogEventsRequest { LogGroupName = log.Group, LogStreamName = log.Stream, Limit = 200 }, image.Arn ?? "", out _, quiet: true);
+            var page = ReadPage(new GetLogEventsRequest { LogGroupName = log.Group, LogStreamName = log.Stream, Limit = 200 }, image.Arn ?? "", out _, quiet: true);
             var lines = (page?.Events ?? new List<OutputLogEvent>()).Select(e => e.Message ?? "").ToList();
             var telling = lines.Where(l => l.IndexOf("fail", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("error", StringComparison.OrdinalIgnoreCase) >= 0
                                            || l.IndexOf("stderr", StringComparison.OrdinalIgnoreCase) >= 0 || l.IndexOf("exception", StringComparison.OrdinalIgnoreCase) >= 0)
@@ -98,15 +106,15 @@ namespace ImageBuilder.PS.Base
                 .ToList();
             return (telling.Count > 0 ? telling : lines).Skip(Math.Max(0, (telling.Count > 0 ? telling.Count : lines.Count) - most)).ToList();
         }
+    }
 
-        /// <summary>Where a reader of a stream has got to.</summary>
-        private protected sealed class LogPosition
-        {
-            public string? Token { get; set; }
-            /// <summary>The last read found no group or stream.</summary>
-            public bool Missing { get; set; }
-            /// <summary>The last read failed for another reason (unless its error was written).</summary>
-            public CallFailure? Failure { get; set; }
-        }
+    /// <summary>Where a reader of a stream has got to.</summary>
+    internal sealed class LogPosition
+    {
+        public string? Token { get; set; }
+        /// <summary>The last read found no group or stream.</summary>
+        public bool Missing { get; set; }
+        /// <summary>The last read failed for another reason (unless its error was written).</summary>
+        public CallFailure? Failure { get; set; }
     }
 }

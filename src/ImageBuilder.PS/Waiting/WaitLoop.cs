@@ -1,14 +1,24 @@
 using System;
-using System.IO;
 using System.Management.Automation;
+using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Protocol;
 
-namespace ImageBuilder.PS.Base
+namespace ImageBuilder.PS.Waiting
 {
-    public abstract partial class IbCmdlet
+    /// <summary>
+    /// The wait every -Wait and Wait-IbImage runs: polls a watcher (<see cref="ImageBuildWatcher"/>,
+    /// <see cref="AppStreamImportWatcher"/>, ...) with a growing pause, shows its progress, rides out failures that
+    /// pass, and ends with the resource, or an error record and null. One loop, so every kind of wait times out,
+    /// backs off, warns and stops on Ctrl+C alike.
+    /// </summary>
+    internal sealed class WaitLoop
     {
+        private readonly IbCmdlet _cmdlet;
+
+        public WaitLoop(IbCmdlet cmdlet) => _cmdlet = cmdlet;
+
         /// <summary>The longest pause between two polls; they start short and back off to this.</summary>
-        protected static readonly TimeSpan DefaultPollCeiling = TimeSpan.FromSeconds(30);
+        public static readonly TimeSpan DefaultPollCeiling = TimeSpan.FromSeconds(30);
 
         /// <summary>
         /// How many looks in a row may fail for a reason that passes (throttling, a 5xx, a lost connection) before a
@@ -17,15 +27,15 @@ namespace ImageBuilder.PS.Base
         private const int TransientFailuresTolerated = 5;
 
         /// <summary>Refuses a -PollInterval or -Timeout that cannot work, before anything is sent.</summary>
-        private protected void CheckWaitSettings(TimeSpan? timeout, TimeSpan pollInterval)
+        public static void CheckSettings(System.Management.Automation.Cmdlet cmdlet, TimeSpan? timeout, TimeSpan pollInterval)
         {
             if (pollInterval <= TimeSpan.Zero)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-PollInterval must be longer than zero (it is {Describe(pollInterval)}).", pollInterval));
+                cmdlet.ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-PollInterval must be longer than zero (it is {Durations.Describe(pollInterval)}).", pollInterval));
             }
             if (timeout is { } limit && limit <= TimeSpan.Zero)
             {
-                ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-Timeout must be longer than zero (it is {Describe(limit)}).", limit));
+                cmdlet.ThrowTerminatingError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"-Timeout must be longer than zero (it is {Durations.Describe(limit)}).", limit));
             }
         }
 
@@ -34,13 +44,13 @@ namespace ImageBuilder.PS.Base
         /// the user must act, and ends with the resource (success), or an error record and null (failure or
         /// timeout). Ctrl+C stops the waiting at once and leaves the work itself running.
         /// </summary>
-        /// <param name="poll">Looks at the work once (with <see cref="PollCall"/>); null when the look failed for good (its error is already written).</param>
+        /// <param name="poll">Looks at the work once (with <see cref="Poll"/>); null when the look failed for good (its error is already written).</param>
         /// <param name="activity">The progress bar's title, e.g. "Building golden-windows 1.0.0/3".</param>
         /// <param name="resume">What to run to look again after a timeout, e.g. "Wait-IbImage -Arn ...".</param>
         /// <param name="timeout">How long to wait at most; null for no limit.</param>
         /// <param name="pollCeiling">The longest pause between polls.</param>
         /// <param name="endAtAction">End the wait (giving the resource) when the user must act, instead of warning and going on.</param>
-        protected T? WaitFor<T>(Func<WaitObservation<T>?> poll, string activity, object target, string resume, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtAction = false) where T : class
+        public T? Run<T>(Func<WaitObservation<T>?> poll, string activity, object target, string resume, TimeSpan? timeout, TimeSpan pollCeiling, bool endAtAction = false) where T : class
         {
             var id = ActivityIdFor(activity);
             var last = new ProgressRecord(id, activity, "Starting");
@@ -60,12 +70,12 @@ namespace ImageBuilder.PS.Base
                     }
                     catch (TransientPollFailure e) when (++failuresInARow <= TransientFailuresTolerated)
                     {
-                        WriteWarning($"{activity}: could not look ({e.Message}); trying again in {Describe(pause)}.");
+                        _cmdlet.WriteWarning($"{activity}: could not look ({e.Message}); trying again in {Durations.Describe(pause)}.");
                         seen = null;
                     }
                     catch (TransientPollFailure e)
                     {
-                        WriteError(e.Record);
+                        _cmdlet.WriteError(e.Record);
                         return null;
                     }
                     if (seen is not null)
@@ -77,14 +87,14 @@ namespace ImageBuilder.PS.Base
                             CurrentOperation = seen.Detail,
                             PercentComplete = seen.Failure is null ? Math.Max(0, Math.Min(100, seen.Percent)) : last.PercentComplete,
                         };
-                        WriteProgress(last);
+                        _cmdlet.WriteProgress(last);
                         if (seen.ActionNeeded is not null && endAtAction)
                         {
                             return seen.Resource;
                         }
                         if (seen.ActionNeeded is not null && seen.ActionNeeded != warned)
                         {
-                            WriteWarning(seen.ActionNeeded);
+                            _cmdlet.WriteWarning(seen.ActionNeeded);
                             warned = seen.ActionNeeded;
                         }
                         if (seen.Succeeded)
@@ -93,7 +103,7 @@ namespace ImageBuilder.PS.Base
                         }
                         if (seen.Failure is not null)
                         {
-                            WriteError(new ErrorRecord(new InvalidOperationException(seen.Failure), "WaitEndedIn" + Pascal(seen.Status), ErrorCategory.InvalidResult, seen.Resource)
+                            _cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(seen.Failure), "WaitEndedIn" + Pascal(seen.Status), ErrorCategory.InvalidResult, seen.Resource)
                             {
                                 ErrorDetails = new ErrorDetails($"{activity} ended {seen.Status}: {seen.Failure}"),
                             });
@@ -108,9 +118,9 @@ namespace ImageBuilder.PS.Base
                     if (left <= TimeSpan.Zero)
                     {
                         var state = seen is null ? "not seen to end (the last look failed)" : $"still {seen.Status}";
-                        WriteError(new ErrorRecord(new TimeoutException($"{activity} was {state} after {Describe(timeout!.Value)}."), "WaitTimedOut", ErrorCategory.OperationTimeout, target)
+                        _cmdlet.WriteError(new ErrorRecord(new TimeoutException($"{activity} was {state} after {Durations.Describe(timeout!.Value)}."), "WaitTimedOut", ErrorCategory.OperationTimeout, target)
                         {
-                            ErrorDetails = new ErrorDetails($"{activity} was {state} after {Describe(timeout.Value)}; it goes on without waiting. To look again: {resume}"),
+                            ErrorDetails = new ErrorDetails($"{activity} was {state} after {Durations.Describe(timeout.Value)}; it goes on without waiting. To look again: {resume}"),
                         });
                         return null;
                     }
@@ -121,7 +131,7 @@ namespace ImageBuilder.PS.Base
             }
             finally
             {
-                WriteProgress(new ProgressRecord(id, activity, last.StatusDescription)
+                _cmdlet.WriteProgress(new ProgressRecord(id, activity, last.StatusDescription)
                 {
                     CurrentOperation = last.CurrentOperation,
                     PercentComplete = last.PercentComplete,
@@ -134,11 +144,11 @@ namespace ImageBuilder.PS.Base
         /// A call made by a wait's poll. A failure that may pass is thrown as <see cref="TransientPollFailure"/>
         /// (the wait looks again later); any other failure is written and gives null (the wait ends).
         /// </summary>
-        private protected TResponse? PollCall<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object target)
+        public TResponse? Poll<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object target)
             where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
         {
-            var output = TryCall(operation, input, target, out var failure);
+            var output = _cmdlet.TryCall(operation, input, target, out var failure);
             if (failure is null)
             {
                 // A wait ends with the image as its last look saw it, which should carry what Get-IbImage's does.
@@ -149,7 +159,14 @@ namespace ImageBuilder.PS.Base
             {
                 throw new TransientPollFailure($"{operation.Name}: {failure.Reason}", failure.Record);
             }
-            WriteError(failure.Record);
+            _cmdlet.WriteError(failure.Record);
+            return null;
+        }
+
+        /// <summary>Ends a wait whose resource a describe call no longer lists (deleted while waited on).</summary>
+        public static WaitObservation<T>? Gone<T>(Cmdlet cmdlet, string message, string target) where T : class
+        {
+            cmdlet.WriteError(new ErrorRecord(new ItemNotFoundException(message), "WaitedResourceNotFound", ErrorCategory.ObjectNotFound, target));
             return null;
         }
 
@@ -164,7 +181,7 @@ namespace ImageBuilder.PS.Base
         /// <summary>Sleeps, but wakes at once on Ctrl+C (and then stops the pipeline).</summary>
         private void Sleep(TimeSpan pause)
         {
-            if (Cancellation.WaitHandle.WaitOne(pause))
+            if (_cmdlet.Cancellation.WaitHandle.WaitOne(pause))
             {
                 throw new PipelineStoppedException();
             }
@@ -175,8 +192,5 @@ namespace ImageBuilder.PS.Base
 
         private static string Pascal(string status) =>
             status.Length == 0 ? "Failure" : char.ToUpperInvariant(status[0]) + status.Substring(1).ToLowerInvariant();
-
-        private static string Describe(TimeSpan span) =>
-            span.TotalHours >= 1 ? $"{span.TotalHours:0.#} h" : span.TotalMinutes >= 1 ? $"{span.TotalMinutes:0.#} min" : $"{span.TotalSeconds:0.#} s";
     }
 }
