@@ -59,7 +59,7 @@ namespace ImageBuilderPerformance
             var request = new GetImageRequest { ImageBuildVersionArn = Arn };
             if (Validate(request, Arn))
             {
-                Call(ServiceBinding.ImageBuilder, IbOperations.GetImage, request, Arn);
+                Call(IbOperations.GetImage, request, Arn);
             }
         }
     }
@@ -111,7 +111,7 @@ namespace ImageBuilderPerformance
         };
 
         /// <summary>
-        /// A call the way the cmdlet base makes it (IbCmdlet.TryCall): a linked token source with a deadline, the
+        /// A call the way the cmdlet base makes it (IbCmdlet.TrySend): a linked token source with a deadline, the
         /// credentials got on the thread pool and waited for on this thread, then the call on the thread pool with
         /// the deadline's token (its last argument), waited for.
         /// </summary>
