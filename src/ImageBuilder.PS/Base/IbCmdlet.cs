@@ -30,7 +30,7 @@ namespace ImageBuilder.PS.Base
         /// <summary>Calls that ended in an error written for them, so a listing can tell "nothing there" from "could not look".</summary>
         private int _failedCalls;
 
-        private protected int FailedCalls => _failedCalls;
+        internal int FailedCalls => _failedCalls;
 
         /// <summary>The AWS region to call (e.g. us-east-1).</summary>
         [Parameter]
@@ -137,7 +137,7 @@ namespace ImageBuilder.PS.Base
         /// Checks a request against the model. Each broken rule becomes an error naming the parameter; nothing is
         /// sent for a request that fails.
         /// </summary>
-        protected bool Validate(IAwsStructure input, object? target)
+        protected internal bool Validate(IAwsStructure input, object? target)
         {
             KnownValues.MatchCase(input);
             var violations = RequestValidator.Validate(input);
@@ -171,6 +171,9 @@ namespace ImageBuilder.PS.Base
             }
             return Validate(input, target);
         }
+
+        /// <summary>Publishes a versioned definition idempotently (<see cref="DefinitionPublisher.Publish{TResource}"/>).</summary>
+        private protected void Publish<TResource>(Publication<TResource> p) where TResource : class => new DefinitionPublisher(this).Publish(p);
 
         /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
         private const int ShownLength = 200;

@@ -63,5 +63,24 @@ namespace ImageBuilder.PS.Commands.Components
             Tags = Tags.From(Tag),
             ClientToken = Guid.NewGuid().ToString(),
         };
+
+        /// <summary>
+        /// The create of a component version, shared by New- and Publish-: the request was checked and confirmed by
+        /// the caller; this sends it and writes the new resource as Get- would (see <see cref="IbCmdlet.WriteCreated"/>).
+        /// </summary>
+        private protected void SendCreateComponent(CreateComponentRequest request, string target)
+        {
+            if (Call(IbOperations.CreateComponent, request, target) is { ComponentBuildVersionArn: { } arn })
+            {
+                WriteCreated(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn,
+                    r => r.Component,
+                    () => new Component
+                    {
+                        Arn = arn, Name = request.Name, Version = NameAndVersionOf(arn).Version, Platform = request.Platform, Description = request.Description,
+                        ChangeDescription = request.ChangeDescription, SupportedOsVersions = request.SupportedOsVersions, KmsKeyId = request.KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbComponent -Arn {arn}");
+            }
+        }
     }
 }

@@ -81,5 +81,24 @@ namespace ImageBuilder.PS.Commands.Recipes
 
         /// <summary>Whether -UserDataOverride fits the service's limit; the error is written when it does not.</summary>
         private protected bool UserDataFits(string target) => RecipeUserData.Fits(this, UserDataOverride, target);
+
+        /// <summary>
+        /// The create of a image recipe version, shared by New- and Publish-: the request was checked and confirmed by
+        /// the caller; this sends it and writes the new resource as Get- would (see <see cref="IbCmdlet.WriteCreated"/>).
+        /// </summary>
+        private protected void SendCreateImageRecipe(CreateImageRecipeRequest request, string target)
+        {
+            if (Call(IbOperations.CreateImageRecipe, request, target) is { ImageRecipeArn: { } arn })
+            {
+                WriteCreated(IbOperations.GetImageRecipe, new GetImageRecipeRequest { ImageRecipeArn = arn }, arn,
+                    r => r.ImageRecipe,
+                    () => new ImageRecipe
+                    {
+                        Arn = arn, Name = request.Name, Version = NameAndVersionOf(arn).Version, ParentImage = request.ParentImage, Components = request.Components,
+                        Description = request.Description, BlockDeviceMappings = request.BlockDeviceMappings, WorkingDirectory = request.WorkingDirectory, Tags = request.Tags,
+                    },
+                    $"Get-IbRecipe -Arn {arn}");
+            }
+        }
     }
 }

@@ -56,5 +56,24 @@ namespace ImageBuilder.PS.Commands.Workflows
             Tags = Tags.From(Tag),
             ClientToken = Guid.NewGuid().ToString(),
         };
+
+        /// <summary>
+        /// The create of a workflow version, shared by New- and Publish-: the request was checked and confirmed by
+        /// the caller; this sends it and writes the new resource as Get- would (see <see cref="IbCmdlet.WriteCreated"/>).
+        /// </summary>
+        private protected void SendCreateWorkflow(CreateWorkflowRequest request, string target)
+        {
+            if (Call(IbOperations.CreateWorkflow, request, target) is { WorkflowBuildVersionArn: { } arn })
+            {
+                WriteCreated(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn,
+                    r => r.Workflow,
+                    () => new Workflow
+                    {
+                        Arn = arn, Name = request.Name, Version = NameAndVersionOf(arn).Version, Type = request.Type, Description = request.Description,
+                        ChangeDescription = request.ChangeDescription, KmsKeyId = request.KmsKeyId, Tags = request.Tags,
+                    },
+                    $"Get-IbWorkflow -Arn {arn}");
+            }
+        }
     }
 }

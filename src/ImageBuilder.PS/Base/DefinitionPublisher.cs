@@ -8,41 +8,13 @@ using ImageBuilder.PS.Protocol;
 
 namespace ImageBuilder.PS.Base
 {
-    /// <summary>
-    /// What <see cref="IbCmdlet.Publish{TResource}"/> needs about one kind of versioned definition (component,
-    /// workflow, image recipe): how its versions are listed and read, how a stored version compares with what was
-    /// given, and the create request for a version.
-    /// </summary>
-    internal sealed class Publication<TResource> where TResource : class
+    /// <summary>Publish-IbComponent, -Workflow and -Recipe's common step (<see cref="Publish{TResource}"/>).</summary>
+    internal sealed class DefinitionPublisher
     {
-        public Publication(string noun, string name, string version)
-        {
-            Noun = noun;
-            Name = name;
-            Version = version;
-        }
+        private readonly IbCmdlet _cmdlet;
 
-        /// <summary>What is published, as a user says it: "component", "image recipe".</summary>
-        public string Noun { get; }
-        public string Name { get; }
-        /// <summary>-Version as given: an exact version or a pattern such as 1.2.x.</summary>
-        public string Version { get; }
-        /// <summary>The name's versions (their ARNs), listed for the given target (what errors name).</summary>
-        public Func<object, IEnumerable<IHasArn>> Versions { get; set; } = null!;
-        /// <summary>Which listed ARNs belong to the definition (a workflow of another type does not).</summary>
-        public Func<IbArn, bool> Belongs { get; set; } = _ => true;
-        /// <summary>Reads a version in full by its ARN; null after an error was written.</summary>
-        public Func<string, TResource?> Get { get; set; } = null!;
-        /// <summary>The stored version's differences from what was given.</summary>
-        public Func<TResource, DefinitionDifferences> Compare { get; set; } = null!;
-        /// <summary>The create request for an exact version.</summary>
-        public Func<string, IAwsStructure> Request { get; set; } = null!;
-        /// <summary>Sends a checked and confirmed request and writes what it created.</summary>
-        public Action<IAwsStructure, string> Send { get; set; } = null!;
-    }
+        public DefinitionPublisher(IbCmdlet cmdlet) => _cmdlet = cmdlet;
 
-    public abstract partial class IbCmdlet
-    {
         /// <summary>
         /// Publishes a definition so that running it again changes nothing: reads the newest version that -Version
         /// matches and, when nothing compared differs, writes that version and creates nothing. Otherwise it creates
@@ -50,20 +22,20 @@ namespace ImageBuilder.PS.Base
         /// that exists and differs is an error naming what differs. Says what it did in a verbose and an information
         /// line; -WhatIf names the version it would create and why.
         /// </summary>
-        private protected void Publish<TResource>(Publication<TResource> p) where TResource : class
+        public void Publish<TResource>(Publication<TResource> p) where TResource : class
         {
             if (!VersionPattern.TryParse(p.Version, out var pattern, out var problem))
             {
-                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"The value '{p.Version}' of -Version is not valid: {problem}", p.Version));
+                _cmdlet.WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid", $"The value '{p.Version}' of -Version is not valid: {problem}", p.Version));
                 return;
             }
             // The request is checked before anything is sent, with the first version the pattern allows.
             var subject = $"{p.Noun} {p.Name}";
-            if (!Validate(p.Request(pattern!.Next(null)!), subject))
+            if (!_cmdlet.Validate(p.Request(pattern!.Next(null)!), subject))
             {
                 return;
             }
-            var failedBefore = FailedCalls;
+            var failedBefore = _cmdlet.FailedCalls;
             var versions = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var item in p.Versions(subject))
             {
@@ -73,7 +45,7 @@ namespace ImageBuilder.PS.Base
                     versions[listedVersion] = arn.VersionArn;
                 }
             }
-            if (FailedCalls != failedBefore)
+            if (_cmdlet.FailedCalls != failedBefore)
             {
                 // What exists is not known, so nothing is created; the error is written.
                 return;
@@ -91,15 +63,15 @@ namespace ImageBuilder.PS.Base
                 if (!differences.Any)
                 {
                     Say($"The {subject} {newest} is what was given; nothing was created.");
-                    WriteObject(stored);
+                    _cmdlet.WriteObject(stored);
                     return;
                 }
-                Verbose($"The {subject} {newest} differs from what was given: {differences}.");
+                _cmdlet.Verbose($"The {subject} {newest} differs from what was given: {differences}.");
                 if (pattern.IsExact)
                 {
                     var message = $"The {subject} {newest} exists and differs from what was given in {differences}. A version cannot change: " +
                                   $"give a version that does not exist, or a pattern such as {PatternFor(newest)} to create the next one.";
-                    WriteError(new ErrorRecord(new InvalidOperationException(message), "PublishedVersionDiffers", ErrorCategory.ResourceExists, versions[newest])
+                    _cmdlet.WriteError(new ErrorRecord(new InvalidOperationException(message), "PublishedVersionDiffers", ErrorCategory.ResourceExists, versions[newest])
                     {
                         ErrorDetails = new ErrorDetails(message),
                     });
@@ -109,20 +81,20 @@ namespace ImageBuilder.PS.Base
             var next = pattern.Next(newest);
             if (next is null)
             {
-                WriteError(ErrorRecords.InvalidInput("VersionPatternExhausted", $"-Version {pattern} allows no version after {newest}; widen the pattern.", p.Version));
+                _cmdlet.WriteError(ErrorRecords.InvalidInput("VersionPatternExhausted", $"-Version {pattern} allows no version after {newest}; widen the pattern.", p.Version));
                 return;
             }
             var reason = newest is null
                 ? (versions.Count == 0 ? $"there is no {p.Noun} named '{p.Name}' yet" : $"no version of it matches {pattern} yet")
                 : $"{newest} differs in {differences!.Names}";
             var request = p.Request(next);
-            if (!Validate(request, subject) || !ShouldProcess($"{subject} {next}", $"Create {p.Noun} version {next} because {reason}"))
+            if (!_cmdlet.Validate(request, subject) || !_cmdlet.ShouldProcess($"{subject} {next}", $"Create {p.Noun} version {next} because {reason}"))
             {
                 return;
             }
-            var failedBeforeCreate = FailedCalls;
+            var failedBeforeCreate = _cmdlet.FailedCalls;
             p.Send(request, $"{subject} {next}");
-            if (FailedCalls == failedBeforeCreate)
+            if (_cmdlet.FailedCalls == failedBeforeCreate)
             {
                 Say(differences is null
                     ? $"Created the {subject} {next}: {reason}."
@@ -133,8 +105,8 @@ namespace ImageBuilder.PS.Base
         /// <summary>A line for -Verbose and for the information stream (6), where a CI log or -InformationVariable keeps it.</summary>
         private void Say(string message)
         {
-            Verbose(message);
-            WriteInformation(message, new[] { "ImageBuilder.PS", "Publish" });
+            _cmdlet.Verbose(message);
+            _cmdlet.WriteInformation(message, new[] { "ImageBuilder.PS", "Publish" });
         }
 
         /// <summary>The pattern whose next version follows <paramref name="version"/>'s patch: 1.2.x for 1.2.3.</summary>
