@@ -23,6 +23,26 @@ namespace ImageBuilder.PS.Base
             _cancel = cancel;
         }
 
+        /// <summary><see cref="TrySend"/> with what -Verbose and -Debug show about it.</summary>
+        public IAwsStructure? Traced(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
+        {
+            _cmdlet.Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
+            if (input is not null && CmdletStreams.IsDebugOn(_cmdlet))
+            {
+                _cmdlet.Debug($"{operation.Name} input: {Describe(input)}");
+            }
+            var output = TrySend(operation, input, target, out failure);
+            (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
+            if (output is not null && CmdletStreams.IsDebugOn(_cmdlet))
+            {
+                _cmdlet.Debug($"{operation.Name} output: {Describe(output)}");
+            }
+            return output;
+        }
+
+        private static string Describe(IAwsStructure value) =>
+            System.Text.Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
+
         /// <summary>
         /// The one place a call is sent and its failure classified, for single calls, waits' polls and listings'
         /// pages alike. Waits on the pipeline thread until the answer, Ctrl+C (at once, in every phase: credentials

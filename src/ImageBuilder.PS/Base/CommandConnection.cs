@@ -64,6 +64,48 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>
+        /// The service's resolved connection (its region, endpoint and credential source); settings that cannot work
+        /// end the command with an error that names the parameter or the setting.
+        /// </summary>
+        public ResolvedConnection ResolveOrStop(IbCmdlet cmdlet, ServiceBinding binding)
+        {
+            try
+            {
+                return Resolve(binding);
+            }
+            catch (ConnectionException e)
+            {
+                cmdlet.ThrowTerminatingError(new ErrorRecord(e, e.ParameterName is null ? "ConnectionSettingsInvalid" : "ParameterInvalid",
+                    ErrorCategory.InvalidArgument, e.ParameterName));
+                throw; // not reached
+            }
+        }
+
+        /// <summary>The client for a service (as <see cref="Client"/>), the command ended with an error for settings the SDK refuses; reused across calls and cmdlets of this session with the same settings.</summary>
+        public ServiceClient ClientOrStop(IbCmdlet cmdlet, ServiceBinding binding)
+        {
+            var connection = ResolveOrStop(cmdlet, binding);
+            ServiceClient client;
+            bool created;
+            try
+            {
+                client = Client(binding, out created);
+            }
+            catch (Exception e) when (SdkFailures.IsClientFailure(e))
+            {
+                // The SDK refuses some settings only when the client is made (a region it cannot use, say).
+                cmdlet.ThrowTerminatingError(new ErrorRecord(e, "ConnectionSettingsInvalid", ErrorCategory.InvalidArgument, connection.Region));
+                throw; // not reached
+            }
+            if (created)
+            {
+                var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
+                cmdlet.Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
+            }
+            return client;
+        }
+
+        /// <summary>
         /// $StoredAWSCredentials holds AWS Tools' wrapper, whose Credentials property is an SDK credentials object (of
         /// their AWSSDK.Core, which the connection layer reads by shape), or a profile name.
         /// </summary>

@@ -23,7 +23,7 @@ namespace ImageBuilder.PS.Base
             where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
             where TResource : class =>
-            WriteReadBack(get, request, id, resource, known, readAgain, write, done, "What the call told is written");
+            new ReadBack(this).Write(get, request, id, resource, known, readAgain, write, done, "What the call told is written");
 
         /// <summary>
         /// After an Update- call the service carried out: the resource read back, or, when that read fails, the
@@ -35,25 +35,7 @@ namespace ImageBuilder.PS.Base
             where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
             where TResource : class =>
-            WriteReadBack(get, request, id, resource, () => before, readAgain, null, "updated", "It is written as it was before the update");
-
-        private void WriteReadBack<TRequest, TResponse, TResource>(OperationDef<TRequest, TResponse> get, TRequest request, string id,
-            Func<TResponse, TResource?> resource, Func<TResource> known, string readAgain, Action<TResource>? write, string done, string written)
-            where TRequest : class, IAwsStructure
-            where TResponse : class, IAwsStructure
-            where TResource : class
-        {
-            write ??= value => WriteObject(value);
-            var output = (TResponse?)TracedSend(get, request, id, out var failure);
-            if (output is { } response && resource(response) is { } found)
-            {
-                write(found);
-                return;
-            }
-            var reason = failure is null ? $"{get.Name} gave no resource" : $"{get.Name}: {failure.Reason}";
-            WriteWarning($"{id} was {done}, but it could not be read back ({reason}). {written}; to read it in full: {readAgain}");
-            write(known());
-        }
+            new ReadBack(this).Write(get, request, id, resource, () => before, readAgain, null, "updated", "It is written as it was before the update");
 
         /// <summary>The name and version an Image Builder ARN holds (…/name/1.0.0/1 gives name and 1.0.0), for an object built from a create's answer.</summary>
         private protected static (string? Name, string? Version) NameAndVersionOf(string? arn) =>

@@ -1,16 +1,9 @@
 using System;
-using System.Collections;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Linq;
 using System.Management.Automation;
-using System.Reflection;
-using System.Text;
 using System.Threading;
-using System.Threading.Tasks;
 using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Protocol;
-using ImageBuilder.PS.Validation;
 
 namespace ImageBuilder.PS.Base
 {
@@ -21,11 +14,11 @@ namespace ImageBuilder.PS.Base
     /// </summary>
     public abstract partial class IbCmdlet : PSCmdlet, IDisposable
     {
-        private static readonly ConcurrentDictionary<Type, Dictionary<string, string>> ParameterNamesByType = new();
         private readonly CancellationTokenSource _cancel = new();
         private CallSender? _sender;
         private CommandConnection? _connection;
         private PagedOutput? _paged;
+        private PageReader? _pages;
 
         /// <summary>Calls that ended in an error written for them, so a listing can tell "nothing there" from "could not look".</summary>
         private int _failedCalls;
@@ -91,72 +84,17 @@ namespace ImageBuilder.PS.Base
             EndpointUrl = EndpointUrl,
         }, GetVariableValue);
 
-        /// <summary>
-        /// The service's resolved connection (its region, endpoint and credential source); settings that cannot work
-        /// end the command with an error that names the parameter or the setting.
-        /// </summary>
-        internal ResolvedConnection ConnectionFor(ServiceBinding binding)
-        {
-            try
-            {
-                return Connection.Resolve(binding);
-            }
-            catch (ConnectionException e)
-            {
-                ThrowTerminatingError(new ErrorRecord(e, e.ParameterName is null ? "ConnectionSettingsInvalid" : "ParameterInvalid",
-                    ErrorCategory.InvalidArgument, e.ParameterName));
-                throw; // not reached
-            }
-        }
+        /// <summary>The service's resolved connection; settings that cannot work end the command (<see cref="CommandConnection.ResolveOrStop"/>).</summary>
+        internal ResolvedConnection ConnectionFor(ServiceBinding binding) => Connection.ResolveOrStop(this, binding);
 
         /// <summary>The client for a service, reused across calls and cmdlets of this session with the same settings.</summary>
-        protected internal ServiceClient ClientFor(ServiceBinding binding)
-        {
-            var connection = ConnectionFor(binding);
-            ServiceClient client;
-            bool created;
-            try
-            {
-                client = Connection.Client(binding, out created);
-            }
-            catch (Exception e) when (SdkFailures.IsClientFailure(e))
-            {
-                // The SDK refuses some settings only when the client is made (a region it cannot use, say).
-                ThrowTerminatingError(new ErrorRecord(e, "ConnectionSettingsInvalid", ErrorCategory.InvalidArgument, connection.Region));
-                throw; // not reached
-            }
-            if (created)
-            {
-                var endpoint = connection.EndpointUrl is null ? $"its {connection.Region} endpoint" : $"{connection.EndpointUrl} (from {connection.EndpointSource})";
-                Verbose($"{binding.Service.ServiceId} calls go to {endpoint}; region {connection.Region} from {connection.RegionSource}; credentials from {connection.CredentialSource}.");
-            }
-            return client;
-        }
+        protected internal ServiceClient ClientFor(ServiceBinding binding) => Connection.ClientOrStop(this, binding);
 
         /// <summary>
-        /// Checks a request against the model. Each broken rule becomes an error naming the parameter; nothing is
-        /// sent for a request that fails.
+        /// Checks a request against the model (<see cref="RequestChecks"/>): each broken rule becomes an error naming
+        /// the parameter; nothing is sent for a request that fails.
         /// </summary>
-        protected internal bool Validate(IAwsStructure input, object? target)
-        {
-            KnownValues.MatchCase(input);
-            var violations = RequestValidator.Validate(input);
-            if (violations.Count == 0)
-            {
-                return true;
-            }
-            foreach (var violation in violations)
-            {
-                var parameter = ParameterFor(violation.Member);
-                var subject = violation.Path == violation.Member.WireName ? "" : $" ({violation.Path})";
-                var shown = violation.Value is null || violation.Value is ICollection || violation.Value is IAwsStructure ? "" : " " + Shown(violation.Value);
-                var message = violation.Value is null && violation.Rule == "is required"
-                    ? $"-{parameter}{subject} is required."
-                    : $"The value{shown} of -{parameter}{subject} is not valid: it {violation.Rule}.{ArnHints.For(violation, MyInvocation.MyCommand.Name, InvokeCommand)}";
-                WriteError(ErrorRecords.InvalidInput(violation.Value is null ? "ParameterRequired" : "ParameterValueInvalid", message, target ?? violation.Value));
-            }
-            return false;
-        }
+        protected internal bool Validate(IAwsStructure input, object? target) => new RequestChecks(this).Validate(input, target);
 
         /// <summary>
         /// <see cref="Validate(IAwsStructure, object?)"/> for a List request whose filters <paramref name="filters"/>
@@ -174,19 +112,6 @@ namespace ImageBuilder.PS.Base
 
         /// <summary>Publishes a versioned definition idempotently (<see cref="DefinitionPublisher.Publish{TResource}"/>).</summary>
         private protected void Publish<TResource>(Publication<TResource> p) where TResource : class => new DefinitionPublisher(this).Publish(p);
-
-        /// <summary>The longest value an error shows whole; a longer one is shown by its start and its length.</summary>
-        private const int ShownLength = 200;
-
-        /// <summary>
-        /// A value as an error shows it: quoted, and for a long one (a 10,000-character name, a document in the wrong
-        /// parameter) only its start and the user's own length, so the rule in the message can still be seen.
-        /// </summary>
-        private static string Shown(object? value)
-        {
-            var text = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "";
-            return text.Length <= ShownLength ? $"'{text}'" : $"'{text.Substring(0, ShownLength)}...' ({text.Length:N0} characters)";
-        }
 
         /// <summary>
         /// Calls an operation and waits on the pipeline thread (Ctrl+C cancels at once). A service error is written
@@ -216,60 +141,45 @@ namespace ImageBuilder.PS.Base
             where TResponse : class, IAwsStructure =>
             (TResponse?)Sender.TrySend(operation, input, target, out failure);
 
-        /// <summary><see cref="CallSender.TrySend"/> with what -Verbose and -Debug show about it.</summary>
+        /// <summary><see cref="CallSender.Traced"/>: the call with what -Verbose and -Debug show about it.</summary>
         internal IAwsStructure? TracedSend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
-            if (input is not null && IsDebugOn())
-            {
-                Debug($"{operation.Name} input: {Describe(input)}");
-            }
-            var output = Sender.TrySend(operation, input, target, out failure);
+            var output = Sender.Traced(operation, input, target, out failure);
             if (failure is not null)
             {
                 // Counted for the -Name checks: a listing that failed says nothing about whether the name exists.
                 _failedCalls++;
             }
-            (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
-            if (output is not null && IsDebugOn())
-            {
-                Debug($"{operation.Name} output: {Describe(output)}");
-            }
             return output;
         }
 
-        /// <summary>
-        /// Calls a list operation page by page and writes each item as its page arrives. Stops asking for pages
-        /// when the pipeline has enough (-First, or Select-Object -First downstream).
-        /// </summary>
-        /// <param name="keep">An extra filter applied before -Skip and -First (e.g. wildcard names).</param>
-        /// <returns>How many items were kept, or -1 when the listing did not run to its end (a call failed, or no more were wanted).</returns>
+        /// <summary>Writes a listing's items as their pages arrive (<see cref="PageReader.Write"/>); how many were kept, or -1.</summary>
         protected int WritePages<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target, Func<TItem, bool>? keep = null)
             where TRequest : class, IPagedRequest
-            where TResponse : class, IPage<TItem>
-        {
-            if (!Paged.WantsMore)
-            {
-                return -1;
-            }
-            var failedBefore = _failedCalls;
-            var kept = 0;
-            foreach (var item in ReadPages(operation, input, target))
-            {
-                if (keep is null || keep(item))
-                {
-                    kept++;
-                    if (!Paged.Write(item!))
-                    {
-                        return kept;
-                    }
-                }
-            }
-            return _failedCalls == failedBefore ? kept : -1;
-        }
+            where TResponse : class, IPage<TItem> => Pages.Write(operation, input, target, keep);
+
+        /// <summary>A listing's items, the next page read when they are used up (<see cref="PageReader.Items"/>).</summary>
+        protected internal IEnumerable<TItem> ReadPages<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem> => Pages.Items(operation, input, target);
+
+        /// <summary>A listing's pages, for callers that need what a page says besides its items (<see cref="PageReader.Responses"/>).</summary>
+        protected IEnumerable<TResponse> ReadPageResponses<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem> => Pages.Responses(operation, input, target);
+
+        /// <summary><see cref="WritePages"/>, and a -Name without wildcards that matches nothing is an error (<see cref="PageReader.WriteNamed"/>).</summary>
+        protected void WriteNamedPages<TRequest, TResponse, TItem>(string noun, string? name, PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target, Func<TItem, bool>? keep)
+            where TRequest : class, IPagedRequest
+            where TResponse : class, IPage<TItem> => Pages.WriteNamed(noun, name, operation, input, target, keep);
+
+        /// <summary>The ObjectNotFound error for a name that matched nothing (<see cref="PageReader.NameNotFound"/>).</summary>
+        protected void WriteNameNotFound(string noun, string? name) => Pages.NameNotFound(noun, name);
+
+        private PageReader Pages => _pages ??= new PageReader(this);
 
         /// <summary>-Skip, -First and -IncludeTotalCount over everything this invocation writes.</summary>
-        private protected PagedOutput Paged => _paged ??= new PagedOutput(this);
+        internal PagedOutput Paged => _paged ??= new PagedOutput(this);
 
         protected override void EndProcessing()
         {
@@ -277,214 +187,24 @@ namespace ImageBuilder.PS.Base
             base.EndProcessing();
         }
 
-        /// <summary>
-        /// The items of a list operation, page by page: the next page is asked for only when the caller has
-        /// taken every item of the one before. A service error ends the items after it is written.
-        /// </summary>
-        protected IEnumerable<TItem> ReadPages<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
-            where TRequest : class, IPagedRequest
-            where TResponse : class, IPage<TItem>
-        {
-            foreach (var page in ReadPageResponses(operation, input, target))
-            {
-                if (page.Items is { } items)
-                {
-                    foreach (var item in items)
-                    {
-                        yield return item;
-                    }
-                }
-            }
-        }
-
-        /// <summary>
-        /// The responses of a list operation, one per page, for callers that need what a page says besides its
-        /// items; the next page is asked for only when the caller moves on. A service error ends them after it is
-        /// written.
-        /// </summary>
-        protected IEnumerable<TResponse> ReadPageResponses<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
-            where TRequest : class, IPagedRequest
-            where TResponse : class, IPage<TItem>
-        {
-            string? token = null;
-            long itemsRead = 0;
-            var pages = 0;
-            do
-            {
-                input.PageToken = token;
-                var output = (TResponse?)TracedSend(operation, input, target, out var failure);
-                if (failure is not null)
-                {
-                    WriteError(pages == 0 ? failure.Record : ErrorRecords.ListIncomplete(failure.Record, operation.Name, itemsRead, target));
-                    yield break;
-                }
-                if (output is null)
-                {
-                    yield break;
-                }
-                pages++;
-                itemsRead += output.Items?.Count ?? 0;
-                yield return output;
-                token = output.NextPageToken;
-            }
-            while (!string.IsNullOrEmpty(token));
-        }
-
-        /// <summary>
-        /// The build-version ARNs an ARN stands for: itself when it names a build (…/1.0.0/2), every build of a
-        /// version (…/1.0.0) listed with <paramref name="listBuilds"/>. Anything else is written as an error that
-        /// says what to give instead, and gives nothing.
-        /// </summary>
-        /// <param name="resourceType">The ARN's resource type: image, component, workflow/build, ...</param>
-        /// <param name="listBuilds">The ListXBuildVersions operation, whose input takes a version ARN.</param>
+        /// <summary>The build-version ARNs an ARN stands for (<see cref="BuildVersions.Expand"/>).</summary>
         protected IEnumerable<string> ExpandToBuildVersions<TRequest, TResponse, TItem>(string arn, string resourceType, PagedOperationDef<TRequest, TResponse, TItem> listBuilds)
             where TRequest : class, Model.Ib.IBuildVersionsRequest
             where TResponse : class, IPage<TItem>
-            where TItem : IHasArn
-        {
-            var noun = resourceType.StartsWith("workflow", StringComparison.Ordinal) ? "workflow" : resourceType.Replace('-', ' ');
-            if (!Model.Ib.IbArn.TryParse(arn, out var parsed) || parsed.ResourceType != resourceType)
-            {
-                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
-                    $"'{arn}' is not {(noun[0] == 'i' ? "an" : "a")} {noun} ARN. Pipe in the output of the Get- cmdlet, or pass an ARN such as arn:aws:imagebuilder:REGION:ACCOUNT:{resourceType}/NAME/1.0.0/1.", arn));
-                yield break;
-            }
-            if (parsed.IsBuildVersion)
-            {
-                yield return arn;
-                yield break;
-            }
-            if (!parsed.IsExactVersion)
-            {
-                WriteError(ErrorRecords.InvalidInput("ParameterValueInvalid",
-                    $"'{arn}' names no single version. Give a version (…/1.0.0) or a build version (…/1.0.0/1).", arn));
-                yield break;
-            }
-            var request = listBuilds.NewRequest();
-            request.VersionArn = arn;
-            int found = 0;
-            foreach (var item in ReadPages(listBuilds, request, arn))
-            {
-                if (item.Arn is { } buildArn)
-                {
-                    found++;
-                    yield return buildArn;
-                }
-            }
-            if (found == 0)
-            {
-                WriteError(new ErrorRecord(new ItemNotFoundException($"The {noun} version '{arn}' has no builds."), "BuildVersionNotFound", ErrorCategory.ObjectNotFound, arn));
-            }
-        }
+            where TItem : IHasArn => new BuildVersions(this).Expand(arn, resourceType, listBuilds);
 
-        /// <summary>
-        /// The ARNs to act on for an ARN the service wants as one build: a version ARN of an image, component or
-        /// workflow (…/1.0.0, as Get- list forms write) stands for each of its builds; any other ARN for itself.
-        /// </summary>
-        protected IEnumerable<string> BuildsOrSelf(string arn)
-        {
-            if (!Model.Ib.IbArn.TryParse(arn, out var parsed) || !parsed.IsExactVersion)
-            {
-                return new[] { arn };
-            }
-            IEnumerable<string> Builds<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> listBuilds)
-                where TRequest : class, Model.Ib.IBuildVersionsRequest
-                where TResponse : class, IPage<TItem>
-                where TItem : IHasArn
-            {
-                Verbose($"{arn} names a version; each of its builds is used.");
-                return ExpandToBuildVersions(arn, parsed.ResourceType, listBuilds);
-            }
-            return parsed.ResourceType switch
-            {
-                "image" => Builds(Model.Ib.IbOperations.ListImageBuildVersions),
-                "component" => Builds(Model.Ib.IbOperations.ListComponentBuildVersions),
-                _ when parsed.ResourceType.StartsWith("workflow/", StringComparison.Ordinal) => Builds(Model.Ib.IbOperations.ListWorkflowBuildVersions),
-                _ => new[] { arn },
-            };
-        }
+        /// <summary>The ARNs to act on for an ARN the service wants as one build (<see cref="BuildVersions.OrSelf"/>).</summary>
+        protected IEnumerable<string> BuildsOrSelf(string arn) => new BuildVersions(this).OrSelf(arn);
 
-        private bool IsDebugOn() =>
-            DebugSwitchGiven || (GetVariableValue("DebugPreference") is ActionPreference preference && preference != ActionPreference.SilentlyContinue);
+        /// <summary>Messages as <see cref="CmdletStreams"/> writes them: -Debug never makes them ask.</summary>
+        protected internal void Debug(string message) => CmdletStreams.Debug(this, message);
 
-        /// <summary>
-        /// A debug message. In PowerShell 7, -Debug on a compiled cmdlet shows debug messages without asking, so they
-        /// go to the debug stream (and 5>$null or 5>&1 work). Windows PowerShell asks at each one (Inquire), which
-        /// stops a runbook, so there a message under -Debug is shown the way a script's would be.
-        /// </summary>
-        protected internal void Debug(string message)
-        {
-            if (DebugSwitchGiven && DebugAsks && Host?.UI is { } ui) ui.WriteDebugLine(message);
-            else WriteDebug(message);
-        }
+        protected internal void Verbose(string message) => CmdletStreams.Verbose(this, message);
 
-        /// <summary>
-        /// A verbose message. -Debug on a compiled cmdlet also turns verbose messages on, with a question at each
-        /// one (PowerShell's Inquire), unless -Verbose is given too. So under -Debug alone they are left out, or
-        /// shown without asking when $VerbosePreference asks for them.
-        /// </summary>
-        protected internal void Verbose(string message)
-        {
-            if (!DebugSwitchGiven || VerboseSwitchGiven)
-            {
-                WriteVerbose(message);
-            }
-            else if (GetVariableValue("VerbosePreference") is ActionPreference.Continue && Host?.UI is { } ui)
-            {
-                ui.WriteVerboseLine(message);
-            }
-        }
+        protected internal void Warn(string message) => CmdletStreams.Warn(this, message);
 
-        /// <summary>
-        /// A warning. -Debug on a compiled cmdlet makes warnings ask too (Inquire), unless -WarningAction is given; so
-        /// under -Debug alone a warning is shown the way $WarningPreference would show it, without a question.
-        /// </summary>
-        protected internal void Warn(string message)
-        {
-            if (!DebugSwitchGiven || MyInvocation.BoundParameters.ContainsKey("WarningAction"))
-            {
-                WriteWarning(message);
-            }
-            else if (GetVariableValue("WarningPreference") is not ActionPreference.SilentlyContinue and not ActionPreference.Ignore && Host?.UI is { } ui)
-            {
-                ui.WriteWarningLine(message);
-            }
-        }
+        private bool IsDebugOn() => CmdletStreams.IsDebugOn(this);
 
-        /// <summary>Windows PowerShell (System.Management.Automation 3.0) asks at each debug message under -Debug; PowerShell 7 does not.</summary>
-        private static readonly bool DebugAsks = typeof(PSObject).Assembly.GetName().Version.Major < 6;
 
-        private bool VerboseSwitchGiven => SwitchGiven("Verbose");
-
-        private bool DebugSwitchGiven => SwitchGiven("Debug");
-
-        /// <summary>Whether a switch was given and set (-Debug, -Debug:$true), as against absent or -Debug:$false.</summary>
-        private bool SwitchGiven(string name) =>
-            MyInvocation.BoundParameters.TryGetValue(name, out var bound) && (bound is SwitchParameter s ? s.IsPresent : LanguagePrimitives.IsTrue(bound));
-
-        private static string Describe(IAwsStructure value) =>
-            Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
-
-        /// <summary>The parameter that fills a request member: the one marked [ApiMember], else the one of the same name.</summary>
-        private string ParameterFor(MemberDef member)
-        {
-            var map = ParameterNamesByType.GetOrAdd(GetType(), type =>
-            {
-                var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-                {
-                    foreach (var attribute in property.GetCustomAttributes<ApiMemberAttribute>())
-                    {
-                        names[attribute.MemberName] = property.Name;
-                    }
-                    if (property.GetCustomAttributes<ParameterAttribute>().Any() && !names.ContainsKey(property.Name))
-                    {
-                        names[property.Name] = property.Name;
-                    }
-                }
-                return names;
-            });
-            return map.TryGetValue(member.WireName, out var name) ? name : member.Name;
-        }
     }
 }
