@@ -103,6 +103,21 @@ namespace ImageBuilder.PS.DesktopStandIn
                 return Get(image, "Name") + " " + arn + " (the emulator refuses a request without a SigV4 signature)";
             });
 
+            Check("view-text", () =>
+            {
+                // The format views call ViewText from PowerShell 5.1 too: the same answers on .NET Framework.
+                var viewText = model!.GetType("ImageBuilder.PS.Model.Views.ViewText", throwOnError: true)!;
+                object? Invoke(string name, params object?[] arguments) => viewText.GetMethod(name)!.Invoke(null, arguments);
+                var utc = new DateTime(2026, 3, 5, 3, 0, 1, DateTimeKind.Utc);
+                var local = (DateTime)Invoke("Local", (DateTime?)utc)!;
+                Expect(local.Kind == DateTimeKind.Local && local.ToUniversalTime() == utc, "Local gave " + local.ToString("o"));
+                Expect(Invoke("Local", new object?[] { null }) is null, "Local of no date gave a date");
+                var pairs = (string?)Invoke("Pairs", new System.Collections.Generic.Dictionary<string, string> { ["a"] = "1", ["b"] = "" });
+                Expect(pairs == "a=1, b=", "Pairs gave " + pairs);
+                var version = (string?)Invoke("BuildVersion", "1.0.0", "arn:aws:imagebuilder:us-east-1:123456789012:image/golden/1.0.0/3");
+                Expect(version == "1.0.0/3", "BuildVersion gave " + version);
+                return "Local " + local.ToString("o") + ", Pairs " + pairs + ", BuildVersion " + version;
+            });
             Check("emulator-control", () =>
             {
                 // What 5.1 can do with the emulator: not run it (it needs .NET 8), but drive one running elsewhere.

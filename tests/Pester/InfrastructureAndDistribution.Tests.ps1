@@ -58,6 +58,21 @@ Describe 'Infrastructure and distribution configurations' {
         }
     }
 
+    It 'shows the distributions in the list under Set-StrictMode -Version Latest, without adding to $Error' {
+        $dist = New-IbDistributionConfiguration -Name golden-distribution -Distribution @{
+            'us-east-1' = @{ Ami = @{ Name = 'golden {{ imagebuilder:buildDate }}' } }
+            'eu-west-1' = @{ Ami = @{ Name = 'golden {{ imagebuilder:buildDate }}'; LaunchPermission = @{ UserIds = @('210987654321') } } }
+        }
+        $Error.Clear()
+        Set-StrictMode -Version Latest
+        try { $text = $dist | Format-List | Out-String -Width 160 }
+        finally { Set-StrictMode -Off }
+
+        @($Error) | Should -BeNullOrEmpty
+        $text | Should -Match "us-east-1: AMI 'golden \{\{ imagebuilder:buildDate \}\}'"
+        $text | Should -Match "eu-west-1: AMI 'golden \{\{ imagebuilder:buildDate \}\}', launchable by 210987654321"
+    }
+
     It 'shows the infrastructure list with Name, InstanceTypes and InstanceProfile at 160 columns' {
         New-IbInfrastructureConfiguration -Name golden-build -InstanceProfileName EC2InstanceProfileForImageBuilder -InstanceType m5.large | Out-Null
 

@@ -15,7 +15,7 @@ public sealed class MonoStandInTests
     private static readonly string[] Checks =
     {
         "harness-folder-clean", "old-yamldotnet-before", "old-awssdk-core-before", "module-loaded", "resolver-installed",
-        "engine-assemblies", "client", "list-images", "get-image-signed", "emulator-control", "document-bad", "document-good",
+        "engine-assemblies", "client", "list-images", "get-image-signed", "view-text", "emulator-control", "document-bad", "document-good",
         "old-yamldotnet-after", "old-awssdk-core-after", "side-by-side-awssdk-core", "side-by-side-yamldotnet", "resolver-answered",
     };
 

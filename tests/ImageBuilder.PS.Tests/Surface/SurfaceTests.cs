@@ -135,15 +135,24 @@ public sealed class SurfaceTests : IClassFixture<SurfaceTests.Fixture>
     public void ViewsShowTimesInTheUsersTimeZone()
     {
         // The module's objects hold local time already; the views still convert, so that an object a user built
-        // with a UTC date shows the user's clock too (ToLocalTime leaves a local date as it is).
+        // with a UTC date shows the user's clock too (ToLocalTime leaves a local date as it is). A view converts a
+        // date with ViewText.Local and says how it reads with a FormatString (or a '{0:yyyy-MM-dd ...}' -f).
         var formats = Path.Combine(PowerShellSession.RepoRoot, "module", "Formats");
         var rendered = 0;
         foreach (var file in Directory.GetFiles(formats, "*.ps1xml"))
         {
+            var name = Path.GetFileName(file);
             foreach (System.Text.RegularExpressions.Match match in System.Text.RegularExpressions.Regex.Matches(File.ReadAllText(file), @"([\w.()]+)\.ToString\('yyyy-MM-dd"))
             {
                 rendered++;
-                Assert.True(match.Groups[1].Value.EndsWith(".ToLocalTime()", StringComparison.Ordinal), $"{Path.GetFileName(file)}: {match.Value} shows UTC");
+                Assert.True(match.Groups[1].Value.EndsWith(".ToLocalTime()", StringComparison.Ordinal), $"{name}: {match.Value} shows UTC");
+            }
+            foreach (var item in System.Xml.Linq.XDocument.Load(file).Descendants().Where(e => e.Name == "TableColumnItem" || e.Name == "ListItem"))
+            {
+                var script = (string?)item.Element("ScriptBlock") ?? "";
+                if (item.Element("FormatString") is null && !script.Contains("'{0:yyyy-MM-dd", StringComparison.Ordinal)) continue;
+                rendered++;
+                Assert.True(script.Contains("[ImageBuilder.PS.Model.Views.ViewText]::Local(", StringComparison.Ordinal), $"{name}: {item} shows a date without making it local");
             }
         }
         Assert.True(rendered > 50, $"only {rendered} dates rendered in the views");
