@@ -1,5 +1,4 @@
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Examples;

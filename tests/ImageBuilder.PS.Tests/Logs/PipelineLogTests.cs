@@ -1,6 +1,5 @@
 using ImageBuilder.PS.Emulator;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Logs;

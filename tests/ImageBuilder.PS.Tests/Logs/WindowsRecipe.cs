@@ -1,4 +1,3 @@
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Logs;

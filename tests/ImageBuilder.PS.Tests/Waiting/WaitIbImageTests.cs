@@ -1,5 +1,4 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
 namespace ImageBuilder.PS.Tests.Waiting;

@@ -1,19 +1,18 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Completion;
 
 /// <summary>
 /// Live tab completion of names and ARNs against the emulator, for every kind of resource a cmdlet takes by name or
 /// ARN. The session reaches the emulator only through $PSDefaultParameterValues, as a user's profile would set it:
 /// completion must use those settings too, or it offers nothing.
 /// </summary>
-public sealed class CompletionTests : IClassFixture<EmulatorFixture>
+public sealed class LiveCompletionTests : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorFixture _f;
 
-    public CompletionTests(EmulatorFixture fixture)
+    public LiveCompletionTests(EmulatorFixture fixture)
     {
         _f = fixture;
         _f.Emulator.Reset();

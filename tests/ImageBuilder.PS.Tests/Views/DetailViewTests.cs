@@ -1,7 +1,7 @@
 using System.Text.RegularExpressions;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>
 /// The list views print the nested structures a resource carries as readable text (never "@{...}" or a type name),

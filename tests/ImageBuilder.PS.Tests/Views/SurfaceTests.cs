@@ -2,7 +2,7 @@ using System.Management.Automation;
 using System.Reflection;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>
 /// The module's surface as a whole: every operation has its cmdlet (as the spec names it), mutating cmdlets

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Slice;
+namespace ImageBuilder.PS.Tests.Images;
 
 /// <summary>Get-IbImage as a user runs it: the requests that reach the wire, the objects and views that come back.</summary>
 public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>

@@ -3,7 +3,7 @@ using System.Reflection;
 using System.Xml.Linq;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>One view of module/Formats: its name, whether it is a table or a list, the type it is for, and its columns.</summary>
 public sealed record FormatView(string File, string Name, bool IsTable, string TypeName, IReadOnlyList<string> Labels);

@@ -1,9 +1,8 @@
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 using ImageBuilder.PS.Tests.Workflows;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Versions;
 
 /// <summary>
 /// The version references the service answers Get calls with (newest overall, of the major, minor and patch) are on

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Listing;
 
 /// <summary>
 /// As Get-Process -Name foo: a -Name without wildcards that matches nothing is an ObjectNotFound error, so

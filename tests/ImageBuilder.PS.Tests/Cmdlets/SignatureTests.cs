@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Text.Json;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Base;
+namespace ImageBuilder.PS.Tests.Cmdlets;
 
 /// <summary>A request signed by the module verifies with botocore's SigV4 signer (the AWS SDK for Python's own).</summary>
 public sealed class SignatureTests : IClassFixture<LoopbackFixture>

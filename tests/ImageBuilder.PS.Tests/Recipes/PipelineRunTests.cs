@@ -1,19 +1,18 @@
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Recipes;
 
 /// <summary>
 /// The pipelines issue 4 promises, written exactly as a user would, run in the hosted engine against the emulator
 /// (every cmdlet in them talks to it through $PSDefaultParameterValues). The approval of a waiting step lives in
 /// tests/Pester/Workflows.Tests.ps1, in real pwsh.
 /// </summary>
-public sealed class PipelinesTests : IClassFixture<EmulatorFixture>
+public sealed class PipelineRunTests : IClassFixture<EmulatorFixture>
 {
     private readonly EmulatorFixture _f;
 
-    public PipelinesTests(EmulatorFixture fixture)
+    public PipelineRunTests(EmulatorFixture fixture)
     {
         _f = fixture;
         _f.Emulator.Reset();

@@ -1,6 +1,6 @@
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Listing;
 
 /// <summary>
 /// Filter values are compared exactly by the service: a known value typed in another case is sent as the service

@@ -1,9 +1,8 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Emulator;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Waiting;
 
 /// <summary>-Wait on the cmdlets that start long work, against the emulator on a fast clock.</summary>
 public sealed class WaitTests : IClassFixture<EmulatorFixture>

@@ -1,15 +1,14 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Base;
+namespace ImageBuilder.PS.Tests.Completion;
 
 /// <summary>Tab completion: known values from the model, live names and ARNs from the service, and silence on failure.</summary>
-public sealed class CompletionTests : IClassFixture<LoopbackFixture>
+public sealed class ArgumentCompletionTests : IClassFixture<LoopbackFixture>
 {
     private readonly LoopbackFixture _f;
 
-    public CompletionTests(LoopbackFixture fixture)
+    public ArgumentCompletionTests(LoopbackFixture fixture)
     {
         _f = fixture;
         _f.Server.Reset();

@@ -1,8 +1,7 @@
 using System.Management.Automation;
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Base;
+namespace ImageBuilder.PS.Tests.Connection;
 
 /// <summary>What every cmdlet inherits from the base: retries, Ctrl+C, -Verbose and -Debug, credentials.</summary>
 public sealed class ConnectionBehaviourTests : IClassFixture<LoopbackFixture>

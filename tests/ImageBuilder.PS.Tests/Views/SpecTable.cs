@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>One row of the spec's cmdlet table: which cmdlet exposes an operation, what it binds from the pipeline, its impact.</summary>
 public sealed record SpecRow(string ServiceId, string Operation, string Cmdlet, IReadOnlyList<(string Parameter, string? Alias)> PipelineParameters, string? Impact);

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Slice;
+namespace ImageBuilder.PS.Tests.Components;
 
 /// <summary>Get-, New- and Remove-IbComponent: requests on the wire, confirmation, -WhatIf, errors per item.</summary>
 public sealed class ComponentTests : IClassFixture<LoopbackFixture>

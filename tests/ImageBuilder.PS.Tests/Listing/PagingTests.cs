@@ -1,6 +1,6 @@
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Listing;
 
 /// <summary>-First, -Skip and -IncludeTotalCount count over a whole invocation, whatever comes down the pipeline.</summary>
 public sealed class PagingTests : IClassFixture<EmulatorFixture>

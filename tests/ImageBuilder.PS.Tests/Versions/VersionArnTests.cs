@@ -1,7 +1,6 @@
-using ImageBuilder.PS.Tests.Slice;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Emulated;
+namespace ImageBuilder.PS.Tests.Versions;
 
 /// <summary>Version ARNs from Get- list forms piped into cmdlets whose operation wants one build.</summary>
 public sealed class VersionArnTests : IClassFixture<EmulatorFixture>

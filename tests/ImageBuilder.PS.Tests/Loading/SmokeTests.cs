@@ -1,6 +1,6 @@
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Slice;
+namespace ImageBuilder.PS.Tests.Loading;
 
 public sealed class SmokeTests : IClassFixture<LoopbackFixture>
 {

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>
 /// Showing an object never writes to $Error: every table and list view of every output type renders objects with

@@ -1,4 +1,4 @@
-namespace ImageBuilder.PS.Tests.Slice;
+namespace ImageBuilder.PS.Tests.Support;
 
 /// <summary>Service responses as Image Builder sends them, for the loopback listener to answer with.</summary>
 internal static class Samples

@@ -1,7 +1,7 @@
 using System.Management.Automation;
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Base;
+namespace ImageBuilder.PS.Tests.Confirmation;
 
 /// <summary>
 /// Where nobody can answer a confirmation (a host whose prompt throws, pwsh -NonInteractive, input from

@@ -1,6 +1,6 @@
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>
 /// Dates come out as local time (DateTimeKind.Local), as Get-Date's do, so that date arithmetic, comparison and

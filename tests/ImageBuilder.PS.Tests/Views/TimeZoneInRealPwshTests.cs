@@ -1,6 +1,6 @@
 using ImageBuilder.PS.Tests.Support;
 
-namespace ImageBuilder.PS.Tests.Surface;
+namespace ImageBuilder.PS.Tests.Views;
 
 /// <summary>
 /// In real pwsh with a time zone far from UTC (TZ=America/New_York): date arithmetic on the module's objects is
