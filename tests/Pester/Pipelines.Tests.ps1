@@ -53,6 +53,26 @@ Describe 'Pipelines' {
         "$err" | Should -Match 'The value is an image pipeline ARN\..*Get-IbPipelineImage'
     }
 
+    It 'says a -Schedule that is no cron expression in words, naming -Schedule, and sends nothing' {
+        # A value that cannot be bound stops the command before any input is read, as PowerShell's own binding errors do.
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'every day' | Out-Null } catch { $_ }
+
+        "$err" | Should -Match "-Schedule 'every day' is not a schedule Image Builder takes: it does not start with cron\("
+        "$err" | Should -Match ([regex]::Escape("such as 'cron(0 3 * * ? *)' for 03:00 every day"))
+        "$err" | Should -Not -Match 'scheduleExpression'
+        (Get-IbPipeline -Name nightly).Schedule | Should -BeNullOrEmpty
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'cron(0 3 * * ? * *)' | Out-Null } catch { $_ }
+        "$err" | Should -Match 'it has 7 fields where Image Builder takes 6'
+    }
+
+    It 'says a version that breaks the rule in words with an example' {
+        $err = $null
+        New-IbComponent -Name words-check -SemanticVersion 1.0 -Platform Linux -Data $script:TestComponentYaml -ErrorVariable err -ErrorAction SilentlyContinue
+
+        "$err" | Should -Match ([regex]::Escape("The value '1.0' of -SemanticVersion is not valid: it must be a version of three whole numbers joined by dots (major.minor.patch), such as 1.0.0."))
+        "$err" | Should -Not -Match '\[0-9\]'
+    }
+
     It 'disables a pipeline and reads it back' {
         Get-IbPipeline -Name nightly | Update-IbPipeline -Status DISABLED | Out-Null
 
