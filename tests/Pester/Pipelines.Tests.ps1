@@ -73,6 +73,40 @@ Describe 'Pipelines' {
         "$err" | Should -Not -Match '\[0-9\]'
     }
 
+    It 'takes each build setting one way, -Setting <bool>, on New-IbPipeline, Update-IbPipeline and New-IbImage' {
+        # The suite's pipeline was made with the earlier switch (-ImageScanningEnabled through a splat): still honoured.
+        (Get-IbPipeline -Name nightly).ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+
+        Get-IbPipeline -Name nightly | Update-IbPipeline -ImageScanning $false -ImageTests $false -EnhancedImageMetadata $false | Out-Null
+
+        $pipeline = Get-IbPipeline -Name nightly
+        $pipeline.ImageScanningConfiguration.ImageScanningEnabled | Should -BeFalse
+        $pipeline.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+        $pipeline.EnhancedImageMetadataEnabled | Should -BeFalse
+        # Earlier spellings: the bools as aliases, the switch as itself.
+        $pipeline | Update-IbPipeline -ImageTestsEnabled $true -EnhancedImageMetadataEnabled $true -ImageScanningEnabled | Out-Null
+        $pipeline = Get-IbPipeline -Name nightly
+        $pipeline.ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+        $pipeline.ImageTestsConfiguration.ImageTestsEnabled | Should -BeTrue
+        $pipeline.EnhancedImageMetadataEnabled | Should -BeTrue
+
+        $image = $pipeline | New-IbImage -ImageTests $false -ImageScanning $true -EnhancedImageMetadata $false
+        $image = Get-IbImage -Arn $image.Arn
+        $image.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+        $image.ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+        $image.EnhancedImageMetadataEnabled | Should -BeFalse
+        $image = Get-IbImage -Arn ($pipeline | New-IbImage -SkipTest).Arn
+        $image.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+    }
+
+    It 'refuses an earlier switch and its setting saying opposite things' {
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -ImageScanning $true -ImageScanningEnabled:$false | Out-Null } catch { $_ }
+
+        $err.FullyQualifiedErrorId | Should -Match '^ParameterConflict'
+        "$err" | Should -Match '-ImageScanning \$true and -ImageScanningEnabled say opposite things'
+        (Get-IbPipeline -Name nightly).ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+    }
+
     It 'disables a pipeline and reads it back' {
         Get-IbPipeline -Name nightly | Update-IbPipeline -Status DISABLED | Out-Null
 
