@@ -111,7 +111,7 @@ $pipelineArguments = @{
     Name                           = "$Name-nightly"
     InfrastructureConfigurationArn = $infrastructure.Arn
     DistributionConfigurationArn   = $distribution.Arn
-    ImageScanningEnabled           = $true
+    ImageScanning                  = $true
     Workflow                       = @{ WorkflowArn = $workflow.Arn }
 }
 if ($ExecutionRole) { $pipelineArguments.ExecutionRole = $ExecutionRole }

@@ -32,6 +32,18 @@ Describe 'Under faults' {
         Get-IbEmulatorFault | Should -BeNullOrEmpty
     }
 
+    It 'says in -Verbose which operation is retried, which attempt, why and after how long' {
+        Add-IbEmulatorFault Throttle -Operation ListComponents -Count 1
+        Add-IbEmulatorFault ServerError -Operation ListComponents -Count 1 -StatusCode 503
+
+        $verbose = Get-IbComponent -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $retries = @($verbose -match '^ListComponents: attempt')
+        $retries.Count | Should -Be 2
+        $retries[0] | Should -Match '^ListComponents: attempt 2 of at most \d+, [0-9.]+ s after attempt 1 failed: CallRateLimitExceededException \(429\): Rate exceeded'
+        $retries[1] | Should -Match '^ListComponents: attempt 3 of at most \d+, [0-9.]+ s after attempt 2 failed: .*\(503\)'
+    }
+
     It 'creates once when the answer to a create is lost after the service made it' {
         Add-IbEmulatorFault DropAfterApply -Operation CreateInfrastructureConfiguration -Count 1
         $err = $null

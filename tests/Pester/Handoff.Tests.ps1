@@ -8,14 +8,16 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
     BeforeEach {
         Reset-TestEmulator
         New-TestPipeline | Out-Null
+        # $image is a Windows Server build (what AppStream takes), $desktop a Windows 11 image (what WorkSpaces takes).
         $image = New-TestImage
+        $desktop = New-TestDesktopImage
     }
     AfterEach {
         Stop-TestEmulatorClock
     }
 
     It 'imports a built image into WorkSpaces (Get-IbImage | Import-IbWorkSpacesImage)' {
-        $imported = Get-IbImage -Arn $image.Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+        $imported = Get-IbImage -Arn $desktop.Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
 
         $imported.Name | Should -Be 'win11'
         $imported.Description | Should -Be 'golden'
@@ -24,7 +26,7 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
     }
 
     It 'takes -Name and -Description in both imports, and the API''s -ImageName and -ImageDescription as well' {
-        $workspaces = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name ws-by-name -Description 'by name'
+        $workspaces = $desktop | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name ws-by-name -Description 'by name'
         $appstream = $image | Import-IbAppStreamImage -ImageName as-by-alias -ImageDescription 'by alias' -IamRoleArn $role
 
         $workspaces.Name, $workspaces.Description | Should -Be 'ws-by-name', 'by name'
@@ -33,10 +35,28 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
         (Get-Command Import-IbAppStreamImage).Parameters.Description.Aliases | Should -Contain 'ImageDescription'
     }
 
+    It 'refuses a Windows Server or Linux image for WorkSpaces, and -Force sends it to end in ERROR as the service ends it' {
+        $err = $null
+        $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name winsrv -Description golden -ErrorVariable err -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+
+        $err[0].FullyQualifiedErrorId | Should -Match '^WorkSpacesOsNotSupported'
+        "$err" | Should -Match 'only Windows 10 and Windows 11 desktop images .* this image is Microsoft Windows Server 2022'
+        "$err" | Should -Match 'add -Force'
+        Get-IbWorkSpacesImage | Should -BeNullOrEmpty
+
+        $linux = Get-IbImage -Owner Amazon -Platform Linux | Where-Object Name -eq amazon-linux-2-x86
+        $forced = $linux | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -Name al2 -Description golden -Force
+        Step-TestEmulatorClock -Stages 2 | Out-Null
+        $ended = Get-IbWorkSpacesImage -ImageId $forced.ImageId
+        $ended.State | Should -Be 'ERROR'
+        $ended.ErrorCode | Should -Be 'OSNotSupported'
+        $ended.OperatingSystem.Type | Should -Be 'LINUX'
+    }
+
     It 'waits for the WorkSpaces import with -Wait' {
         Start-TestEmulatorClock
 
-        $imported = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -Wait -PollInterval 0.05 -Timeout 60
+        $imported = $desktop | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -Wait -PollInterval 0.05 -Timeout 60
 
         $imported.State | Should -Be 'AVAILABLE'
     }
@@ -61,7 +81,7 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
     }
 
     It 'imports nothing with -WhatIf' {
-        $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -WhatIf
+        $desktop | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -WhatIf
         $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role -WhatIf
 
         Get-IbWorkSpacesImage | Where-Object Name -eq win11 | Should -BeNullOrEmpty
@@ -78,7 +98,7 @@ Describe 'Hand-off to WorkSpaces and AppStream' {
     }
 
     It 'shows the WorkSpaces and AppStream tables with their key columns at 160 columns' {
-        $ws = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+        $ws = $desktop | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         $as = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
 
         (Get-TestTableHeader ($ws | ConvertTo-TestText -Width 160)).Names | Should -Be @('State', 'ImageId', 'Name', 'OS', 'Tenancy', 'Created')

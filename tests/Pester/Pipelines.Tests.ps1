@@ -53,6 +53,60 @@ Describe 'Pipelines' {
         "$err" | Should -Match 'The value is an image pipeline ARN\..*Get-IbPipelineImage'
     }
 
+    It 'says a -Schedule that is no cron expression in words, naming -Schedule, and sends nothing' {
+        # A value that cannot be bound stops the command before any input is read, as PowerShell's own binding errors do.
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'every day' | Out-Null } catch { $_ }
+
+        "$err" | Should -Match "-Schedule 'every day' is not a schedule Image Builder takes: it does not start with cron\("
+        "$err" | Should -Match ([regex]::Escape("such as 'cron(0 3 * * ? *)' for 03:00 every day"))
+        "$err" | Should -Not -Match 'scheduleExpression'
+        (Get-IbPipeline -Name nightly).Schedule | Should -BeNullOrEmpty
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'cron(0 3 * * ? * *)' | Out-Null } catch { $_ }
+        "$err" | Should -Match 'it has 7 fields where Image Builder takes 6'
+    }
+
+    It 'says a version that breaks the rule in words with an example' {
+        $err = $null
+        New-IbComponent -Name words-check -SemanticVersion 1.0 -Platform Linux -Data $script:TestComponentYaml -ErrorVariable err -ErrorAction SilentlyContinue
+
+        "$err" | Should -Match ([regex]::Escape("The value '1.0' of -SemanticVersion is not valid: it must be a version of three whole numbers joined by dots (major.minor.patch), such as 1.0.0."))
+        "$err" | Should -Not -Match '\[0-9\]'
+    }
+
+    It 'takes each build setting one way, -Setting <bool>, on New-IbPipeline, Update-IbPipeline and New-IbImage' {
+        # The suite's pipeline was made with the earlier switch (-ImageScanningEnabled through a splat): still honoured.
+        (Get-IbPipeline -Name nightly).ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+
+        Get-IbPipeline -Name nightly | Update-IbPipeline -ImageScanning $false -ImageTests $false -EnhancedImageMetadata $false | Out-Null
+
+        $pipeline = Get-IbPipeline -Name nightly
+        $pipeline.ImageScanningConfiguration.ImageScanningEnabled | Should -BeFalse
+        $pipeline.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+        $pipeline.EnhancedImageMetadataEnabled | Should -BeFalse
+        # Earlier spellings: the bools as aliases, the switch as itself.
+        $pipeline | Update-IbPipeline -ImageTestsEnabled $true -EnhancedImageMetadataEnabled $true -ImageScanningEnabled | Out-Null
+        $pipeline = Get-IbPipeline -Name nightly
+        $pipeline.ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+        $pipeline.ImageTestsConfiguration.ImageTestsEnabled | Should -BeTrue
+        $pipeline.EnhancedImageMetadataEnabled | Should -BeTrue
+
+        $image = $pipeline | New-IbImage -ImageTests $false -ImageScanning $true -EnhancedImageMetadata $false
+        $image = Get-IbImage -Arn $image.Arn
+        $image.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+        $image.ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+        $image.EnhancedImageMetadataEnabled | Should -BeFalse
+        $image = Get-IbImage -Arn ($pipeline | New-IbImage -SkipTest).Arn
+        $image.ImageTestsConfiguration.ImageTestsEnabled | Should -BeFalse
+    }
+
+    It 'refuses an earlier switch and its setting saying opposite things' {
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -ImageScanning $true -ImageScanningEnabled:$false | Out-Null } catch { $_ }
+
+        $err.FullyQualifiedErrorId | Should -Match '^ParameterConflict'
+        "$err" | Should -Match '-ImageScanning \$true and -ImageScanningEnabled say opposite things'
+        (Get-IbPipeline -Name nightly).ImageScanningConfiguration.ImageScanningEnabled | Should -BeTrue
+    }
+
     It 'disables a pipeline and reads it back' {
         Get-IbPipeline -Name nightly | Update-IbPipeline -Status DISABLED | Out-Null
 

@@ -107,7 +107,7 @@ BeforeAll {
         ResourcePolicy                     = Get-IbComponentPolicy -Arn $component.Arn
         MarketplaceResource                = Get-IbComponent -Owner AWSMarketplace | Select-Object -First 1 | Get-IbMarketplaceResource -ResourceType COMPONENT_DATA
         DocumentFinding                    = Test-IbComponentDocument -Data 'name: hello'
-        WorkspaceImage                     = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+        WorkspaceImage                     = New-TestDesktopImage | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         AppStreamImage                     = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
         ImageLogEvent                      = Get-IbImageLog -Arn $image.Arn | Select-Object -First 5
         IbEmulator                         = Get-IbEmulator

@@ -43,7 +43,7 @@ BeforeAll {
         ImageScanFinding                   = Get-IbImageScanFinding -ImageArn $image.Arn
         ImageScanFindingAggregation        = Get-IbImageScanFindingAggregation -ImageArn $image.Arn
         WorkflowExecution                  = Get-IbWorkflowExecution -ImageArn $image.Arn
-        WorkspaceImage                     = $image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
+        WorkspaceImage                     = New-TestDesktopImage | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden
         AppStreamImage                     = $image | Import-IbAppStreamImage -Name golden-as -IamRoleArn $role
         LifecyclePolicy                    = New-IbLifecyclePolicy tagged-cleanup -ExecutionRole $role -ResourceTag @{ Cleanup = 'yes' } -Rule @{ Action = 'DELETE'; Count = 10 }
         Workflow                           = New-IbWorkflow -Name approve-build -SemanticVersion 1.0.0 -Type BUILD -Data "schemaVersion: 1.0`nsteps:`n  - name: Approval`n    action: WaitForAction`n"

@@ -211,3 +211,12 @@ function New-TestImage {
     Step-TestEmulatorClock -Stages 10 | Out-Null
     Get-IbImage -Arn $started.Arn
 }
+
+function New-TestDesktopImage {
+    # A Windows 11 image, the desktop WorkSpaces imports: one's own licensed Windows brought in by VM import (Amazon
+    # offers Windows Server images only), moved on until it is AVAILABLE. Writes it as Get-IbImage -Arn does.
+    param([string] $Name = 'win11-byol')
+    $imported = Import-IbVmImage -Name $Name -SemanticVersion 1.0.0 -Platform Windows -OsVersion 'Microsoft Windows 11 Enterprise' -VmImportTaskId import-ami-0123456789abcdef0
+    Step-TestEmulatorClock -Stages 10 | Out-Null
+    Get-IbImage -Arn $imported.Arn
+}

@@ -66,10 +66,11 @@ namespace ImageBuilder.PS.Aws
 
         /// <summary>
         /// Calls an operation; a service error arrives as an <see cref="AwsServiceException"/> subclass. Dates in the
-        /// output are local time.
+        /// output are local time. <paramref name="onRetry"/> hears, on a pool thread, of each attempt after the first.
         /// </summary>
-        public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken)
+        public async Task<IAwsStructure?> CallAsync(OperationDef operation, IAwsStructure? input, CancellationToken cancellationToken, System.Action<string>? onRetry = null)
         {
+            RetryObserver.Listener.Value = onRetry;
             var options = new InvokeOptions
             {
                 RequestMarshaller = _marshaller,
@@ -84,6 +85,7 @@ namespace ImageBuilder.PS.Aws
         {
             // Without an auth scheme nothing is signed; every operation of these services uses SigV4.
             pipeline.AddHandlerAfter<Marshaller>(new SigV4AuthResolver());
+            pipeline.AddHandlerAfter<RetryHandler>(new RetryObserver());
         }
 
         private sealed class SigV4AuthResolver : BaseAuthResolverHandler

@@ -43,7 +43,14 @@ internal sealed class ImportMachine
             if (record.Image.State == "PENDING" && record.NextAt <= now)
             {
                 moved = true;
-                if (FailsAt(record.Failure, "PENDING") || FailsAt(record.Failure, "AVAILABLE"))
+                if (record.Refusal is { } refusal)
+                {
+                    record.Image.State = "ERROR";
+                    record.Image.ErrorCode = Validation.WorkSpacesByol.ErrorCode;
+                    record.Image.ErrorMessage = refusal + ".";
+                    record.Image.ErrorDetails = new List<Model.WorkSpaces.ErrorDetails> { new() { ErrorCode = Validation.WorkSpacesByol.ErrorCode, ErrorMessage = record.Image.ErrorMessage } };
+                }
+                else if (FailsAt(record.Failure, "PENDING") || FailsAt(record.Failure, "AVAILABLE"))
                 {
                     record.Image.State = "ERROR";
                     record.Image.ErrorCode = "ImportFailed";

@@ -29,5 +29,7 @@ internal sealed class WorkSpacesImageRecord
     public Model.WorkSpaces.WorkspaceImage Image { get; }
     public DateTime NextAt { get; set; }
     public ArrangedFailure? Failure { get; }
+    /// <summary>Why the service refuses the image's operating system (the import then ends in ERROR), or null.</summary>
+    public string? Refusal { get; init; }
     public long Sequence { get; init; }
 }

@@ -27,18 +27,24 @@ internal sealed class WorkSpacesOperations
         {
             throw ServiceError.FromShape(WorkSpacesShapes.InvalidParameterValuesException, "Microsoft Office can be added only to BYOL_REGULAR images.");
         }
+        // The service takes any AMI id and finds out late what it holds; an AMI an Image Builder build made here tells.
+        var source = _state.Images.All.FirstOrDefault(e => e.Value.OutputResources?.Amis?.Any(a => a.Image == request.Ec2ImageId) == true)?.Value;
         var image = new WorkspaceImage
         {
             ImageId = Ids.WorkSpacesImage(),
             Name = request.ImageName,
             Description = request.ImageDescription,
-            OperatingSystem = new Model.WorkSpaces.OperatingSystem { Type = "WINDOWS" },
+            OperatingSystem = new Model.WorkSpaces.OperatingSystem { Type = string.Equals(source?.Platform, "Linux", StringComparison.OrdinalIgnoreCase) ? "LINUX" : "WINDOWS" },
             State = "PENDING",
             RequiredTenancy = request.IngestionProcess!.EndsWith("_WSP", StringComparison.Ordinal) || request.IngestionProcess.EndsWith("_BYOP", StringComparison.Ordinal) ? "DEFAULT" : "DEDICATED",
             Created = call.Now,
             OwnerAccountId = _state.Settings.Account,
         };
-        _state.WorkSpacesImages[image.ImageId] = new WorkSpacesImageRecord(image, call.Now + _state.Settings.StageDuration, _state.ClaimFailure(FailureTarget.WorkSpacesImport)) { Sequence = _state.NextSequence() };
+        _state.WorkSpacesImages[image.ImageId] = new WorkSpacesImageRecord(image, call.Now + _state.Settings.StageDuration, _state.ClaimFailure(FailureTarget.WorkSpacesImport))
+        {
+            Sequence = _state.NextSequence(),
+            Refusal = Validation.WorkSpacesByol.Refusal(source?.Platform, source?.OsVersion),
+        };
         return new ImportWorkspaceImageResult { ImageId = image.ImageId };
     }
 

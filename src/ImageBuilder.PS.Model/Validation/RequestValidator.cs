@@ -109,7 +109,7 @@ namespace ImageBuilder.PS.Validation
                         CheckCount(top, shape, path, value, LengthOf(text), "characters", violations);
                         if (shape.PatternRegex is { } regex && !Matches(regex, text))
                         {
-                            violations.Add(new Violation(top, path, value, ArnRules.Describe(regex) ?? PatternRule(shape.Pattern!)));
+                            violations.Add(new Violation(top, path, value, ArnRules.Describe(regex) ?? VersionRules.Describe(regex) ?? PatternRule(shape.Pattern!)));
                         }
                     }
                     break;

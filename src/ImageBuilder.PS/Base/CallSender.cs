@@ -64,7 +64,9 @@ namespace ImageBuilder.PS.Base
             try
             {
                 // On the thread pool: whatever part of the SDK blocks before its first await cannot hold the pipeline thread.
-                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token)), deadline.Token);
+                // Retries are told from there into a queue, and written to -Verbose here, on the pipeline thread.
+                var retries = new System.Collections.Concurrent.ConcurrentQueue<string>();
+                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token, retries.Enqueue)), deadline.Token, retries, this);
             }
             catch (Exception) when (_cancel.IsCancellationRequested)
             {
@@ -200,11 +202,23 @@ namespace ImageBuilder.PS.Base
         /// part of that honours the token. The abandoned task ends on its own; its failure is observed so it is not
         /// reported later as unobserved.
         /// </summary>
-        private static T Await<T>(Task<T> task, CancellationToken token)
+        private static T Await<T>(Task<T> task, CancellationToken token, System.Collections.Concurrent.ConcurrentQueue<string>? verbose = null, IbCmdlet? writer = null)
         {
             try
             {
-                task.Wait(token);
+                if (verbose is null || writer is null)
+                {
+                    task.Wait(token);
+                }
+                else
+                {
+                    // Wakes now and then to write what the pool thread queued; a retry's wait is seconds long.
+                    while (!task.Wait(100, token))
+                    {
+                        Drain(verbose, writer);
+                    }
+                    Drain(verbose, writer);
+                }
             }
             catch (OperationCanceledException) when (!task.IsCompleted)
             {
@@ -215,7 +229,19 @@ namespace ImageBuilder.PS.Base
             {
                 // The task's own failure: rethrown unwrapped below.
             }
+            finally
+            {
+                if (verbose is not null && writer is not null) Drain(verbose, writer);
+            }
             return task.GetAwaiter().GetResult();
+        }
+
+        private static void Drain(System.Collections.Concurrent.ConcurrentQueue<string> verbose, IbCmdlet writer)
+        {
+            while (verbose.TryDequeue(out var line))
+            {
+                writer.Verbose(line);
+            }
         }
     }
 }

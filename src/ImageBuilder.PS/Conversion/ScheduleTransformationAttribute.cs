@@ -15,18 +15,67 @@ namespace ImageBuilder.PS.Conversion
         public override object? Transform(EngineIntrinsics engineIntrinsics, object? inputData)
         {
             var value = PropertyBag.Unwrap(inputData);
+            Schedule? schedule;
             if (value is string expression)
             {
-                return expression.Length == 0 ? null : new Schedule { ScheduleExpression = expression };
+                schedule = expression.Length == 0 ? null : new Schedule { ScheduleExpression = expression };
             }
-            try
+            else
             {
-                return ShapeConverter.Convert(value, IbShapes.Schedule, "the schedule");
+                try
+                {
+                    schedule = (Schedule?)ShapeConverter.Convert(value, IbShapes.Schedule, "the schedule");
+                }
+                catch (ArgumentException e)
+                {
+                    throw new ArgumentTransformationMetadataException(e.Message, e);
+                }
             }
-            catch (ArgumentException e)
+            if (schedule?.ScheduleExpression is { } given && Problem(given) is { } problem)
             {
-                throw new ArgumentTransformationMetadataException(e.Message, e);
+                throw new ArgumentTransformationMetadataException(
+                    $"-Schedule '{given}' is not a schedule Image Builder takes: {problem}. A schedule is cron(minutes hours day-of-month " +
+                    "month day-of-week year), with '?' in one of the two day fields, such as 'cron(0 3 * * ? *)' for 03:00 every day " +
+                    "or 'cron(0 6 ? * MON *)' for 06:00 on Mondays (UTC unless the schedule names a Timezone).");
             }
+            return schedule;
+        }
+
+        private static readonly char[] FieldCharacters = "0123456789*?,-/#LW".ToCharArray();
+
+        /// <summary>
+        /// What is wrong with the expression's form, or null. Only the form is checked here (cron( ), five or six fields,
+        /// the characters a field may hold); whether each field's values are in range is left to the service, so no
+        /// schedule it takes is refused here.
+        /// </summary>
+        private static string? Problem(string expression)
+        {
+            var text = expression.Trim();
+            if (!text.StartsWith("cron(", StringComparison.OrdinalIgnoreCase))
+            {
+                return "it does not start with cron(";
+            }
+            if (!text.EndsWith(")", StringComparison.Ordinal))
+            {
+                return "it does not end with )";
+            }
+            var fields = text.Substring(5, text.Length - 6).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
+            if (fields.Length is < 5 or > 6)
+            {
+                return $"it has {fields.Length} field{(fields.Length == 1 ? "" : "s")} where Image Builder takes 6 (or 5, without the year)";
+            }
+            for (int i = 0; i < fields.Length; i++)
+            {
+                // Month and day names (JAN, MON) are letters; anything else outside the field characters is a typo.
+                foreach (var c in fields[i])
+                {
+                    if (Array.IndexOf(FieldCharacters, char.ToUpperInvariant(c)) < 0 && !char.IsLetter(c))
+                    {
+                        return $"its field {i + 1} ('{fields[i]}') holds '{c}', which no cron field takes";
+                    }
+                }
+            }
+            return null;
         }
     }
 }

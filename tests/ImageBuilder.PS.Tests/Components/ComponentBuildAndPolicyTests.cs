@@ -105,7 +105,7 @@ public sealed class ComponentBuildAndPolicyTests : IClassFixture<LoopbackFixture
         Assert.Contains("What if: Performing the operation \"Import component\" on target \"install-agent 1.0.0 (Linux, BUILD)\".", whatIf.HostText);
 
         var bad = _f.Run("Import-IbComponent -EndpointUrl $Endpoint install-agent 1.0 -Platform Linux -Type BUILD -Data x");
-        Assert.Contains("The value '1.0' of -SemanticVersion is not valid: it must match the pattern", Assert.Single(bad.Errors).Exception.Message);
+        Assert.Contains("The value '1.0' of -SemanticVersion is not valid: it must be a version of three whole numbers joined by dots (major.minor.patch), such as 1.0.0", Assert.Single(bad.Errors).Exception.Message);
         var missing = _f.Run("Import-IbComponent -EndpointUrl $Endpoint install-agent 1.0.0 -Platform Linux -Type BUILD -Path ./no-such-script.sh");
         Assert.Equal("ComponentDocumentUnreadable", Assert.Single(missing.Errors).FullyQualifiedErrorId.Split(',')[0]);
         Assert.Empty(_f.Server.Requests);

@@ -98,7 +98,7 @@ public sealed class ComponentTests : IClassFixture<LoopbackFixture>
 
     [Theory]
     [InlineData("-Name 'install/agent'", "-Name", "'install/agent'", "must match the pattern")]
-    [InlineData("-Name install-agent -SemanticVersion 1.0", "-SemanticVersion", "'1.0'", "must match the pattern")]
+    [InlineData("-Name install-agent -SemanticVersion 1.0", "-SemanticVersion", "'1.0'", "must be a version of three whole numbers")]
     [InlineData("-Name install-agent -Description ''", "-Description", "''", "must have at least 1 characters")]
     public void NewComponentRefusesBadInputAndSendsNothing(string arguments, string parameter, string value, string rule)
     {

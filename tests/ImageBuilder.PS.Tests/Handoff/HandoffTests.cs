@@ -25,19 +25,48 @@ public sealed class HandoffTests : IClassFixture<LoopbackFixture>
 
     private static string? Target(RecordedRequest request) => request.Header("X-Amz-Target");
 
+    /// <summary>The sample images as Windows 11, the desktop WorkSpaces imports (the samples are Windows Server).</summary>
+    private static string Desktop(string json) => json.Replace("Microsoft Windows Server 2022", "Microsoft Windows 11 Enterprise");
+
     /// <summary>Image Builder's GetImage and WorkSpaces' import and describe, answered as the services would.</summary>
     private void AnswerLikeTheServices(Dictionary<string, object?>? amis = null)
     {
         _f.Server.Default = request => (request.Path, Target(request)) switch
         {
-            ("/GetImage", _) => CannedResponse.Json(Image(amis: amis)),
-            ("/ListImageBuildVersions", _) => CannedResponse.Json(BuildVersions(null, Build("golden-windows", "1.0.0", 3, "AVAILABLE"))),
-            ("/ListImages", _) => CannedResponse.Json(ImageVersions("golden-windows")),
+            ("/GetImage", _) => CannedResponse.Json(Desktop(Image(amis: amis))),
+            ("/ListImageBuildVersions", _) => CannedResponse.Json(Desktop(BuildVersions(null, Build("golden-windows", "1.0.0", 3, "AVAILABLE")))),
+            ("/ListImages", _) => CannedResponse.Json(Desktop(ImageVersions("golden-windows"))),
             (_, "WorkspacesService.ImportWorkspaceImage") => CannedResponse.Json(ToJson(new Dictionary<string, object?> { ["ImageId"] = WorkSpacesImageId })),
             (_, "WorkspacesService.DescribeWorkspaceImages") => CannedResponse.Json(WorkSpacesImages(null, WorkSpacesImage(WorkSpacesImageId, "win11", "PENDING"))),
             (_, "PhotonAdminProxyService.CreateImportedImage") => CannedResponse.Json(ToJson(new Dictionary<string, object?> { ["Image"] = AppStreamImage("win11-apps", "PENDING") })),
             _ => CannedResponse.Error(400, "ValidationException", "unexpected request " + request.Path + " " + Target(request)),
         };
+    }
+
+    [Theory]
+    [InlineData("Windows", "Microsoft Windows Server 2022")]
+    [InlineData("Linux", "Amazon Linux 2")]
+    public void AnImageWorkSpacesDoesNotTakeIsRefusedBeforeAnythingIsSentUnlessForced(string platform, string osVersion)
+    {
+        _f.Server.Default = request => (request.Path, Target(request)) switch
+        {
+            ("/GetImage", _) => CannedResponse.Json(Image().Replace("\"platform\":\"Windows\"", $"\"platform\":\"{platform}\"").Replace("Microsoft Windows Server 2022", osVersion)),
+            (_, "WorkspacesService.ImportWorkspaceImage") => CannedResponse.Json(ToJson(new Dictionary<string, object?> { ["ImageId"] = WorkSpacesImageId })),
+            (_, "WorkspacesService.DescribeWorkspaceImages") => CannedResponse.Json(WorkSpacesImages(null, WorkSpacesImage(WorkSpacesImageId, "server", "PENDING"))),
+            _ => CannedResponse.Error(400, "ValidationException", "unexpected request"),
+        };
+        var refused = _f.Run("Get-IbImage -EndpointUrl $Endpoint -Arn $arn | Import-IbWorkSpacesImage -EndpointUrl $Endpoint -IngestionProcess BYOL_REGULAR -Name server -Description golden",
+            Vars(("arn", BuildArn)));
+        var error = Assert.Single(refused.Errors);
+        Assert.Equal("WorkSpacesOsNotSupported", error.FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains($"only Windows 10 and Windows 11 desktop images as bring-your-own-license images, and this image is {osVersion}", error.Exception.Message);
+        Assert.Contains("add -Force", error.Exception.Message);
+        Assert.DoesNotContain(_f.Server.Requests, r => Target(r) == "WorkspacesService.ImportWorkspaceImage");
+
+        var forced = _f.Run("Get-IbImage -EndpointUrl $Endpoint -Arn $arn | Import-IbWorkSpacesImage -EndpointUrl $Endpoint -IngestionProcess BYOL_REGULAR -Name server -Description golden -Force",
+            Vars(("arn", BuildArn)));
+        forced.AssertSuccess();
+        Assert.Contains(_f.Server.Requests, r => Target(r) == "WorkspacesService.ImportWorkspaceImage");
     }
 
     [Fact]

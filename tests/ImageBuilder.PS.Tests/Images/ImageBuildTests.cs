@@ -232,7 +232,7 @@ public sealed class ImageBuildTests : IClassFixture<LoopbackFixture>
         Assert.Contains("What if: Performing the operation \"Import VM image\" on target \"golden-windows 1.0.0 (from import-ami-0abc)\".", whatIf.HostText);
 
         var bad = _f.Run("Import-IbVmImage -EndpointUrl $Endpoint golden-windows 1.0 -Platform Windows -VmImportTaskId import-ami-0abc");
-        AssertRefused(bad, _f.Server, "-SemanticVersion", "must match the pattern");
+        AssertRefused(bad, _f.Server, "-SemanticVersion", "must be a version of three whole numbers");
 
         _f.Server.Enqueue(CannedResponse.Json(BuildArnAnswer("imageArn", BuildArn)), CannedResponse.Json(Image()));
         var list = _f.Render("Import-IbVmImage -EndpointUrl $Endpoint golden-windows 1.0.0 -Platform Windows -VmImportTaskId import-ami-0abc | Format-List");

@@ -98,18 +98,23 @@ public sealed class PipelineRunTests : IClassFixture<EmulatorFixture>
     }
 
     [Fact]
-    public void ABuiltImageGoesToWorkSpaces()
+    public void AWindowsServerBuildIsRefusedByWorkSpacesAsTheServiceDoes()
     {
         CreateNightlyPipeline();
         var arn = BuildNightly();
-        var result = _f.Run("Get-IbImage -Arn $Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden",
+        var refused = _f.Run("Get-IbImage -Arn $Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName winsrv -ImageDescription golden",
             new Dictionary<string, object?> { ["Arn"] = arn });
-        result.AssertSuccess();
-        dynamic imported = result.Output.Single();
-        Assert.Equal("win11", (string)imported.Name);
-        Assert.Equal("golden", (string)imported.Description);
+        Assert.Equal("WorkSpacesOsNotSupported", refused.Errors.Single().FullyQualifiedErrorId.Split(',')[0]);
+        Assert.Contains("this image is Microsoft Windows Server 2022", refused.Errors.Single().Exception.Message);
+        Assert.Empty(_f.Run("Get-IbWorkSpacesImage").Output);
+
+        // Sent anyway, the import is taken and ends in ERROR, as WorkSpaces ends it.
+        var forced = _f.Run("Get-IbImage -Arn $Arn | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName winsrv -ImageDescription golden -Force",
+            new Dictionary<string, object?> { ["Arn"] = arn });
+        forced.AssertSuccess();
         _f.AdvanceStages(3);
-        var state = _f.Run("(Get-IbWorkSpacesImage -ImageId $Id).State", new Dictionary<string, object?> { ["Id"] = (string)imported.ImageId });
-        Assert.Equal("AVAILABLE", state.Output.Single().ToString());
+        dynamic ended = _f.Run("Get-IbWorkSpacesImage -ImageId $Id", new Dictionary<string, object?> { ["Id"] = (string)((dynamic)forced.Output.Single()).ImageId }).Output.Single();
+        Assert.Equal("ERROR", (string)ended.State);
+        Assert.Equal("OSNotSupported", (string)ended.ErrorCode);
     }
 }

@@ -85,8 +85,11 @@ public sealed class WaitTests : IClassFixture<EmulatorFixture>
     {
         var built = _f.Run("Get-IbPipeline -Name nightly | Start-IbPipeline -Wait -PollInterval 0.02");
         built.AssertSuccess();
-        var workspaces = _f.Run("$Image | Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -Wait -PollInterval 0.02",
-            new Dictionary<string, object?> { ["Image"] = built.Output.Single() });
+        // WorkSpaces takes Windows 10 and 11 desktops, which come from one's own licensed image, not Amazon's.
+        var workspaces = _f.Run("""
+            Import-IbVmImage -Name win11-byol -SemanticVersion 1.0.0 -Platform Windows -OsVersion 'Microsoft Windows 11 Enterprise' -VmImportTaskId import-ami-0123456789abcdef0 -Wait -PollInterval 0.02 |
+                Import-IbWorkSpacesImage -IngestionProcess BYOL_REGULAR_WSP -ImageName win11 -ImageDescription golden -Wait -PollInterval 0.02
+            """);
         workspaces.AssertSuccess();
         Assert.Equal("AVAILABLE", (string)((dynamic)workspaces.Output.Single()).State);
         Assert.StartsWith("WorkSpaces image ", workspaces.Progress[^1].Activity);

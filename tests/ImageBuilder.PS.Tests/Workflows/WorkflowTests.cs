@@ -160,7 +160,7 @@ public sealed class WorkflowTests : IClassFixture<LoopbackFixture>
 
     [Theory]
     [InlineData("-Name 'approve/build' -SemanticVersion 1.0.0 -Data x -SkipValidation", "The value 'approve/build' of -Name is not valid: it must match the pattern")]
-    [InlineData("-Name approve-build -SemanticVersion 1.0 -Data x -SkipValidation", "The value '1.0' of -SemanticVersion is not valid: it must match the pattern")]
+    [InlineData("-Name approve-build -SemanticVersion 1.0 -Data x -SkipValidation", "The value '1.0' of -SemanticVersion is not valid: it must be a version of three whole numbers joined by dots (major.minor.patch), such as 1.0.0")]
     [InlineData("-Name approve-build -SemanticVersion 1.0.0 -Path ./no-such-file.yaml", "The workflow document")]
     public void NewWorkflowRefusesBadInputAndSendsNothing(string arguments, string message)
     {

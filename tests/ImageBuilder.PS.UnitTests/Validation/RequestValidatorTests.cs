@@ -32,7 +32,7 @@ public sealed class RequestValidatorTests
         var violations = RequestValidator.Validate(request);
         var byPath = violations.ToDictionary(v => v.Path, v => v.Rule);
         Assert.StartsWith("must match the pattern", byPath["name"]);
-        Assert.StartsWith("must match the pattern", byPath["semanticVersion"]);
+        Assert.StartsWith("must be a version of three whole numbers", byPath["semanticVersion"]);
         Assert.Equal("must have at least 1 characters (it has 0)", byPath["description"]);
         Assert.Equal("must have at most 50 entries (it has 51)", byPath["tags"]);
         Assert.Equal("is required", byPath["platform"]);

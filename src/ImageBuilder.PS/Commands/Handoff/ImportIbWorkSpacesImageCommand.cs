@@ -58,8 +58,22 @@ namespace ImageBuilder.PS.Commands.Handoff
         [ValidateTextValues]
         public Hashtable? Tag { get; set; }
 
+        /// <summary>Sends an image WorkSpaces is known to refuse (Windows Server, Linux) anyway.</summary>
+        [Parameter]
+        public SwitchParameter Force { get; set; }
+
         protected override void ProcessRecord()
         {
+            if (ParameterSetName == ImageSet && !Force && Validation.WorkSpacesByol.Refusal(Image.Platform, Image.OsVersion) is { } refusal)
+            {
+                // Refused here rather than warned: the service takes the call and ends the import in ERROR much later,
+                // after a runbook has gone on as if it worked.
+                WriteError(ErrorRecords.InvalidInput("WorkSpacesOsNotSupported",
+                    $"{refusal} ({Image.Arn}). WorkSpaces would take the call and end the import later in state ERROR " +
+                    $"({Validation.WorkSpacesByol.ErrorCode}). Build from your own licensed Windows 10 or 11 image (imported with " +
+                    "Import-IbVmImage or Import-IbDiskImage), or add -Force to send this one anyway.", Image));
+                return;
+            }
             var amiId = ParameterSetName == ImageSet ? AmiInCallRegion(Image, ServiceBinding.WorkSpaces, nameof(Ec2ImageId)) : Ec2ImageId;
             if (amiId is null)
             {

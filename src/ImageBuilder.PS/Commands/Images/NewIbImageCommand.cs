@@ -41,16 +41,30 @@ namespace ImageBuilder.PS.Commands.Images
         public string? DistributionConfigurationArn { get; set; }
 
         [Parameter]
-        public SwitchParameter SkipTest { get; set; }
+        [Alias("ImageTestsEnabled")]
+        public bool? ImageTests { get; set; }
 
         [Parameter]
-        public SwitchParameter EnableImageScanning { get; set; }
+        public bool? ImageScanning { get; set; }
 
         [Parameter]
         [ShapeTransformation(typeof(ImageScanningConfiguration))]
         public ImageScanningConfiguration? ImageScanningConfiguration { get; set; }
 
         [Parameter]
+        [Alias("EnhancedImageMetadataEnabled")]
+        public bool? EnhancedImageMetadata { get; set; }
+
+        /// <summary>The earlier spelling of -ImageTests $false.</summary>
+        [Parameter(DontShow = true)]
+        public SwitchParameter SkipTest { get; set; }
+
+        /// <summary>The earlier spelling of -ImageScanning $true.</summary>
+        [Parameter(DontShow = true)]
+        public SwitchParameter EnableImageScanning { get; set; }
+
+        /// <summary>The earlier spelling of -EnhancedImageMetadata $false.</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter DisableEnhancedImageMetadata { get; set; }
 
         [Parameter]
@@ -78,15 +92,17 @@ namespace ImageBuilder.PS.Commands.Images
 
         protected override void ProcessRecord()
         {
+            var tests = EarlierSwitches.Setting(this, nameof(ImageTests), ImageTests, nameof(SkipTest), SkipTest ? false : null);
+            var metadata = EarlierSwitches.Setting(this, nameof(EnhancedImageMetadata), EnhancedImageMetadata, nameof(DisableEnhancedImageMetadata), DisableEnhancedImageMetadata ? false : null);
             var request = new CreateImageRequest
             {
                 ImageRecipeArn = ParameterSetName == RecipeSet ? RecipeArn : null,
                 ContainerRecipeArn = ParameterSetName == ContainerRecipeSet ? ContainerRecipeArn : null,
                 InfrastructureConfigurationArn = InfrastructureConfigurationArn,
                 DistributionConfigurationArn = DistributionConfigurationArn,
-                ImageTestsConfiguration = SkipTest ? new ImageTestsConfiguration { ImageTestsEnabled = false } : null,
+                ImageTestsConfiguration = tests is null ? null : new ImageTestsConfiguration { ImageTestsEnabled = tests },
                 ImageScanningConfiguration = ScanningConfiguration(),
-                EnhancedImageMetadataEnabled = DisableEnhancedImageMetadata ? false : null,
+                EnhancedImageMetadataEnabled = metadata,
                 Workflows = Workflow?.ToList(),
                 ExecutionRole = ExecutionRole,
                 LoggingConfiguration = LogGroupName is null ? null : new ImageLoggingConfiguration { LogGroupName = LogGroupName },
@@ -107,15 +123,15 @@ namespace ImageBuilder.PS.Commands.Images
             }
         }
 
-        /// <summary>-EnableImageScanning is a shorthand that turns scanning on, in the given configuration or a new one.</summary>
+        /// <summary>-ImageScanning sets scanning on or off, in the given configuration or a new one.</summary>
         private ImageScanningConfiguration? ScanningConfiguration()
         {
-            if (!EnableImageScanning)
+            if (EarlierSwitches.Setting(this, nameof(ImageScanning), ImageScanning, nameof(EnableImageScanning), EnableImageScanning ? true : null) is not { } scanning)
             {
                 return ImageScanningConfiguration;
             }
             var configuration = ImageScanningConfiguration ?? new ImageScanningConfiguration();
-            configuration.ImageScanningEnabled = true;
+            configuration.ImageScanningEnabled = scanning;
             return configuration;
         }
     }

@@ -54,16 +54,22 @@ namespace ImageBuilder.PS.Commands.Pipelines
         public string? Status { get; set; }
 
         [Parameter]
-        public bool? ImageTestsEnabled { get; set; }
+        [Alias("ImageTestsEnabled")]
+        public bool? ImageTests { get; set; }
 
         [Parameter]
         [ApiMember("imageTestsConfiguration")]
         public int? ImageTestTimeoutMinutes { get; set; }
 
         [Parameter]
-        public bool? EnhancedImageMetadataEnabled { get; set; }
+        [Alias("EnhancedImageMetadataEnabled")]
+        public bool? EnhancedImageMetadata { get; set; }
 
         [Parameter]
+        public bool? ImageScanning { get; set; }
+
+        /// <summary>The earlier spelling of -ImageScanning, a switch (-ImageScanningEnabled:$false turned it off).</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter ImageScanningEnabled { get; set; }
 
         [Parameter]
@@ -97,6 +103,8 @@ namespace ImageBuilder.PS.Commands.Pipelines
 
         protected override void ProcessRecord()
         {
+            var scanning = EarlierSwitches.Setting(this, nameof(ImageScanning), ImageScanning, nameof(ImageScanningEnabled),
+                MyInvocation.BoundParameters.ContainsKey(nameof(ImageScanningEnabled)) ? ImageScanningEnabled.ToBool() : null);
             var request = new CreateImagePipelineRequest
             {
                 Name = Name,
@@ -107,11 +115,11 @@ namespace ImageBuilder.PS.Commands.Pipelines
                 DistributionConfigurationArn = DistributionConfigurationArn,
                 Schedule = Schedule,
                 Status = Status,
-                ImageTestsConfiguration = ImageTestsEnabled is null && ImageTestTimeoutMinutes is null
+                ImageTestsConfiguration = ImageTests is null && ImageTestTimeoutMinutes is null
                     ? null
-                    : new ImageTestsConfiguration { ImageTestsEnabled = ImageTestsEnabled, TimeoutMinutes = ImageTestTimeoutMinutes },
-                EnhancedImageMetadataEnabled = EnhancedImageMetadataEnabled,
-                ImageScanningConfiguration = ImageScanningEnabled.IsPresent ? new ImageScanningConfiguration { ImageScanningEnabled = ImageScanningEnabled.ToBool() } : null,
+                    : new ImageTestsConfiguration { ImageTestsEnabled = ImageTests, TimeoutMinutes = ImageTestTimeoutMinutes },
+                EnhancedImageMetadataEnabled = EnhancedImageMetadata,
+                ImageScanningConfiguration = scanning is null ? null : new ImageScanningConfiguration { ImageScanningEnabled = scanning },
                 Workflows = Workflow?.ToList(),
                 ExecutionRole = ExecutionRole,
                 LoggingConfiguration = LoggingConfiguration,

@@ -56,16 +56,22 @@ namespace ImageBuilder.PS.Commands.Pipelines
         public string? Status { get; set; }
 
         [Parameter]
-        public bool? ImageTestsEnabled { get; set; }
+        [Alias("ImageTestsEnabled")]
+        public bool? ImageTests { get; set; }
 
         [Parameter]
         [ApiMember("imageTestsConfiguration")]
         public int? ImageTestTimeoutMinutes { get; set; }
 
         [Parameter]
-        public bool? EnhancedImageMetadataEnabled { get; set; }
+        [Alias("EnhancedImageMetadataEnabled")]
+        public bool? EnhancedImageMetadata { get; set; }
 
         [Parameter]
+        public bool? ImageScanning { get; set; }
+
+        /// <summary>The earlier spelling of -ImageScanning, a switch (-ImageScanningEnabled:$false turned it off).</summary>
+        [Parameter(DontShow = true)]
         public SwitchParameter ImageScanningEnabled { get; set; }
 
         [Parameter]
@@ -129,18 +135,19 @@ namespace ImageBuilder.PS.Commands.Pipelines
             if (changed.Given(nameof(Schedule))) request.Schedule = Schedule;
             if (changed.Given(nameof(Status))) request.Status = Status;
             // Both test settings share one structure; | (not ||) so that each given one is named as changed.
-            if (changed.Given(nameof(ImageTestsEnabled)) | changed.Given(nameof(ImageTestTimeoutMinutes)))
+            if (changed.Given(nameof(ImageTests)) | changed.Given(nameof(ImageTestTimeoutMinutes)))
             {
                 var tests = request.ImageTestsConfiguration ?? new ImageTestsConfiguration();
-                tests.ImageTestsEnabled = ImageTestsEnabled ?? tests.ImageTestsEnabled;
+                tests.ImageTestsEnabled = ImageTests ?? tests.ImageTestsEnabled;
                 tests.TimeoutMinutes = ImageTestTimeoutMinutes ?? tests.TimeoutMinutes;
                 request.ImageTestsConfiguration = tests;
             }
-            if (changed.Given(nameof(EnhancedImageMetadataEnabled))) request.EnhancedImageMetadataEnabled = EnhancedImageMetadataEnabled;
-            if (changed.Given(nameof(ImageScanningEnabled)))
+            if (changed.Given(nameof(EnhancedImageMetadata))) request.EnhancedImageMetadataEnabled = EnhancedImageMetadata;
+            if (changed.Given(nameof(ImageScanning)) | changed.Given(nameof(ImageScanningEnabled)))
             {
                 var scanning = request.ImageScanningConfiguration ?? new ImageScanningConfiguration();
-                scanning.ImageScanningEnabled = ImageScanningEnabled.ToBool();
+                scanning.ImageScanningEnabled = EarlierSwitches.Setting(this, nameof(ImageScanning), ImageScanning, nameof(ImageScanningEnabled),
+                    changed.Has(nameof(ImageScanningEnabled)) ? ImageScanningEnabled.ToBool() : null);
                 request.ImageScanningConfiguration = scanning;
             }
             if (changed.Given(nameof(Workflow))) request.Workflows = Workflow is { Length: > 0 } ? Workflow.ToList() : null;
