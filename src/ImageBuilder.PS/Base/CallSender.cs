@@ -66,7 +66,7 @@ namespace ImageBuilder.PS.Base
                 // On the thread pool: whatever part of the SDK blocks before its first await cannot hold the pipeline thread.
                 // Retries are told from there into a queue, and written to -Verbose here, on the pipeline thread.
                 var retries = new System.Collections.Concurrent.ConcurrentQueue<string>();
-                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token, retries.Enqueue)), deadline.Token, retries, this);
+                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token, retries.Enqueue)), deadline.Token, retries, _cmdlet);
             }
             catch (Exception) when (_cancel.IsCancellationRequested)
             {
