@@ -287,7 +287,12 @@ namespace ImageBuilder.PS.DesktopStandIn
             var operations = model.GetType("ImageBuilder.PS.Model.Ib.IbOperations", throwOnError: true);
             var operation = operations.GetField(operationName, BindingFlags.Static | BindingFlags.Public)!.GetValue(null);
             var call = client!.GetType().GetMethod("CallAsync")!;
-            var task = (Task)call.Invoke(client, new[] { operation, request, CancellationToken.None })!;
+            // Parameters after the token (the retry observer) are optional and left out, as a caller in C# would.
+            var arguments = new object?[call.GetParameters().Length];
+            arguments[0] = operation;
+            arguments[1] = request;
+            arguments[2] = CancellationToken.None;
+            var task = (Task)call.Invoke(client, arguments)!;
             if (!task.Wait(TimeSpan.FromSeconds(60)))
             {
                 throw new TimeoutException(operationName + " did not answer within 60 s");

@@ -125,6 +125,8 @@ public sealed class ComponentTests : IClassFixture<LoopbackFixture>
     [Fact]
     public void RemoveDeletesABuildVersionWithForce()
     {
+        // The host is shared by the class's tests, which xunit runs in no fixed order: only this command's prompts count.
+        _f.Session.Host.Captured.Prompts.Clear();
         _f.Server.Enqueue(CannedResponse.Json($"{{\"requestId\":\"r\",\"componentBuildVersionArn\":\"{Samples.ComponentBuildArn}\"}}"));
         var result = _f.Run("Remove-IbComponent -EndpointUrl $Endpoint -Arn $Arn -Force -PassThru", Vars(("Arn", Samples.ComponentBuildArn)));
         result.AssertSuccess();
