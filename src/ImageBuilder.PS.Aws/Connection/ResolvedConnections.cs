@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 
 namespace ImageBuilder.PS.Aws
 {
@@ -24,7 +25,7 @@ namespace ImageBuilder.PS.Aws
         private static readonly string[] SdkVariables =
             { "AWS_SHARED_CREDENTIALS_FILE", "AWS_CONFIG_FILE", "HOME", "USERPROFILE", "AWS_ROLE_SESSION_NAME" };
 
-        /// <summary>More distinct connections than any session uses; past it the oldest settings are simply forgotten.</summary>
+        /// <summary>More distinct connections than any session uses; past it all kept ones are forgotten and resolved again as needed.</summary>
         private const int Capacity = 64;
 
         private static readonly ConcurrentDictionary<string, Entry> Kept = new(StringComparer.Ordinal);
@@ -40,17 +41,18 @@ namespace ImageBuilder.PS.Aws
             {
                 return entry.Connection;
             }
-            var reads = new List<KeyValuePair<string, string?>>();
+            // Each variable once, however often the resolver reads it: every later command checks them all again.
+            var reads = new Dictionary<string, string?>(StringComparer.Ordinal);
             var environment = options.Environment;
             var recording = options.WithEnvironment(name =>
             {
                 var value = environment(name);
-                reads.Add(new KeyValuePair<string, string?>(name, value));
+                reads[name] = value;
                 return value;
             });
             foreach (var name in SdkVariables)
             {
-                reads.Add(new KeyValuePair<string, string?>(name, environment(name)));
+                reads[name] = environment(name);
             }
             var files = FileStamp.Of(ProfileFiles(options));
             var connection = ConnectionResolver.Resolve(recording, binding);

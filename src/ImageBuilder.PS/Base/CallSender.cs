@@ -27,13 +27,15 @@ namespace ImageBuilder.PS.Base
         public IAwsStructure? Traced(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
             _cmdlet.Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
-            if (input is not null && CmdletStreams.IsDebugOn(_cmdlet))
+            // Read once: it is a session-variable lookup, and every call of a listing passes here.
+            var debug = CmdletStreams.IsDebugOn(_cmdlet);
+            if (input is not null && debug)
             {
                 _cmdlet.Debug($"{operation.Name} input: {Describe(input)}");
             }
             var output = TrySend(operation, input, target, out failure);
             (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
-            if (output is not null && CmdletStreams.IsDebugOn(_cmdlet))
+            if (output is not null && debug)
             {
                 _cmdlet.Debug($"{operation.Name} output: {Describe(output)}");
             }
@@ -51,7 +53,8 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         public IAwsStructure? TrySend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            var client = _cmdlet.ClientFor(ServiceBinding.For(operation));
+            var binding = ServiceBinding.For(operation);
+            var client = _cmdlet.ClientFor(binding);
             failure = null;
             var limit = client.CallTimeout;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel);
@@ -79,7 +82,7 @@ namespace ImageBuilder.PS.Base
                 {
                     CallFailureKind.Service => FromService((AwsServiceException)e, target),
                     CallFailureKind.Transport when SdkFailures.NeverSent(e) => new CallFailure(
-                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(ServiceBinding.For(operation))}"),
+                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(binding)}"),
                         SdkFailures.TransportCause(e).Message, mayPass: true),
                     CallFailureKind.Transport => new CallFailure(
                         ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
