@@ -41,6 +41,11 @@ namespace ImageBuilder.PS.Base
         public Func<string, IAwsStructure> Request { get; set; } = null!;
         /// <summary>Sends a checked and confirmed request and writes what it created.</summary>
         public Action<IAwsStructure, string> Send { get; set; } = null!;
+        /// <summary>
+        /// Takes the stored version when it is what was given; when not set, it is written to the pipeline.
+        /// Publish-IbPipeline keeps it for its plan instead.
+        /// </summary>
+        public Action<TResource>? Found { get; set; }
     }
 
     public abstract partial class IbCmdlet
@@ -93,7 +98,8 @@ namespace ImageBuilder.PS.Base
                 if (!differences.Any)
                 {
                     Say($"The {subject} {newest} is what was given; nothing was created.");
-                    WriteObject(stored);
+                    if (p.Found is null) WriteObject(stored);
+                    else p.Found(stored);
                     return;
                 }
                 Verbose($"The {subject} {newest} differs from what was given: {differences}.");

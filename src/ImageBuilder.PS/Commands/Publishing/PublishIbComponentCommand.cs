@@ -5,7 +5,6 @@ using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Components;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Model.Publishing;
 
 namespace ImageBuilder.PS.Commands.Publishing
 {
@@ -27,21 +26,7 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 return;
             }
-            Publish(new Publication<Component>("component", Name, Version)
-            {
-                List = IbOperations.ListComponents,
-                ListRequest = new ListComponentsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
-                Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is GetComponentResponse r ? r.Component : null,
-                Compare = stored => new DefinitionDifferences()
-                    .Document("Document", stored.Data, data)
-                    .Text("Platform", stored.Platform, Platform, StringComparison.OrdinalIgnoreCase)
-                    .Set("SupportedOsVersion", stored.SupportedOsVersions, SupportedOsVersion)
-                    .Text("Description", stored.Description, Description)
-                    .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
-                    .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
-                Request = version => CreateRequest(version, data),
-                Send = (request, target) => SendCreateComponent((CreateComponentRequest)request, target),
-            });
+            Publish(ComponentPublication(Version, version => CreateRequest(version, data)));
         }
     }
 }

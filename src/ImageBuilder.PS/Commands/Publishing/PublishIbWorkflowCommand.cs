@@ -5,7 +5,6 @@ using ImageBuilder.PS.Aws;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Workflows;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Model.Publishing;
 
 namespace ImageBuilder.PS.Commands.Publishing
 {
@@ -27,22 +26,7 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 return;
             }
-            // A workflow's type is part of its ARN (workflow/build/NAME): a test workflow of the same name is another one.
-            var arnType = "workflow/" + Type.ToLowerInvariant();
-            Publish(new Publication<Workflow>("workflow", Name, Version)
-            {
-                List = IbOperations.ListWorkflows,
-                ListRequest = new ListWorkflowsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } },
-                Belongs = arn => string.Equals(arn.ResourceType, arnType, StringComparison.Ordinal),
-                Get = arn => Call(ServiceBinding.ImageBuilder, IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is GetWorkflowResponse r ? r.Workflow : null,
-                Compare = stored => new DefinitionDifferences()
-                    .Document("Document", stored.Data, data)
-                    .Text("Description", stored.Description, Description)
-                    .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
-                    .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
-                Request = version => CreateRequest(version, data),
-                Send = (request, target) => SendCreateWorkflow((CreateWorkflowRequest)request, target),
-            });
+            Publish(WorkflowPublication(Version, version => CreateRequest(version, data)));
         }
     }
 }
