@@ -164,6 +164,8 @@ namespace ImageBuilder.PS.Model.Publishing
         private static string? Scalar(object? value) => value switch
         {
             null => null,
+            // Of an ARN, what tells two apart: image-recipe/golden/1.0.1, not the account the shown start would hold.
+            string arn when arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(new[] { ':' }, 6) is { Length: 6 } parts => parts[5],
             bool b => b ? "true" : "false",
             IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
             _ => value.ToString(),

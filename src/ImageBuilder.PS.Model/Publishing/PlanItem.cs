@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace ImageBuilder.PS.Model.Publishing
 {
@@ -19,12 +20,13 @@ namespace ImageBuilder.PS.Model.Publishing
     /// <summary>One line of Publish-IbPipeline's plan.</summary>
     public sealed class PlanItem
     {
-        public PlanItem(string kind, string name, PlanAction action, IReadOnlyList<string>? changed = null, string? version = null, string? arn = null)
+        public PlanItem(string kind, string name, PlanAction action, IReadOnlyList<DefinitionDifference>? differences = null, string? version = null, string? arn = null)
         {
             Kind = kind;
             Name = name;
             Action = action;
-            Changed = changed ?? Array.Empty<string>();
+            Differences = differences ?? Array.Empty<DefinitionDifference>();
+            Changed = Differences.Select(d => d.Property).ToList();
             Version = version;
             Arn = arn;
         }
@@ -33,13 +35,15 @@ namespace ImageBuilder.PS.Model.Publishing
         public string Kind { get; }
         public string Name { get; }
         public PlanAction Action { get; }
-        /// <summary>The properties that differ, each with how ("Document: 2 lines removed, 3 added"); empty for Unchanged and Create.</summary>
+        /// <summary>The names of the properties that differ; empty for Unchanged and Create.</summary>
         public IReadOnlyList<string> Changed { get; }
+        /// <summary>Each property that differs and how ("Document: 2 lines removed, 3 added").</summary>
+        public IReadOnlyList<DefinitionDifference> Differences { get; }
         /// <summary>For a versioned definition: the version kept or created (under -WhatIf, the one that would be).</summary>
         public string? Version { get; }
         /// <summary>The resource's ARN after publishing; null under -WhatIf for what does not exist yet.</summary>
         public string? Arn { get; }
 
-        public override string ToString() => $"{Kind} {Name}: {Action}" + (Changed.Count > 0 ? $" ({string.Join("; ", Changed)})" : "");
+        public override string ToString() => $"{Kind} {Name}: {Action}" + (Differences.Count > 0 ? $" ({string.Join("; ", Differences)})" : "");
     }
 }

@@ -52,7 +52,7 @@ namespace ImageBuilder.PS.Commands.Publishing
                 if (Call(ServiceBinding.ImageBuilder, create, r, target) is { } answer && answer.GetShape().FindBodyMember(createdArnMember) is { } member
                     && IbArn.TryParse(answer.GetMember(member.Index) as string, out var arn))
                 {
-                    created = arn.VersionArn;
+                    created = arn.ToString();
                     _seen = arn;
                 }
             };
@@ -61,17 +61,17 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 return null;
             }
-            var changed = differences?.Found.Select(d => d.ToString()).ToList();
             if (found is not null)
             {
+                // The ARN as the service gives it (a component's has its build), as Publish-IbComponent | Publish-IbRecipe passes it on.
                 var arn = ArnOf((IAwsStructure)found);
-                WriteObject(new PlanItem(kind, p.Name, PlanAction.Unchanged, version: arn?.Version, arn: arn?.VersionArn));
-                return arn?.VersionArn;
+                WriteObject(new PlanItem(kind, p.Name, PlanAction.Unchanged, version: arn?.Version, arn: arn?.ToString()));
+                return arn?.ToString();
             }
             var action = differences is null ? PlanAction.Create : PlanAction.NewVersion;
             if (created is not null)
             {
-                WriteObject(new PlanItem(kind, p.Name, action, changed, version, created));
+                WriteObject(new PlanItem(kind, p.Name, action, differences?.Found, version, created));
                 return created;
             }
             if (version is null)
@@ -79,8 +79,9 @@ namespace ImageBuilder.PS.Commands.Publishing
                 // Publish stopped before it chose a version: it wrote why.
                 return null;
             }
-            WriteObject(new PlanItem(kind, p.Name, action, changed, version));
-            return Planned(storedArn?.Format(version, null), arnType, $"{p.Name}/{version}");
+            WriteObject(new PlanItem(kind, p.Name, action, differences?.Found, version));
+            // A new version's first build is 1.
+            return Planned(storedArn?.Format(version, storedArn.Build is null ? null : "1"), arnType, $"{p.Name}/{version}");
         }
 
         /// <summary>
@@ -122,7 +123,6 @@ namespace ImageBuilder.PS.Commands.Publishing
                 WriteObject(new PlanItem(kind.Kind, name, PlanAction.Unchanged, arn: currentArn));
                 return currentArn;
             }
-            var changed = differences.Found.Select(d => d.ToString()).ToList();
             Set(after, kind.ArnMember, currentArn);
             Set(after, "clientToken", Guid.NewGuid().ToString());
             if (Holding(after) is null && Validate(after, currentArn) && ShouldProcess(currentArn, $"Update {kind.Noun} ({differences.Names})"))
@@ -132,7 +132,7 @@ namespace ImageBuilder.PS.Commands.Publishing
                     return null;
                 }
             }
-            WriteObject(new PlanItem(kind.Kind, name, PlanAction.Update, changed, arn: currentArn));
+            WriteObject(new PlanItem(kind.Kind, name, PlanAction.Update, differences.Found, arn: currentArn));
             return currentArn;
         }
 
