@@ -149,6 +149,16 @@ Describe 'Publish-IbPipeline' {
         (Invoke-EmulatorControl -Path '/_emulator/state').calls.PSObject.Properties.Name | Should -Not -Match 'imagebuilder:'
     }
 
+    It 'is applied by examples/pipeline-folder.ps1, which changes nothing the second time' {
+        $first = & "$TestRepoRoot/examples/pipeline-folder.ps1" -Path $script:Folder 6>&1 | Out-String
+        $before = Get-ChangeCallCount
+        $second = & "$TestRepoRoot/examples/pipeline-folder.ps1" -Path $script:Folder 6>&1 | Out-String
+
+        $first | Should -Match '5 of 5 resources changed'
+        $second | Should -Match '0 of 5 resources changed'
+        Get-ChangeCallCount | Should -Be $before
+    }
+
     It 'prints its plan as a table within 80 columns' {
         $lines = (Publish-IbPipeline -Path $script:Folder | Format-Table | Out-String -Width 80) -split "`n"
 
