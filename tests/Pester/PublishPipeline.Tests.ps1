@@ -67,7 +67,7 @@ Describe 'Publish-IbPipeline' {
         $plan = Publish-IbPipeline -Path $script:Folder
 
         $plan.Action | Sort-Object -Unique | Should -Be 'Create'
-        $plan.Kind | Should -Be @('Component', 'ImageRecipe', 'InfrastructureConfiguration', 'DistributionConfiguration', 'ImagePipeline')
+        $plan.Kind | Should -Be @('Component', 'Recipe', 'Infrastructure', 'Distribution', 'Pipeline')
         $pipeline = Get-IbPipeline -Name nightly
         $pipeline.ImageRecipeArn | Should -Match ':image-recipe/golden/1\.0\.0$'
         $pipeline.Schedule.ScheduleExpression | Should -Be 'cron(0 3 * * ? *)'
@@ -101,10 +101,10 @@ Describe 'Publish-IbPipeline' {
         ($plan | Where-Object Kind -eq Component).Action | Should -Be 'NewVersion'
         ($plan | Where-Object Kind -eq Component).Version | Should -Be '1.0.1'
         ($plan | Where-Object Kind -eq Component).Changed | Should -Be 'Document'
-        ($plan | Where-Object Kind -eq ImageRecipe).Action | Should -Be 'NewVersion'
-        ($plan | Where-Object Kind -eq ImagePipeline).Action | Should -Be 'Update'
-        ($plan | Where-Object Kind -eq ImagePipeline).Changed | Should -Be 'imageRecipeArn'
-        ($plan | Where-Object Kind -eq InfrastructureConfiguration).Action | Should -Be 'Unchanged'
+        ($plan | Where-Object Kind -eq Recipe).Action | Should -Be 'NewVersion'
+        ($plan | Where-Object Kind -eq Pipeline).Action | Should -Be 'Update'
+        ($plan | Where-Object Kind -eq Pipeline).Changed | Should -Be 'imageRecipeArn'
+        ($plan | Where-Object Kind -eq Infrastructure).Action | Should -Be 'Unchanged'
         (Get-IbPipeline -Name nightly).ImageRecipeArn | Should -Match ':image-recipe/golden/1\.0\.1$'
     }
 
@@ -118,8 +118,8 @@ Describe 'Publish-IbPipeline' {
         $plan = Publish-IbPipeline -Path $copy -WhatIf
 
         ($plan | Where-Object Kind -eq Component).Action | Should -Be 'NewVersion'
-        ($plan | Where-Object Kind -eq ImageRecipe).Version | Should -Be '1.0.1'
-        ($plan | Where-Object Kind -eq ImagePipeline).Action | Should -Be 'Update'
+        ($plan | Where-Object Kind -eq Recipe).Version | Should -Be '1.0.1'
+        ($plan | Where-Object Kind -eq Pipeline).Action | Should -Be 'Update'
         Get-ChangeCallCount | Should -Be $before
         (Get-IbPipeline -Name nightly).ImageRecipeArn | Should -Match ':image-recipe/golden/1\.0\.0$'
     }

@@ -31,7 +31,7 @@ namespace ImageBuilder.PS.Model.Publishing
             Arn = arn;
         }
 
-        /// <summary>Component, Workflow, ImageRecipe, InfrastructureConfiguration, DistributionConfiguration, ImagePipeline.</summary>
+        /// <summary>As the cmdlets' nouns say it: Component, Workflow, Recipe, Infrastructure (configuration), Distribution (configuration), Pipeline.</summary>
         public string Kind { get; }
         public string Name { get; }
         public PlanAction Action { get; }

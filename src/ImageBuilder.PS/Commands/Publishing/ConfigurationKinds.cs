@@ -42,19 +42,19 @@ namespace ImageBuilder.PS.Commands.Publishing
         /// <summary>An update request holding the resource as it is (Update operations replace the whole resource).</summary>
         public Func<IAwsStructure, IAwsStructure> UpdateFrom { get; }
 
-        public static readonly ConfigurationKind Infrastructure = new("InfrastructureConfiguration", "infrastructure configuration", "infrastructureConfigurationArn",
+        public static readonly ConfigurationKind Infrastructure = new("Infrastructure", "infrastructure configuration", "infrastructureConfigurationArn",
             IbOperations.ListInfrastructureConfigurations, IbOperations.GetInfrastructureConfiguration, IbOperations.CreateInfrastructureConfiguration, IbOperations.UpdateInfrastructureConfiguration,
             arn => new GetInfrastructureConfigurationRequest { InfrastructureConfigurationArn = arn },
             r => (r as GetInfrastructureConfigurationResponse)?.InfrastructureConfiguration,
             c => UpdateRequests.FromCurrent<UpdateInfrastructureConfigurationRequest>(c));
 
-        public static readonly ConfigurationKind Distribution = new("DistributionConfiguration", "distribution configuration", "distributionConfigurationArn",
+        public static readonly ConfigurationKind Distribution = new("Distribution", "distribution configuration", "distributionConfigurationArn",
             IbOperations.ListDistributionConfigurations, IbOperations.GetDistributionConfiguration, IbOperations.CreateDistributionConfiguration, IbOperations.UpdateDistributionConfiguration,
             arn => new GetDistributionConfigurationRequest { DistributionConfigurationArn = arn },
             r => (r as GetDistributionConfigurationResponse)?.DistributionConfiguration,
             c => UpdateRequests.FromCurrent<UpdateDistributionConfigurationRequest>(c));
 
-        public static readonly ConfigurationKind Pipeline = new("ImagePipeline", "image pipeline", "imagePipelineArn",
+        public static readonly ConfigurationKind Pipeline = new("Pipeline", "image pipeline", "imagePipelineArn",
             IbOperations.ListImagePipelines, IbOperations.GetImagePipeline, IbOperations.CreateImagePipeline, IbOperations.UpdateImagePipeline,
             arn => new GetImagePipelineRequest { ImagePipelineArn = arn },
             r => (r as GetImagePipelineResponse)?.ImagePipeline,

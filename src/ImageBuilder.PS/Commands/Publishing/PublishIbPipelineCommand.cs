@@ -69,7 +69,7 @@ namespace ImageBuilder.PS.Commands.Publishing
 
             var recipe = folder.Recipe;
             Fill(recipe.Components, folder.RecipeComponents, components, (c, arn) => c.ComponentArn = arn);
-            var recipeArn = PublishDefinition("ImageRecipe", "image-recipe", RecipePublication(folder.RecipeVersion, v => Versioned(recipe, v)),
+            var recipeArn = PublishDefinition("Recipe", "image-recipe", RecipePublication(folder.RecipeVersion, v => Versioned(recipe, v)),
                 IbOperations.CreateImageRecipe, "imageRecipeArn");
             if (recipeArn is null) return;
 
