@@ -43,6 +43,12 @@ Describe 'Export-IbPipeline' {
         (Get-Content -Raw (Join-Path $folder components/install-agent.yaml)) | Should -Match 'ExecutePowerShell'
     }
 
+    It 'writes no file under -WhatIf' {
+        Export-IbPipeline -Name nightly -Path $folder -WhatIf | Should -BeNullOrEmpty
+
+        Test-Path $folder | Should -BeFalse
+    }
+
     It 'refuses a folder that is not empty unless -Force is given' {
         Export-IbPipeline -Name nightly -Path $folder | Out-Null
 

@@ -14,10 +14,11 @@ namespace ImageBuilder.PS.Commands.Publishing
 {
     /// <summary>
     /// Writes an image pipeline as a folder (pipeline.yaml and one YAML file per component and workflow the account
-    /// owns) that Publish-IbPipeline applies again, here or in another account. Reads only.
+    /// owns) that Publish-IbPipeline applies again, here or in another account. Reads the service only; -WhatIf
+    /// reads and writes no file.
     /// </summary>
     [CallsOperations("imagebuilder", "ListImagePipelines", "GetImagePipeline", "GetImageRecipe", "GetInfrastructureConfiguration", "GetDistributionConfiguration", "GetComponent", "GetWorkflow")]
-    [Cmdlet(VerbsData.Export, "IbPipeline", DefaultParameterSetName = NameSet)]
+    [Cmdlet(VerbsData.Export, "IbPipeline", DefaultParameterSetName = NameSet, SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(DirectoryInfo))]
     public sealed class ExportIbPipelineCommand : IbCmdlet
     {
@@ -89,8 +90,11 @@ namespace ImageBuilder.PS.Commands.Publishing
                 if (Get<GetWorkflowResponse>(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn)?.Workflow is not { } workflow) return;
                 export.Add(workflow);
             }
-            Write(folder, export);
-            WriteObject(new DirectoryInfo(folder));
+            if (ShouldProcess(folder, $"Write the image pipeline '{target}' as a folder"))
+            {
+                Write(folder, export);
+                WriteObject(new DirectoryInfo(folder));
+            }
         }
 
         private ImagePipeline? Read(string arn) =>
