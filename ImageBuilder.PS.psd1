@@ -30,6 +30,7 @@
         'Formats/PipelineLogs.Format.ps1xml'
         'Formats/Pipelines.Format.ps1xml'
         'Formats/Policies.Format.ps1xml'
+        'Formats/Publishing.Format.ps1xml'
         'Formats/Recipes.Format.ps1xml'
         'Formats/Workflows.Format.ps1xml'
     )
@@ -42,6 +43,7 @@
         'Clear-IbEmulatorFault'
         'Compare-IbComponent'
         'Compare-IbWorkflow'
+        'Export-IbPipeline'
         'Get-IbAppStreamImage'
         'Get-IbComponent'
         'Get-IbComponentBuildVersion'
@@ -90,6 +92,7 @@
         'New-IbRecipe'
         'New-IbWorkflow'
         'Publish-IbComponent'
+        'Publish-IbPipeline'
         'Publish-IbRecipe'
         'Publish-IbWorkflow'
         'Remove-IbComponent'

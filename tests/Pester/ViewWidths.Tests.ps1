@@ -49,6 +49,7 @@ BeforeDiscovery {
         @{ Type = 'IbEmulatorFault'; Key = 'Kind', 'Operation', 'Count', 'Rate', 'Detail'; Whole = 'Kind', 'Operation', 'Detail' }
         @{ Type = 'PipelineLogEvent'; Key = 'Time', 'Decision', 'Build', 'Reason'; Whole = 'Decision', 'Build' }
         @{ Type = 'DocumentLineDifference'; Key = 'Side', 'Ref', 'Diff', 'Text'; Whole = 'Side', 'Text' }
+        @{ Type = 'PlanItem'; Key = 'Action', 'Kind', 'Name', 'Version', 'Changed'; Whole = 'Action', 'Kind', 'Name' }
     )
 }
 
@@ -117,6 +118,7 @@ BeforeAll {
         )
         PipelineLogEvent                   = Get-IbPipelineLog -Name nightly
         DocumentLineDifference             = Compare-IbComponent -Arn $component.Arn -Data ($TestComponentYaml -replace 'Write-Host hi', 'Write-Host hello')
+        PlanItem                           = Export-IbPipeline -Name nightly -Path (Join-Path $TestDrive 'nightly-folder') | Publish-IbPipeline -WhatIf 6>$null
     }
     Clear-IbEmulatorFault
     $null = $waiting

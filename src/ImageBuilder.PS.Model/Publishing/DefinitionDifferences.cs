@@ -130,6 +130,47 @@ namespace ImageBuilder.PS.Model.Publishing
             return this;
         }
 
+        /// <summary>
+        /// Any one setting of a configuration (text, a number, a flag, a list, a structure): a scalar says how it
+        /// changed, anything larger whether it was added, removed or changed. Empty and absent are the same.
+        /// </summary>
+        public DefinitionDifferences Value(string property, object? stored, object? wanted)
+        {
+            var before = IsEmpty(stored) ? "" : CanonicalValue(stored!);
+            var after = IsEmpty(wanted) ? "" : CanonicalValue(wanted!);
+            if (before == after)
+            {
+                return this;
+            }
+            var scalar = stored is null or string or bool or IFormattable && wanted is null or string or bool or IFormattable;
+            _found.Add(new DefinitionDifference(property, scalar ? $"{Shown(Scalar(stored))} -> {Shown(Scalar(wanted))}"
+                : before.Length == 0 ? "added" : after.Length == 0 ? "removed" : "changed"));
+            return this;
+        }
+
+        /// <summary>The differences of two structures of one shape, member by member, each named by its wire name.</summary>
+        public DefinitionDifferences Members(IAwsStructure stored, IAwsStructure wanted, Func<string, bool>? skip = null)
+        {
+            foreach (var member in wanted.GetShape().Members)
+            {
+                if (skip?.Invoke(member.WireName) == true) continue;
+                Value(member.WireName, stored.GetMember(member.Index), wanted.GetMember(member.Index));
+            }
+            return this;
+        }
+
+        private static bool IsEmpty(object? value) => value is null || (value is string s && s.Length == 0) || (value is ICollection c && c.Count == 0);
+
+        private static string? Scalar(object? value) => value switch
+        {
+            null => null,
+            // Of an ARN, what tells two apart: image-recipe/golden/1.0.1, not the account the shown start would hold.
+            string arn when arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(new[] { ':' }, 6) is { Length: 6 } parts => parts[5],
+            bool b => b ? "true" : "false",
+            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+            _ => value.ToString(),
+        };
+
         public override string ToString() => string.Join("; ", _found);
 
         private static string Shown(string? value)

@@ -63,7 +63,8 @@ namespace ImageBuilder.PS.Base
                 if (!differences.Any)
                 {
                     Say($"The {subject} {newest} is what was given; nothing was created.");
-                    _cmdlet.WriteObject(stored);
+                    if (p.Found is null) _cmdlet.WriteObject(stored);
+                    else p.Found(stored);
                     return;
                 }
                 _cmdlet.Verbose($"The {subject} {newest} differs from what was given: {differences}.");

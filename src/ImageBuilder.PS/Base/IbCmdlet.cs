@@ -117,7 +117,7 @@ namespace ImageBuilder.PS.Base
         /// Calls an operation and waits on the pipeline thread (Ctrl+C cancels at once). A service error is written
         /// as a non-terminating error for <paramref name="target"/> and gives null, so a pipeline goes on.
         /// </summary>
-        protected TResponse? Call<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target)
+        protected internal TResponse? Call<TRequest, TResponse>(OperationDef<TRequest, TResponse> operation, TRequest input, object? target)
             where TRequest : class, IAwsStructure
             where TResponse : class, IAwsStructure
         {

@@ -39,5 +39,10 @@ namespace ImageBuilder.PS.Base
         public Func<string, IAwsStructure> Request { get; set; } = null!;
         /// <summary>Sends a checked and confirmed request and writes what it created.</summary>
         public Action<IAwsStructure, string> Send { get; set; } = null!;
+        /// <summary>
+        /// Takes the stored version when it is what was given; when not set, it is written to the pipeline.
+        /// Publish-IbPipeline keeps it for its plan instead.
+        /// </summary>
+        public Action<TResource>? Found { get; set; }
     }
 }

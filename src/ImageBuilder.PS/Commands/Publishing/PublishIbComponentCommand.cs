@@ -4,7 +4,6 @@ using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Components;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Model.Publishing;
 
 namespace ImageBuilder.PS.Commands.Publishing
 {
@@ -26,20 +25,7 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 return;
             }
-            Publish(new Publication<Component>("component", Name, Version)
-            {
-                Versions = target => ReadPages(IbOperations.ListComponents, new ListComponentsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } }, target),
-                Get = arn => Call(IbOperations.GetComponent, new GetComponentRequest { ComponentBuildVersionArn = arn }, arn) is { } r ? r.Component : null,
-                Compare = stored => new DefinitionDifferences()
-                    .Document("Document", stored.Data, data)
-                    .Text("Platform", stored.Platform, Platform, StringComparison.OrdinalIgnoreCase)
-                    .Set("SupportedOsVersion", stored.SupportedOsVersions, SupportedOsVersion)
-                    .Text("Description", stored.Description, Description)
-                    .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
-                    .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
-                Request = version => CreateRequest(version, data),
-                Send = (request, target) => SendCreateComponent((CreateComponentRequest)request, target),
-            });
+            Publish(DefinitionPublications.Component(this, Version, version => CreateRequest(version, data), SendCreateComponent));
         }
     }
 }

@@ -4,7 +4,6 @@ using System.Management.Automation;
 using ImageBuilder.PS.Base;
 using ImageBuilder.PS.Commands.Workflows;
 using ImageBuilder.PS.Model.Ib;
-using ImageBuilder.PS.Model.Publishing;
 
 namespace ImageBuilder.PS.Commands.Publishing
 {
@@ -26,21 +25,7 @@ namespace ImageBuilder.PS.Commands.Publishing
             {
                 return;
             }
-            // A workflow's type is part of its ARN (workflow/build/NAME): a test workflow of the same name is another one.
-            var arnType = "workflow/" + Type.ToLowerInvariant();
-            Publish(new Publication<Workflow>("workflow", Name, Version)
-            {
-                Versions = target => ReadPages(IbOperations.ListWorkflows, new ListWorkflowsRequest { Filters = new List<Filter> { new() { Name = "name", Values = new List<string> { Name } } } }, target),
-                Belongs = arn => string.Equals(arn.ResourceType, arnType, StringComparison.Ordinal),
-                Get = arn => Call(IbOperations.GetWorkflow, new GetWorkflowRequest { WorkflowBuildVersionArn = arn }, arn) is { } r ? r.Workflow : null,
-                Compare = stored => new DefinitionDifferences()
-                    .Document("Document", stored.Data, data)
-                    .Text("Description", stored.Description, Description)
-                    .Text("ChangeDescription", stored.ChangeDescription, ChangeDescription)
-                    .Text("KmsKeyId", stored.KmsKeyId, KmsKeyId),
-                Request = version => CreateRequest(version, data),
-                Send = (request, target) => SendCreateWorkflow((CreateWorkflowRequest)request, target),
-            });
+            Publish(DefinitionPublications.Workflow(this, Version, version => CreateRequest(version, data), SendCreateWorkflow));
         }
     }
 }
