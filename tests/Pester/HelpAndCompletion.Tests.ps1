@@ -91,4 +91,30 @@ $line = 'Get-IbPipeline -Name ni'
             Remove-Item -LiteralPath $folder -Recurse -Force
         }
     }
+
+    It 'finds a name far down a long listing: 2,000 image versions, then the one typed' {
+        # Name filters match whole names, so the completer reads on past the first page (25 versions) and matches
+        # the typed prefix itself; on a single page, win-golden (page 81) was never offered. A fresh pwsh, so no
+        # listing remembered from another test is used.
+        Add-IbEmulatorImage -Url $env:IBPS_EMULATOR_URL -Count 2000 -Name seeded | Out-Null
+        Add-IbEmulatorImage -Url $env:IBPS_EMULATOR_URL -Count 1 -Name win-golden | Out-Null
+        try {
+            $result = Invoke-TestPwsh -ImportModule -Script @'
+$line = 'Get-IbImage -Name wi'
+(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText -join ','
+$line = 'Get-IbImage -Name '
+(TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches.CompletionText -join ','
+'@
+
+            $result.StdErr | Should -BeNullOrEmpty
+            $lines = $result.StdOut.Trim() -split "`r?`n"
+            $lines[0] | Should -Be 'win-golden'
+            # Each name once, however many versions it has.
+            $lines[1] | Should -Be 'seeded,win-golden'
+        }
+        finally {
+            Reset-TestEmulator
+            New-TestPipeline | Out-Null
+        }
+    }
 }

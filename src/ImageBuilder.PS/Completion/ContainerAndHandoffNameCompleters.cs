@@ -19,7 +19,7 @@ namespace ImageBuilder.PS.Completion
         public ContainerRecipeArnCompleter() : base(ItemListing.OfArns(IbOperations.ListContainerRecipes)) { }
     }
 
-    /// <summary>Names of the AppStream images the account owns (the first page of private images).</summary>
+    /// <summary>Names of the AppStream images the account owns (private ones unless -Type says otherwise).</summary>
     public sealed class AppStreamImageNameCompleter : LiveCompleter
     {
         protected override OperationDef Operation => AppStreamOperations.DescribeImages;
@@ -34,6 +34,8 @@ namespace ImageBuilder.PS.Completion
                 if (image.Name is { } name) yield return new CompletionValue(name, $"{name} ({image.State}, {image.Platform})");
             }
         }
+
+        protected override string? NextPage(IAwsStructure page) => ((DescribeImagesResult)page).NextToken;
     }
 
     /// <summary>Ids of the account's WorkSpaces images, with their names as tooltips.</summary>
@@ -50,5 +52,7 @@ namespace ImageBuilder.PS.Completion
                 if (image.ImageId is { } id) yield return new CompletionValue(id, $"{image.Name} ({image.State})");
             }
         }
+
+        protected override string? NextPage(IAwsStructure page) => ((DescribeWorkspaceImagesResult)page).NextToken;
     }
 }

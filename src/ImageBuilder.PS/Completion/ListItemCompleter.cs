@@ -18,10 +18,12 @@ namespace ImageBuilder.PS.Completion
 
         protected override OperationDef Operation => _listing.Operation;
 
-        /// <summary>The first page, as large as the service allows; -Owner on the line narrows it (and folds versions by name).</summary>
+        /// <summary>The request for a page, as large as the service allows; -Owner on the line narrows it (and folds versions by name).</summary>
         protected override IAwsStructure Request(IDictionary bound) => _listing.Request(bound["Owner"] as string);
 
         protected override IEnumerable<CompletionValue> Values(IAwsStructure page) => _listing.Values(page);
+
+        protected override string? NextPage(IAwsStructure page) => _listing.NextPage(page);
     }
 
     /// <summary>Which List operation a <see cref="ListItemCompleter"/> calls and which value of its items it offers.</summary>
@@ -73,6 +75,8 @@ namespace ImageBuilder.PS.Completion
 
         internal abstract IEnumerable<CompletionValue> Values(IAwsStructure page);
 
+        internal abstract string? NextPage(IAwsStructure page);
+
         private sealed class Typed<TRequest, TResponse, TItem> : ItemListing
             where TRequest : class, ISizedPageRequest
             where TResponse : class, IPage<TItem>
@@ -88,6 +92,8 @@ namespace ImageBuilder.PS.Completion
             }
 
             private protected override ISizedPageRequest NewRequest() => _operation.NewRequest();
+
+            internal override string? NextPage(IAwsStructure page) => ((TResponse)page).NextPageToken;
 
             internal override IEnumerable<CompletionValue> Values(IAwsStructure page)
             {

@@ -13,18 +13,25 @@ using ImageBuilder.PS.Protocol;
 namespace ImageBuilder.PS.Completion
 {
     /// <summary>
-    /// Completes a parameter with live values (names, ARNs) from one page of a List call, using the connection
+    /// Completes a parameter with live values (names, ARNs) from the pages of a List call, using the connection
     /// parameters already typed on the line or, failing that, set for the command in $PSDefaultParameterValues
     /// (PowerShell applies those when the command runs, not to the parameters a completer is shown), then the
     /// session's variables, exactly as the command will (<see cref="CommandConnection"/>). Completion must be quick
-    /// and quiet: it waits a few seconds at most, remembers answers briefly, and offers nothing rather than an error
-    /// when the call fails.
+    /// and quiet: it reads pages for a few seconds at most, remembers what it read briefly (a later Tab reads on
+    /// from where the last one stopped), and offers nothing rather than an error when a call fails.
     /// </summary>
+    /// <remarks>
+    /// Image Builder's name filters match whole names, so a typed prefix cannot be sent as one: the values are read
+    /// page by page and matched here. With thousands of items, a name on page 80 is still offered (issue 11, item 8).
+    /// </remarks>
     public abstract class LiveCompleter : IArgumentCompleter
     {
+        /// <summary>How long one Tab may read pages; what is read by then is offered, and the next Tab reads on.</summary>
         private static readonly TimeSpan Patience = TimeSpan.FromSeconds(3);
         private static readonly TimeSpan Memory = TimeSpan.FromSeconds(30);
-        private static readonly ConcurrentDictionary<string, (DateTime At, List<CompletionValue> Values)> Remembered = new();
+        /// <summary>Values kept per listing at most, so a huge account cannot fill the session's memory.</summary>
+        private const int MostValues = 20_000;
+        private static readonly ConcurrentDictionary<string, Listing> Remembered = new();
 
         /// <summary>The service the operation belongs to.</summary>
         private ServiceBinding Binding => ServiceBinding.For(Operation);
@@ -35,6 +42,9 @@ namespace ImageBuilder.PS.Completion
 
         /// <summary>The values one page offers, with a tooltip each.</summary>
         protected abstract IEnumerable<CompletionValue> Values(IAwsStructure page);
+
+        /// <summary>The token of the page after this one; null when it is the last (or the listing does not page).</summary>
+        protected virtual string? NextPage(IAwsStructure page) => null;
 
         public IEnumerable<CompletionResult> CompleteArgument(string commandName, string parameterName, string wordToComplete, CommandAst commandAst, IDictionary fakeBoundParameters)
         {
@@ -67,24 +77,68 @@ namespace ImageBuilder.PS.Completion
                     SessionToken = Text("SessionToken"),
                     EndpointUrl = Text("EndpointUrl"),
                 }, SessionVariable);
-                var request = Request(bound);
-                var key = GetType().FullName + "|" + connection.Resolve(Binding).CacheKey(Binding) + "|" + StructureText.Format(request);
-                if (Remembered.TryGetValue(key, out var known) && DateTime.UtcNow - known.At < Memory)
+                var first = Request(bound);
+                var key = GetType().FullName + "|" + connection.Resolve(Binding).CacheKey(Binding) + "|" + StructureText.Format(first);
+                var listing = Remembered.TryGetValue(key, out var known) && DateTime.UtcNow - known.Started < Memory ? known : Remembered[key] = new Listing();
+                lock (listing)
                 {
-                    return known.Values;
+                    if (!listing.Complete)
+                    {
+                        ReadOn(listing, connection.Client(Binding, out _), bound);
+                    }
+                    return listing.Values;
                 }
-                var client = connection.Client(Binding, out _);
-                using var cancel = new CancellationTokenSource(Patience);
-                var page = client.CallAsync(Operation, request, cancel.Token).GetAwaiter().GetResult();
-                var values = page is null ? new List<CompletionValue>() : new List<CompletionValue>(Values(page));
-                Remembered[key] = (DateTime.UtcNow, values);
-                return values;
             }
             catch (Exception)
             {
                 // No connection settings, no network, a denied call: completion offers nothing and says nothing.
                 return new List<CompletionValue>();
             }
+        }
+
+        /// <summary>
+        /// Reads the listing's next pages until the last one, the patience of one Tab, or <see cref="MostValues"/>.
+        /// A page that fails or times out ends this Tab's reading; what was read stays, and the next Tab tries again.
+        /// </summary>
+        private void ReadOn(Listing listing, ServiceClient client, IDictionary bound)
+        {
+            using var cancel = new CancellationTokenSource(Patience);
+            while (!listing.Complete && !cancel.IsCancellationRequested)
+            {
+                var request = Request(bound);
+                if (listing.Next is { } token)
+                {
+                    if (request is not IPagedRequest paged) break;
+                    paged.PageToken = token;
+                }
+                IAwsStructure? page;
+                try
+                {
+                    page = client.CallAsync(Operation, request, cancel.Token).GetAwaiter().GetResult();
+                }
+                catch (Exception) when (listing.Values.Count > 0 || listing.Next is not null)
+                {
+                    // Out of patience (or a failed page) after the first: offer what was read.
+                    return;
+                }
+                if (page is null) return;
+                foreach (var value in Values(page))
+                {
+                    if (listing.Seen.Add(value.Text)) listing.Values.Add(value);
+                }
+                listing.Next = NextPage(page);
+                listing.Complete = string.IsNullOrEmpty(listing.Next) || listing.Values.Count >= MostValues;
+            }
+        }
+
+        /// <summary>What one listing has given so far: its values (each once), and where it goes on.</summary>
+        private sealed class Listing
+        {
+            public DateTime Started { get; } = DateTime.UtcNow;
+            public List<CompletionValue> Values { get; } = new();
+            public HashSet<string> Seen { get; } = new(StringComparer.Ordinal);
+            public string? Next { get; set; }
+            public bool Complete { get; set; }
         }
 
         private static string? TextOf(IDictionary bound, string name) =>

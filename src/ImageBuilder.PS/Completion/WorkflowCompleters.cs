@@ -41,5 +41,7 @@ namespace ImageBuilder.PS.Completion
                 if (step.StepExecutionId is { } id) yield return new CompletionValue(id, $"{step.Name} of {step.ImageBuildVersionArn}");
             }
         }
+
+        protected override string? NextPage(IAwsStructure page) => ((ListWaitingWorkflowStepsResponse)page).NextToken;
     }
 }
