@@ -117,3 +117,42 @@ Describe 'Images' {
         $arn | Should -Match ':image/golden-windows/1\.0\.0/1$'
     }
 }
+
+Describe 'Listing many images' {
+    BeforeAll {
+        function Get-ListCallCount {
+            $property = (Invoke-EmulatorControl -Path '/_emulator/state').calls.PSObject.Properties['imagebuilder:ListImages']
+            if ($property) { [int] $property.Value } else { 0 }
+        }
+    }
+    BeforeEach {
+        Reset-TestEmulator
+        # 60 versions of one image: three pages of 25, 25 and 10.
+        Add-IbEmulatorImage -Url $env:IBPS_EMULATOR_URL -Count 60 -Name many | Out-Null
+    }
+
+    It 'asks for the next page while this one is still being written' {
+        # While the first item is handled downstream, the second page has already been asked for and answered.
+        $during = Get-IbImage -MaxResults 25 | ForEach-Object -Begin { $first = $true } -Process {
+            if ($first) { $first = $false; Start-Sleep -Milliseconds 500; Get-ListCallCount }
+        }
+        $after = Get-ListCallCount
+
+        $during | Should -Be 2
+        $after | Should -Be 3
+    }
+
+    It 'asks for no page beyond what -First needs' {
+        @(Get-IbImage -MaxResults 25 -First 25).Count | Should -Be 25
+        Get-ListCallCount | Should -Be 1
+
+        @(Get-IbImage -MaxResults 25 -First 26).Count | Should -Be 26
+        Get-ListCallCount | Should -Be 3
+    }
+
+    It 'stays at most one page ahead when the pipeline stops downstream' {
+        Get-IbImage -MaxResults 25 | Select-Object -First 1 | Out-Null
+
+        Get-ListCallCount | Should -BeLessOrEqual 2
+    }
+}

@@ -26,24 +26,9 @@ namespace ImageBuilder.PS.Base
         /// <summary><see cref="TrySend"/> with what -Verbose and -Debug show about it.</summary>
         public IAwsStructure? Traced(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            _cmdlet.Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
-            // Read once: it is a session-variable lookup, and every call of a listing passes here.
-            var debug = CmdletStreams.IsDebugOn(_cmdlet);
-            if (input is not null && debug)
-            {
-                _cmdlet.Debug($"{operation.Name} input: {Describe(input)}");
-            }
-            var output = TrySend(operation, input, target, out failure);
-            (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
-            if (output is not null && debug)
-            {
-                _cmdlet.Debug($"{operation.Name} output: {Describe(output)}");
-            }
-            return output;
+            using var call = Begin(operation, input, target, traced: true);
+            return End(call, out failure);
         }
-
-        private static string Describe(IAwsStructure value) =>
-            System.Text.Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
 
         /// <summary>
         /// The one place a call is sent and its failure classified, for single calls, waits' polls and listings'
@@ -53,23 +38,42 @@ namespace ImageBuilder.PS.Base
         /// </summary>
         public IAwsStructure? TrySend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            var binding = ServiceBinding.For(operation);
-            var client = _cmdlet.ClientFor(binding);
-            failure = null;
-            var limit = client.CallTimeout;
-            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(_cancel);
-            deadline.CancelAfter(limit);
-            var watch = Stopwatch.StartNew();
-            if (!CredentialsReady(client, operation, target, deadline, limit, watch, out failure))
+            using var call = Begin(operation, input, target, traced: false);
+            return End(call, out failure);
+        }
+
+        /// <summary>
+        /// Starts a call and returns at once; <see cref="End"/> waits for it. Traced, it says on -Verbose what is
+        /// called (and on -Debug what is sent) now, on the pipeline thread.
+        /// </summary>
+        public PendingCall Begin(OperationDef operation, IAwsStructure? input, object? target, bool traced)
+        {
+            var debug = false;
+            if (traced)
             {
-                return null;
+                _cmdlet.Verbose($"{operation.Service?.ServiceId} {operation.Name}{(target is null ? "" : " for " + target)}");
+                debug = CmdletStreams.IsDebugOn(_cmdlet);
+                if (input is not null && debug)
+                {
+                    _cmdlet.Debug($"{operation.Name} input: {Describe(input)}");
+                }
             }
+            var binding = ServiceBinding.For(operation);
+            return new PendingCall(operation, input, target, binding, _cmdlet.ClientFor(binding), _cancel, debug);
+        }
+
+        /// <summary>
+        /// Waits on the pipeline thread for a call <see cref="Begin"/> started, writing its retries to -Verbose as
+        /// they happen; gives its answer, or null and the failure, classified.
+        /// </summary>
+        public IAwsStructure? End(PendingCall call, out CallFailure? failure)
+        {
+            failure = null;
+            var operation = call.Operation;
+            IAwsStructure? output;
             try
             {
-                // On the thread pool: whatever part of the SDK blocks before its first await cannot hold the pipeline thread.
-                // Retries are told from there into a queue, and written to -Verbose here, on the pipeline thread.
-                var retries = new System.Collections.Concurrent.ConcurrentQueue<string>();
-                return Await(Task.Run(() => client.CallAsync(operation, input, deadline.Token, retries.Enqueue)), deadline.Token, retries, _cmdlet);
+                output = Await(call.Task, call.Deadline.Token, call.Retries, _cmdlet);
             }
             catch (Exception) when (_cancel.IsCancellationRequested)
             {
@@ -77,69 +81,71 @@ namespace ImageBuilder.PS.Base
             }
             catch (Exception e)
             {
-                var kind = deadline.IsCancellationRequested ? CallFailureKind.TimedOut : SdkFailures.Classify(e, cancelledByUser: false);
-                failure = kind switch
-                {
-                    CallFailureKind.Service => FromService((AwsServiceException)e, target),
-                    CallFailureKind.Transport when SdkFailures.NeverSent(e) => new CallFailure(
-                        ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(binding)}"),
-                        SdkFailures.TransportCause(e).Message, mayPass: true),
-                    CallFailureKind.Transport => new CallFailure(
-                        ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
-                        SdkFailures.TransportCause(e).Message, mayPass: true),
-                    CallFailureKind.TimedOut => new CallFailure(
-                        ErrorRecords.TimedOut(e, target, $"{operation.Name} got no answer from {client.Endpoint} in {Durations.Describe(watch.Elapsed)} " +
-                            $"(the limit is {Durations.Describe(limit)}; ${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it).{NoAnswerAdvice(operation, input)}"),
-                        $"no answer in {Durations.Describe(watch.Elapsed)}", mayPass: true),
-                    CallFailureKind.Client => new CallFailure(ErrorRecords.Connection(e, target), e.Message, mayPass: true),
-                    _ => null,
-                };
+                failure = call.CredentialsReady ? CallFailed(call, e) : CredentialsFailed(call, e);
                 if (failure is null)
                 {
                     throw;
                 }
                 return null;
             }
+            (output as Model.Ib.IHoldsLatestVersionReferences)?.CarryLatestVersionReferences();
+            if (output is not null && call.Debug)
+            {
+                _cmdlet.Debug($"{operation.Name} output: {Describe(output)}");
+            }
+            return output;
+        }
+
+        private static string Describe(IAwsStructure value) =>
+            System.Text.Encoding.UTF8.GetString(JsonBytes.Write(w => JsonShapeWriter.WriteValue(w, value.GetShape(), value, TimestampFormat.Default, redact: true)));
+
+        /// <summary>The failure of a sent call, or null for one the module cannot explain (thrown as it is).</summary>
+        private CallFailure? CallFailed(PendingCall call, Exception e)
+        {
+            var (operation, input, target, client) = (call.Operation, call.Input, call.Target, call.Client);
+            var kind = call.Deadline.IsCancellationRequested ? CallFailureKind.TimedOut : SdkFailures.Classify(e, cancelledByUser: false);
+            return kind switch
+            {
+                CallFailureKind.Service => FromService((AwsServiceException)e, target),
+                CallFailureKind.Transport when SdkFailures.NeverSent(e) => new CallFailure(
+                    ErrorRecords.Connection(e, target, $"{operation.Name} could not reach {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NotSentAdvice(call.Binding)}"),
+                    SdkFailures.TransportCause(e).Message, mayPass: true),
+                CallFailureKind.Transport => new CallFailure(
+                    ErrorRecords.Connection(e, target, $"{operation.Name} got no answer from {client.Endpoint}: {Sentence(SdkFailures.TransportCause(e).Message)}{NoAnswerAdvice(operation, input)}"),
+                    SdkFailures.TransportCause(e).Message, mayPass: true),
+                CallFailureKind.TimedOut => new CallFailure(
+                    ErrorRecords.TimedOut(e, target, $"{operation.Name} got no answer from {client.Endpoint} in {Durations.Describe(call.Watch.Elapsed)} " +
+                        $"(the limit is {Durations.Describe(call.Limit)}; ${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it).{NoAnswerAdvice(operation, input)}"),
+                    $"no answer in {Durations.Describe(call.Watch.Elapsed)}", mayPass: true),
+                CallFailureKind.Client => new CallFailure(ErrorRecords.Connection(e, target), e.Message, mayPass: true),
+                _ => null,
+            };
         }
 
         /// <summary>
-        /// Gets the call's credentials first, under the same limit and Ctrl+C, so that a credential source that fails
-        /// or stays silent (STS, SSO, a credential process) is reported as what it is, naming the profile and the
-        /// mechanism, instead of as the service not answering.
+        /// The call could not be made because its credentials did not come: in time (the same limit as the call),
+        /// or at all. Either way nothing was sent, and the message says from where they were to come.
         /// </summary>
-        private bool CredentialsReady(ServiceClient client, OperationDef operation, object? target, CancellationTokenSource deadline, TimeSpan limit, Stopwatch watch, out CallFailure? failure)
+        private static CallFailure CredentialsFailed(PendingCall call, Exception e)
         {
-            failure = null;
-            try
-            {
-                Await(Task.Run(async () => { await client.ResolveCredentialsAsync().ConfigureAwait(false); return true; }), deadline.Token);
-                return true;
-            }
-            catch (Exception) when (_cancel.IsCancellationRequested)
-            {
-                throw new PipelineStoppedException();
-            }
-            catch (Exception e) when (deadline.IsCancellationRequested)
-            {
-                var message = $"No credentials came from {client.CredentialSource} in {Durations.Describe(watch.Elapsed)} (the limit is {Durations.Describe(limit)}; " +
-                    $"${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it), so {operation.Name} was not sent.";
-                failure = new CallFailure(new ErrorRecord(new TimeoutException(message, e), "CredentialsTimedOut", ErrorCategory.OperationTimeout, target)
-                {
-                    ErrorDetails = new ErrorDetails(message),
-                }, "no credentials in time", mayPass: true);
-                return false;
-            }
-            catch (Exception e)
+            var (client, operation, limit, target) = (call.Client, call.Operation, call.Limit, call.Target);
+            if (e is CredentialsFailedException failed)
             {
                 // Whatever getting credentials throws (the SDK's ProcessAWSCredentialException is not even one of its
-                // client exceptions), the call cannot be made; the message says from where they were to come.
-                var message = $"The credentials from {client.CredentialSource} could not be got, so {operation.Name} was not sent: {Excerpt(e.Message)}";
-                failure = new CallFailure(new ErrorRecord(e, "CredentialsUnavailable", ErrorCategory.AuthenticationError, target)
+                // client exceptions), the call cannot be made.
+                var cause = failed.InnerException!;
+                var text = $"The credentials from {client.CredentialSource} could not be got, so {operation.Name} was not sent: {Excerpt(cause.Message)}";
+                return new CallFailure(new ErrorRecord(cause, "CredentialsUnavailable", ErrorCategory.AuthenticationError, target)
                 {
-                    ErrorDetails = new ErrorDetails(message),
+                    ErrorDetails = new ErrorDetails(text),
                 }, "credentials unavailable", mayPass: false);
-                return false;
             }
+            var message = $"No credentials came from {client.CredentialSource} in {Durations.Describe(call.Watch.Elapsed)} (the limit is {Durations.Describe(limit)}; " +
+                $"${CallTimeout.SessionVariable} or $env:{CallTimeout.EnvironmentVariable} changes it), so {operation.Name} was not sent.";
+            return new CallFailure(new ErrorRecord(new TimeoutException(message, e), "CredentialsTimedOut", ErrorCategory.OperationTimeout, target)
+            {
+                ErrorDetails = new ErrorDetails(message),
+            }, "no credentials in time", mayPass: true);
         }
 
         /// <summary>A credential process's error output can be long; the start says what went wrong.</summary>
@@ -200,33 +206,20 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>
-        /// Waits for a task, but stops waiting when <paramref name="token"/> is cancelled even if the task does not
-        /// listen: the SDK resolves credentials (an STS call, a credential process) inside its pipeline, and not every
-        /// part of that honours the token. The abandoned task ends on its own; its failure is observed so it is not
-        /// reported later as unobserved.
+        /// Waits for a call's task, but stops waiting when <paramref name="token"/> is cancelled even if the task does
+        /// not listen: the SDK resolves credentials (an STS call, a credential process) inside its pipeline, and not
+        /// every part of that honours the token. The abandoned task ends on its own (<see cref="PendingCall.Dispose"/>
+        /// observes its failure). Wakes now and then to write the retries the pool thread queued; a retry's wait is
+        /// seconds long.
         /// </summary>
-        private static T Await<T>(Task<T> task, CancellationToken token, System.Collections.Concurrent.ConcurrentQueue<string>? verbose = null, IbCmdlet? writer = null)
+        private static T Await<T>(Task<T> task, CancellationToken token, System.Collections.Concurrent.ConcurrentQueue<string> verbose, IbCmdlet writer)
         {
             try
             {
-                if (verbose is null || writer is null)
+                while (!task.Wait(100, token))
                 {
-                    task.Wait(token);
-                }
-                else
-                {
-                    // Wakes now and then to write what the pool thread queued; a retry's wait is seconds long.
-                    while (!task.Wait(100, token))
-                    {
-                        Drain(verbose, writer);
-                    }
                     Drain(verbose, writer);
                 }
-            }
-            catch (OperationCanceledException) when (!task.IsCompleted)
-            {
-                task.ContinueWith(t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-                throw;
             }
             catch (AggregateException)
             {
@@ -234,7 +227,7 @@ namespace ImageBuilder.PS.Base
             }
             finally
             {
-                if (verbose is not null && writer is not null) Drain(verbose, writer);
+                Drain(verbose, writer);
             }
             return task.GetAwaiter().GetResult();
         }

@@ -144,7 +144,17 @@ namespace ImageBuilder.PS.Base
         /// <summary><see cref="CallSender.Traced"/>: the call with what -Verbose and -Debug show about it.</summary>
         internal IAwsStructure? TracedSend(OperationDef operation, IAwsStructure? input, object? target, out CallFailure? failure)
         {
-            var output = Sender.Traced(operation, input, target, out failure);
+            using var call = BeginSend(operation, input, target);
+            return EndSend(call, out failure);
+        }
+
+        /// <summary>A traced call started, not waited for (<see cref="CallSender.Begin"/>): a listing's next page.</summary>
+        internal PendingCall BeginSend(OperationDef operation, IAwsStructure? input, object? target) => Sender.Begin(operation, input, target, traced: true);
+
+        /// <summary>Waits for a call <see cref="BeginSend"/> started (<see cref="CallSender.End"/>).</summary>
+        internal IAwsStructure? EndSend(PendingCall call, out CallFailure? failure)
+        {
+            var output = Sender.End(call, out failure);
             if (failure is not null)
             {
                 // Counted for the -Name checks: a listing that failed says nothing about whether the name exists.

@@ -7,8 +7,8 @@ namespace ImageBuilder.PS.Base
 {
     /// <summary>
     /// A list operation read page by page for one command: items written as their page arrives, the next page asked
-    /// for only when the one before is used up, a failure part-way said as an incomplete list, and a -Name that
-    /// matched nothing said as ObjectNotFound.
+    /// for while this one is written (one ahead at most, and only when it will be wanted), a failure part-way said as
+    /// an incomplete list, and a -Name that matched nothing said as ObjectNotFound.
     /// </summary>
     internal sealed class PageReader
     {
@@ -32,7 +32,9 @@ namespace ImageBuilder.PS.Base
             }
             var failedBefore = _cmdlet.FailedCalls;
             var kept = 0;
-            foreach (var item in Items(operation, input, target))
+            // With a filter of its own, how many a page will write is not known: the next page is asked for anyway.
+            Func<TResponse, bool> prefetch = keep is null ? page => _cmdlet.Paged.WantsMoreAfter(page.Items?.Count ?? 0) : _ => true;
+            foreach (var item in Items(operation, input, target, prefetch))
             {
                 if (keep is null || keep(item))
                 {
@@ -47,14 +49,15 @@ namespace ImageBuilder.PS.Base
         }
 
         /// <summary>
-        /// The items of a list operation, page by page: the next page is asked for only when the caller has
-        /// taken every item of the one before. A service error ends the items after it is written.
+        /// The items of a list operation, page by page (<see cref="Responses"/>: the next page is asked for while
+        /// this one's items are taken). A service error ends the items after it is written.
         /// </summary>
-        public IEnumerable<TItem> Items<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+        public IEnumerable<TItem> Items<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target,
+            Func<TResponse, bool>? prefetch = null)
             where TRequest : class, IPagedRequest
             where TResponse : class, IPage<TItem>
         {
-            foreach (var page in Responses(operation, input, target))
+            foreach (var page in Responses(operation, input, target, prefetch))
             {
                 if (page.Items is { } items)
                 {
@@ -68,35 +71,58 @@ namespace ImageBuilder.PS.Base
 
         /// <summary>
         /// The responses of a list operation, one per page, for callers that need what a page says besides its
-        /// items; the next page is asked for only when the caller moves on. A service error ends them after it is
-        /// written.
+        /// items. Each page's successor is asked for before the page is handed over, so the service works on it
+        /// while this one is written (never more than one page ahead); a successor nobody takes is cancelled when
+        /// the caller stops. A service error ends them after it is written.
         /// </summary>
-        public IEnumerable<TResponse> Responses<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target)
+        /// <param name="prefetch">Whether the caller will want the next page once it has this one (asked early only
+        /// then; otherwise it is asked for if the caller does come back for it). Null: always.</param>
+        public IEnumerable<TResponse> Responses<TRequest, TResponse, TItem>(PagedOperationDef<TRequest, TResponse, TItem> operation, TRequest input, object? target,
+            Func<TResponse, bool>? prefetch = null)
             where TRequest : class, IPagedRequest
             where TResponse : class, IPage<TItem>
         {
-            string? token = null;
             long itemsRead = 0;
             var pages = 0;
-            do
+            input.PageToken = null;
+            PendingCall? next = _cmdlet.BeginSend(operation, input, target);
+            try
             {
-                input.PageToken = token;
-                var output = (TResponse?)_cmdlet.TracedSend(operation, input, target, out var failure);
-                if (failure is not null)
+                while (next is not null)
                 {
-                    _cmdlet.WriteError(pages == 0 ? failure.Record : ErrorRecords.ListIncomplete(failure.Record, operation.Name, itemsRead, target));
-                    yield break;
+                    var output = (TResponse?)_cmdlet.EndSend(next, out var failure);
+                    next.Dispose();
+                    next = null;
+                    if (failure is not null)
+                    {
+                        _cmdlet.WriteError(pages == 0 ? failure.Record : ErrorRecords.ListIncomplete(failure.Record, operation.Name, itemsRead, target));
+                        yield break;
+                    }
+                    if (output is null)
+                    {
+                        yield break;
+                    }
+                    pages++;
+                    itemsRead += output.Items?.Count ?? 0;
+                    var token = output.NextPageToken;
+                    // The answer is read in full, so the request object is free to carry the next token.
+                    if (!string.IsNullOrEmpty(token) && (prefetch is null || prefetch(output)))
+                    {
+                        input.PageToken = token;
+                        next = _cmdlet.BeginSend(operation, input, target);
+                    }
+                    yield return output;
+                    if (next is null && !string.IsNullOrEmpty(token))
+                    {
+                        input.PageToken = token;
+                        next = _cmdlet.BeginSend(operation, input, target);
+                    }
                 }
-                if (output is null)
-                {
-                    yield break;
-                }
-                pages++;
-                itemsRead += output.Items?.Count ?? 0;
-                yield return output;
-                token = output.NextPageToken;
             }
-            while (!string.IsNullOrEmpty(token));
+            finally
+            {
+                next?.Dispose();
+            }
         }
 
         /// <summary>

@@ -28,6 +28,19 @@ namespace ImageBuilder.PS.Base
         /// <summary>False once -First objects have been written (unless every item is being counted): stop asking for pages.</summary>
         public bool WantsMore => _written < _first || _countAll;
 
+        /// <summary>
+        /// Whether more will still be wanted after <paramref name="items"/> more are offered, each written unless
+        /// -Skip passes over it: a listing asks for its next page early only when it will need it.
+        /// </summary>
+        public bool WantsMoreAfter(int items)
+        {
+            if (_countAll) return true;
+            var seenAfter = _seen + (ulong)items;
+            var skippedUntil = _skip > _seen ? _skip : _seen;
+            var written = _written + (seenAfter > skippedUntil ? seenAfter - skippedUntil : 0);
+            return written < _first;
+        }
+
         /// <summary>Writes the item unless -Skip passes over it or -First is reached; says whether more are wanted.</summary>
         public bool Write(object item)
         {

@@ -104,7 +104,9 @@ public sealed class GetIbImageTests : IClassFixture<LoopbackFixture>
         var first = _f.Run("Get-IbImage -EndpointUrl $Endpoint | Select-Object -First 3");
         first.AssertSuccess();
         Assert.Equal(3, first.Output.Count);
-        Assert.Equal(2, _f.Server.Requests.Count);
+        // The cmdlet cannot know how many Select-Object wants: page 3 was asked for while page 2 was written (one
+        // page ahead, cancelled when the pipeline stopped), so it may or may not have reached the server. Never more.
+        Assert.InRange(_f.Server.Requests.Count, 2, 3);
 
         _f.Server.Reset();
         _f.Server.Default = _ => CannedResponse.Json(Samples.ImageVersions("more", "x", "y"));
