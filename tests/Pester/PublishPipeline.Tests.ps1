@@ -3,11 +3,11 @@ BeforeAll {
     . "$PSScriptRoot/common.ps1"
 
     function Get-ChangeCallCount {
-        # How many create and update calls the emulator answered since its reset (GET /_emulator/state).
+        # How many create, update and tag calls the emulator answered since its reset (GET /_emulator/state).
         $calls = (Invoke-EmulatorControl -Path '/_emulator/state').calls
         $sum = 0
         foreach ($property in $calls.PSObject.Properties) {
-            if ($property.Name -match '^imagebuilder:(Create|Update)') { $sum += [int] $property.Value }
+            if ($property.Name -match '^imagebuilder:(Create|Update|TagResource|UntagResource)') { $sum += [int] $property.Value }
         }
         $sum
     }
@@ -171,5 +171,49 @@ Describe 'Publish-IbPipeline' {
         $lines | Where-Object { $_.TrimEnd().Length -gt 80 } | Should -BeNullOrEmpty
         $lines[1] | Should -Match '^Action\s+Kind\s+Name\s+Version\s+Changed'
         ($lines -join "`n") | Should -Match 'Create\s+Infrastructure\s+nightly-infra'
+    }
+}
+
+Describe 'Publish-IbPipeline and tags' {
+    BeforeEach {
+        Reset-TestEmulator
+        $infra = New-IbInfrastructureConfiguration -Name tagged-infra -InstanceProfileName ImageBuilderInstanceRole -Tag @{ team = 'blue'; retired = 'soon' }
+        $parent = Get-IbImage -Owner Amazon -Platform Windows | Select-Object -First 1
+        $component = New-IbComponent -Name tagged-agent -SemanticVersion 1.0.0 -Platform Windows -Data $script:TestComponentYaml
+        New-IbRecipe -Name tagged -SemanticVersion 1.0.0 -ParentImage $parent.Arn -Component $component |
+            New-IbPipeline -Name tagged -InfrastructureConfigurationArn $infra.Arn -Tag @{ owner = 'ops' } | Out-Null
+        $folder = Join-Path $TestDrive "tagged-$([guid]::NewGuid())"
+        Export-IbPipeline -Name tagged -Path $folder | Out-Null
+    }
+
+    It 'exports tags, and makes a resource''s tags the folder''s: changed, added and removed keys' {
+        $file = Join-Path $folder pipeline.yaml
+        $text = Get-Content -Raw $file
+        $text | Should -Match '(?m)^\s+team: blue$'
+        $text | Should -Match '(?m)^\s+owner: ops$'
+        Set-Content -Path $file -Value ($text -replace 'team: blue', 'team: green' -replace '(?m)^\s+retired: soon\r?\n', '')
+
+        $plan = Publish-IbPipeline -Path $folder
+
+        ($plan | Where-Object Kind -eq Infrastructure).Action | Should -Be 'Update'
+        ($plan | Where-Object Kind -eq Infrastructure).Changed | Should -Be 'tags'
+        ($plan | Where-Object Kind -eq Pipeline).Action | Should -Be 'Unchanged'
+        $tags = (Get-IbInfrastructureConfiguration -Name tagged-infra).Tags
+        $tags['team'] | Should -Be 'green'
+        $tags.ContainsKey('retired') | Should -BeFalse
+
+        $before = Get-ChangeCallCount
+        (Publish-IbPipeline -Path $folder).Action | Sort-Object -Unique | Should -Be 'Unchanged'
+        Get-ChangeCallCount | Should -Be $before
+    }
+
+    It 'changes no tag under -WhatIf' {
+        $file = Join-Path $folder pipeline.yaml
+        Set-Content -Path $file -Value ((Get-Content -Raw $file) -replace 'team: blue', 'team: green')
+
+        ($plan = Publish-IbPipeline -Path $folder -WhatIf) | Out-Null
+
+        ($plan | Where-Object Kind -eq Infrastructure).Action | Should -Be 'Update'
+        (Get-IbInfrastructureConfiguration -Name tagged-infra).Tags['team'] | Should -Be 'blue'
     }
 }

@@ -26,6 +26,19 @@ namespace ImageBuilder.PS.Model.Publishing
             return data;
         }
 
+        /// <summary>
+        /// A map's entries through its IDictionary enumerator: a generic Dictionary (a resource's tags) enumerated
+        /// as a plain IEnumerable gives KeyValuePairs, not DictionaryEntries.
+        /// </summary>
+        private static IEnumerable<DictionaryEntry> Entries(IDictionary map)
+        {
+            var enumerator = map.GetEnumerator();
+            while (enumerator.MoveNext())
+            {
+                yield return enumerator.Entry;
+            }
+        }
+
         private static object? Plain(object? value)
         {
             switch (value)
@@ -40,7 +53,7 @@ namespace ImageBuilder.PS.Model.Publishing
                 case IDictionary map:
                     if (map.Count == 0) return null;
                     var entries = new OrderedDictionary(StringComparer.Ordinal);
-                    foreach (var entry in map.Cast<DictionaryEntry>().OrderBy(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture), StringComparer.Ordinal))
+                    foreach (var entry in Entries(map).OrderBy(e => Convert.ToString(e.Key, CultureInfo.InvariantCulture), StringComparer.Ordinal))
                     {
                         entries[Convert.ToString(entry.Key, CultureInfo.InvariantCulture) ?? ""] = Plain(entry.Value);
                     }

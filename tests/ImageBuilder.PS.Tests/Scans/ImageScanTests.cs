@@ -44,15 +44,18 @@ public sealed class ImageScanTests : IClassFixture<LoopbackFixture>
         var result = _f.Run("Get-IbImageScanFinding -EndpointUrl $Endpoint | Select-Object -First 3");
         result.AssertSuccess();
         Assert.Equal(3, result.Output.Count);
-        Assert.Equal(2, _f.Server.Requests.Count);
+        // Select-Object's stop cannot be foreseen: the page after the last one used was asked for early (one ahead)
+        // and cancelled, so it may or may not have reached the server; never more than that.
+        Assert.InRange(_f.Server.Requests.Count, 2, 3);
         Assert.Equal("(none)", SentFilters(_f.Server.Requests.First()));
 
+        // -First is known in advance: no page beyond what it needs. Counted by page size, because the cancelled
+        // request above can still arrive after the count is cleared.
         _f.Server.Requests.Clear();
         var paged = _f.Run("Get-IbImageScanFinding -EndpointUrl $Endpoint -Skip 1 -First 2 -MaxResults 2");
         paged.AssertSuccess();
         Assert.Equal(new[] { "CVE-2026-0002", "CVE-2026-0001" }, paged.Output.Select(o => (string)o.Properties["VulnerabilityId"].Value));
-        Assert.Equal(2, _f.Server.Requests.Count);
-        Assert.Equal(2, _f.Server.Requests.First().Json.GetProperty("maxResults").GetInt32());
+        Assert.Equal(2, _f.Server.Requests.Count(r => r.Json.TryGetProperty("maxResults", out var size) && size.GetInt32() == 2));
     }
 
     [Fact]

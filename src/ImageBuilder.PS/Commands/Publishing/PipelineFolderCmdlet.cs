@@ -117,6 +117,16 @@ namespace ImageBuilder.PS.Commands.Publishing
                 }
             }
             var differences = new DefinitionDifferences().Members(before, after, wire => wire is "clientToken" || wire == kind.ArnMember);
+            var settingsChanged = differences.Any;
+            // Tags named in the folder are the resource's whole set of tags; tags the folder does not name are left.
+            var wantedTags = given.Contains("tags") ? kind.WantedTags(create) ?? new Dictionary<string, string>() : null;
+            var currentTags = kind.CurrentTags(current);
+            var tagsChanged = false;
+            if (wantedTags is not null)
+            {
+                var count = differences.Found.Count;
+                tagsChanged = differences.Map("tags", currentTags, wantedTags).Found.Count > count;
+            }
             if (!differences.Any)
             {
                 WriteObject(new PlanItem(kind.Kind, name, PlanAction.Unchanged, arn: currentArn));
@@ -126,7 +136,11 @@ namespace ImageBuilder.PS.Commands.Publishing
             Set(after, "clientToken", Guid.NewGuid().ToString());
             if (Holding(after) is null && Validate(after, currentArn) && ShouldProcess(currentArn, $"Update {kind.Noun} ({differences.Names})"))
             {
-                if (!kind.Update(this, after, currentArn))
+                if (settingsChanged && !kind.Update(this, after, currentArn))
+                {
+                    return null;
+                }
+                if (tagsChanged && !ConfigurationKind.SetTags(this, currentArn, currentTags, wantedTags!))
                 {
                     return null;
                 }

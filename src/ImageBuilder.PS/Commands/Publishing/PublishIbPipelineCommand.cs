@@ -18,7 +18,8 @@ namespace ImageBuilder.PS.Commands.Publishing
     [CallsOperations("imagebuilder", "ListComponents", "GetComponent", "CreateComponent", "ListWorkflows", "GetWorkflow", "CreateWorkflow",
         "ListImageRecipes", "GetImageRecipe", "CreateImageRecipe", "ListInfrastructureConfigurations", "GetInfrastructureConfiguration",
         "CreateInfrastructureConfiguration", "UpdateInfrastructureConfiguration", "ListDistributionConfigurations", "GetDistributionConfiguration",
-        "CreateDistributionConfiguration", "UpdateDistributionConfiguration", "ListImagePipelines", "GetImagePipeline", "CreateImagePipeline", "UpdateImagePipeline")]
+        "CreateDistributionConfiguration", "UpdateDistributionConfiguration", "ListImagePipelines", "GetImagePipeline", "CreateImagePipeline", "UpdateImagePipeline",
+        "TagResource", "UntagResource")]
     [Cmdlet(VerbsData.Publish, "IbPipeline", SupportsShouldProcess = true, ConfirmImpact = ConfirmImpact.Medium)]
     [OutputType(typeof(PlanItem))]
     public sealed class PublishIbPipelineCommand : PipelineFolderCmdlet
