@@ -109,8 +109,8 @@ $powershell = [ordered]@{
     }
 }
 $dotnet = [ordered]@{
-    'call-async'         = $loop::Invoking($callAsync, $client, @($operations::GetImage, $request, $none))
-    'call-on-pool'       = $loop::OnPool($resolveCredentials, $callAsync, $client, @($operations::GetImage, $request, $none))
+    'call-async'         = $loop::Invoking($callAsync, $client, @($operations::GetImage, $request, $none, $null))
+    'call-on-pool'       = $loop::OnPool($resolveCredentials, $callAsync, $client, @($operations::GetImage, $request, $none, $null))
     'http-dotnet'        = $loop::Sending($url, $null)
     'sign'               = $loop::Invoking($sign, $signer, @($sdkRequest, $client.Config, $metrics, 'AKIDBENCHMARK', 'benchmark-secret'))
     'endpoint'           = $loop::Invoking($resolveEndpoint.GetType().GetMethod('Invoke'), $resolveEndpoint, @('us-east-1', $false, $false, $endpoint))
@@ -119,7 +119,7 @@ $dotnet = [ordered]@{
     'local-dates'        = $loop::Invoking($toLocal, $null, @(, $response))
     'validate'           = $loop::Validating($request)
     'resolve-connection' = $loop::Invoking($resolve, $null, @($aws.GetType('ImageBuilder.PS.Aws.ConnectionOptions')::new(), $binding))
-    'page-call-async'    = $loop::Invoking($callAsync, $client, @($operations::ListImageScanFindings, $pageRequest, $none))
+    'page-call-async'    = $loop::Invoking($callAsync, $client, @($operations::ListImageScanFindings, $pageRequest, $none, $null))
     'page-http'          = $loop::Sending("$endpoint/ListImageScanFindings", $pageJson)
     'page-deserialize'   = $loop::Deserializing($protocol, $operations::ListImageScanFindings, $pageBody)
 }

@@ -111,21 +111,25 @@ namespace ImageBuilderPerformance
         };
 
         /// <summary>
-        /// A call the way the cmdlet base makes it (IbCmdlet.TrySend): a linked token source with a deadline, the
-        /// credentials got on the thread pool and waited for on this thread, then the call on the thread pool with
-        /// the deadline's token (its last argument), waited for.
+        /// A call the way the cmdlet base makes it (Base/PendingCall): a linked token source with a deadline, then one
+        /// hop to the thread pool that gets the credentials and makes the call with the deadline's token (the one
+        /// CancellationToken among the arguments), waited for on this thread.
         /// </summary>
         public static Action OnPool(MethodInfo credentials, MethodInfo call, object target, object?[] arguments)
         {
             var session = new CancellationTokenSource();
+            var tokenAt = Array.FindIndex(arguments, a => a is CancellationToken);
             return () =>
             {
                 using var deadline = CancellationTokenSource.CreateLinkedTokenSource(session.Token);
                 deadline.CancelAfter(TimeSpan.FromMinutes(5));
                 var withDeadline = (object?[])arguments.Clone();
-                withDeadline[withDeadline.Length - 1] = deadline.Token;
-                Task.Run(async () => { await ((Task)credentials.Invoke(target, null)!).ConfigureAwait(false); return true; }).Wait(deadline.Token);
-                Task.Run(() => (Task)call.Invoke(target, withDeadline)!).Wait(deadline.Token);
+                withDeadline[tokenAt] = deadline.Token;
+                Task.Run(async () =>
+                {
+                    await ((Task)credentials.Invoke(target, null)!).ConfigureAwait(false);
+                    await ((Task)call.Invoke(target, withDeadline)!).ConfigureAwait(false);
+                }).Wait(deadline.Token);
             };
         }
 
