@@ -109,3 +109,58 @@ Describe 'Under faults' {
         $failed[0].ToString() | Should -Not -Match 'ClientToken|may have been applied'
     }
 }
+
+Describe 'The fault runs (tools/Measure-Faults.ps1)' {
+    BeforeAll {
+        # A small run of the script behind docs/Faults.md, in its own sandboxed pwsh with its own emulator: what it
+        # prints is what the figures say, so it is checked here the way the figures are read.
+        $ProgressPreference = 'SilentlyContinue'
+        $script:FaultReport = @(& (Join-Path $script:TestRepoRoot 'tools/Measure-Faults.ps1') -Creates 4 -Rates 0.5 -Kinds DropAfterApply, ServerError -TimeoutSeconds 1 -ModulePath (Get-TestModulePath))
+        function Get-ReportRow([string] $Start) {
+            $row = @($script:FaultReport | Where-Object { $_ -like "| $Start*" })
+            $row.Count | Should -Be 1 -Because "the report has one row starting '| $Start'"
+            @($row[0].Trim('|').Split('|') | ForEach-Object { $_.Trim() })
+        }
+    }
+
+    It 'counts every create as created and written, none reported failed, duplicated or hung' {
+        foreach ($kind in 'DropAfterApply', 'ServerError') {
+            $cells = Get-ReportRow "$kind | 50%"
+            # fault | rate | written | created | created but reported failed | failed, not created | duplicated | hung | longest
+            $cells[4] | Should -Be '0' -Because "no create under $kind is reported failed"
+            $cells[6] | Should -Be '0' -Because "no create under $kind is made twice"
+            $cells[7] | Should -Be '0' -Because "no create under $kind hangs"
+            $written, $of = $cells[2].Split('/')
+            $created = $cells[3].Split('/')[0]
+            [int] $written + [int] $cells[5] | Should -Be ([int] $of) -Because 'every create is either written or failed honestly'
+            $created | Should -Be $written
+        }
+    }
+
+    It 'reads all three inputs of a pipeline past one dropped answer, and fails each on its own when all are dropped' {
+        (Get-ReportRow 'the first answer')[1..2] | Should -Be '3 of 3', '0'
+        $every = Get-ReportRow 'every answer'
+        $every[1..2] | Should -Be '0 of 3', '3'
+        $every[4] | Should -Be 'ConnectionFailed'
+    }
+
+    It 'ends a silent server and a silent STS at the limit, and at once on Ctrl+C' {
+        $server = Get-ReportRow 'a silent server, $IbTimeoutSeconds'
+        [double] $server[1].Split(' ')[0] | Should -BeLessThan 5
+        $server[2] | Should -Match '^OperationTimedOut: GetImage got no answer'
+        $sts = Get-ReportRow 'AssumeRole to a silent STS, $IbTimeoutSeconds'
+        [double] $sts[1].Split(' ')[0] | Should -BeLessThan 5
+        $sts[2] | Should -Match "^CredentialsTimedOut: No credentials came from profile 'role'"
+        foreach ($case in 'a silent server, Ctrl+C', 'AssumeRole to a silent STS, Ctrl+C') {
+            $stopped = Get-ReportRow $case
+            [double] $stopped[1].Split(' ')[0] | Should -BeLessThan 3 -Because "$case returns at once"
+            $stopped[2] | Should -Not -Match 'went on'
+        }
+    }
+
+    It 'says how much of a listing that failed part-way was written' {
+        $line = @($script:FaultReport | Where-Object { $_ -match '^\d+ of \d+ written, then' })
+        $line.Count | Should -Be 1
+        $line[0] | Should -Match '^125 of 501 written, then ListIncomplete: The list is incomplete: ListImages stopped after 125 items'
+    }
+}
