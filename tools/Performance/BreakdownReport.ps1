@@ -19,7 +19,7 @@ function Write-Breakdown($Breakdown, $Figures, [int] $Findings, [double] $BareMi
         @('        of which JSON to objects (protocol engine)', { param($d) & $m $d 'deserialize' }),
         @('        of which request layout, endpoint rules, local dates', { param($d) (& $m $d 'serialize') + (& $m $d 'endpoint') + (& $m $d 'local-dates') }),
         @('        the rest: AWSSDK.Core''s handler pipeline', { param($d) (& $m $d 'call-async') - (& $m $d 'http-dotnet') - (& $m $d 'sign') - (& $m $d 'deserialize') - (& $m $d 'serialize') - (& $m $d 'endpoint') - (& $m $d 'local-dates') }),
-        @('    credentials, then the call, on the thread pool (as TryCall)', { param($d) (& $m $d 'call-on-pool') - (& $m $d 'call-async') }),
+        @('    credentials, then the call, one hop to the pool (PendingCall)', { param($d) (& $m $d 'call-on-pool') - (& $m $d 'call-async') }),
         @('    the rest of the cmdlet''s call path', { param($d) (& $m $d 'probe-call') - (& $m $d 'probe-client') - (& $m $d 'call-on-pool') }),
         @('+ writing the image to the pipeline', { param($d) (& $m $d 'get-ibimage') - (& $m $d 'probe-call') }),
         @('= `$null = Get-IbImage -Arn`, measured', { param($d) (& $m $d 'get-ibimage') - (& $m $d 'loop') }),
