@@ -39,6 +39,17 @@ Describe 'Help' {
     It 'describes each parameter of Start-IbPipeline' {
         (Get-Help Start-IbPipeline -Parameter Wait).description.Text | Should -Not -BeNullOrEmpty
     }
+
+    It 'shows -WhatIf and -Confirm in Get-Help for every command that takes them, and the syntax as Get-Command has it' {
+        foreach ($command in Get-Command -Module ImageBuilder.PS | Where-Object { $_.Parameters.ContainsKey('WhatIf') }) {
+            $syntax = (Get-Help $command.Name).syntax | Out-String -Width 4000
+            $syntax | Should -Match '\[-WhatIf\] \[-Confirm\] \[<CommonParameters>\]' -Because "Get-Help $($command.Name) shows -WhatIf"
+            (Get-Help $command.Name -Parameter WhatIf).name | Should -Be 'WhatIf'
+        }
+        # Parameters in Get-Command's order: the positional one, then the mandatory ones, then the rest.
+        $help = ((Get-Help Wait-IbImage).syntax | Out-String -Width 4000) -split '\r?\n' | Where-Object { $_ -match 'UntilWaitingStep' }
+        $help | Should -Match '^\s*Wait-IbImage \[-Arn\] <String> -UntilWaitingStep \[-Timeout <TimeSpan>\]'
+    }
 }
 
 Describe 'Completion' {

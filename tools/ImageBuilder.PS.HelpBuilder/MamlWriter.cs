@@ -50,7 +50,7 @@ public static class MamlWriter
         {
             w.WriteStartElement("command", "syntaxItem", Command);
             w.WriteElementString("maml", "name", Maml, help.Name);
-            foreach (var p in help.Parameters.Where(p => p.ParameterSets.Contains("(All)") || p.ParameterSets.Contains(set)))
+            foreach (var p in SyntaxParameters(help, set))
             {
                 WriteParameter(w, p, inSyntax: true);
             }
@@ -62,6 +62,11 @@ public static class MamlWriter
         foreach (var p in help.Parameters)
         {
             WriteParameter(w, p, inSyntax: false);
+        }
+        if (sets.Any(set => SupportsShouldProcess(help, set)))
+        {
+            WriteParameter(w, WhatIf, inSyntax: false);
+            WriteParameter(w, Confirm, inSyntax: false);
         }
         w.WriteEndElement();
 
@@ -118,19 +123,75 @@ public static class MamlWriter
     private static bool IsWebAddress(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
+    // -WhatIf and -Confirm are PowerShell's, so the docs' PARAMETERS section leaves them out, but the syntax the
+    // docs show (from Get-Command) has them, and Get-Help shows only what the MAML holds: without these, Get-Help's
+    // syntax hid -WhatIf from every command that takes it.
+    private static readonly ParameterHelp WhatIf = new()
+    {
+        Name = "WhatIf",
+        Type = "SwitchParameter",
+        Aliases = { "wi" },
+        DefaultValue = "False",
+        Description = "Says what the command would do, and does nothing: nothing is created, changed, started or deleted. " +
+            "It may still read from AWS to say what it would do.",
+    };
+
+    private static readonly ParameterHelp Confirm = new()
+    {
+        Name = "Confirm",
+        Type = "SwitchParameter",
+        Aliases = { "cf" },
+        DefaultValue = "False",
+        Description = "Asks before the command makes its change; -Confirm:$false never asks. Without it, the command asks " +
+            "when its impact is at or above $ConfirmPreference. Where nobody can answer (pwsh -NonInteractive, " +
+            "SSM Run Command), a question that would be asked is an error that changes nothing: add -Confirm:$false, or -Force where the command has it.",
+    };
+
+    private static bool SupportsShouldProcess(CommandHelp help, string set) =>
+        help.Syntax.FirstOrDefault(s => s.SetName == set)?.Text.Contains("[-WhatIf]", StringComparison.Ordinal) == true;
+
+    private static readonly System.Text.RegularExpressions.Regex SyntaxName = new(@"(?<=^|[\s\[])-(\w+)", System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+
+    /// <summary>
+    /// A set's parameters in the order of the docs' syntax line (Get-Command's: positional, then mandatory, then the
+    /// rest), since Get-Help prints them in the MAML's order; a set without a syntax line gets them as declared.
+    /// </summary>
+    private static IEnumerable<ParameterHelp> SyntaxParameters(CommandHelp help, string set)
+    {
+        var inSet = help.Parameters.Where(p => p.ParameterSets.Contains("(All)") || p.ParameterSets.Contains(set)).ToList();
+        var text = help.Syntax.FirstOrDefault(s => s.SetName == set)?.Text;
+        if (text is null)
+        {
+            return inSet;
+        }
+        var byName = inSet.Concat(new[] { WhatIf, Confirm }).ToDictionary(p => p.Name, StringComparer.OrdinalIgnoreCase);
+        var named = SyntaxName.Matches(text).Select(m => m.Groups[1].Value).Where(byName.ContainsKey).Select(n => byName[n]).ToList();
+        // A parameter of the set that the line does not name still belongs in it (the docs tests keep the two equal).
+        return named.Concat(inSet.Where(p => !named.Contains(p)));
+    }
+
     /// <param name="inSyntax">
-    /// A syntax block's parameter: Get-Help shows only its name, type and brackets there, so its description (a
-    /// third of the file when repeated in every parameter set) is left to the parameters section.
+    /// A syntax block's parameter: Get-Help shows only its name, value type and brackets there (from required,
+    /// position and parameterValue), so its description, type, default value and the other attributes are left to
+    /// the parameters section. PowerShell builds every entry of the file on the first Get-Help; what the syntax blocks
+    /// repeated, in every parameter set, was a fifth of the file, and Get-Help's text is the same without it.
     /// </param>
     private static void WriteParameter(XmlWriter w, ParameterHelp p, bool inSyntax)
     {
+        var position = p.Position.Equals("Named", StringComparison.OrdinalIgnoreCase) ? "named" : p.Position;
         w.WriteStartElement("command", "parameter", Command);
         w.WriteAttributeString("required", p.Required ? "true" : "false");
-        w.WriteAttributeString("variableLength", p.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false");
-        w.WriteAttributeString("globbing", p.Wildcards ? "true" : "false");
-        w.WriteAttributeString("pipelineInput", p.PipelineInput);
-        w.WriteAttributeString("position", p.Position.Equals("Named", StringComparison.OrdinalIgnoreCase) ? "named" : p.Position);
-        w.WriteAttributeString("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases));
+        if (!inSyntax)
+        {
+            w.WriteAttributeString("variableLength", p.Type.EndsWith("[]", StringComparison.Ordinal) ? "true" : "false");
+            w.WriteAttributeString("globbing", p.Wildcards ? "true" : "false");
+            w.WriteAttributeString("pipelineInput", p.PipelineInput);
+        }
+        w.WriteAttributeString("position", position);
+        if (!inSyntax)
+        {
+            w.WriteAttributeString("aliases", p.Aliases.Count == 0 ? "none" : string.Join(", ", p.Aliases));
+        }
         w.WriteElementString("maml", "name", Maml, p.Name);
         if (!inSyntax)
         {
@@ -144,11 +205,13 @@ public static class MamlWriter
             w.WriteString(p.Type);
             w.WriteEndElement();
         }
-        w.WriteStartElement("dev", "type", Dev);
-        w.WriteElementString("maml", "name", Maml, p.Type);
-        w.WriteElementString("maml", "uri", Maml, "");
-        w.WriteEndElement();
-        w.WriteElementString("dev", "defaultValue", Dev, p.DefaultValue);
+        if (!inSyntax)
+        {
+            w.WriteStartElement("dev", "type", Dev);
+            w.WriteElementString("maml", "name", Maml, p.Type);
+            w.WriteEndElement();
+            w.WriteElementString("dev", "defaultValue", Dev, p.DefaultValue);
+        }
         w.WriteEndElement();
     }
 

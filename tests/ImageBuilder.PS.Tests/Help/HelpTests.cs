@@ -86,6 +86,24 @@ public sealed class HelpTests : IClassFixture<HelpTests.Fixture>
         Assert.Contains(help.Examples[0].Code.Split('\n')[0].Trim(), full);
     }
 
+    /// <summary>
+    /// The syntax Get-Help prints from the built MAML is the docs' syntax, set by set: the same parameters in the same
+    /// order, with the same brackets (optional, positional) and a value only where one is taken. The MAML's syntax
+    /// blocks carry only what that needs (MamlWriter), so this is what pins them. Type names are left out of the
+    /// comparison: the docs spell them as C# does (int), Get-Help as .NET does (Int32).
+    /// </summary>
+    [Theory, MemberData(nameof(Cmdlets))]
+    public void GetHelpSyntaxIsTheDocsSyntax(string name)
+    {
+        static string Shape(string syntax) =>
+            System.Text.RegularExpressions.Regex.Replace(System.Text.RegularExpressions.Regex.Replace(syntax, "<(?!CommonParameters>)[^>]*>", "<>"), @"\s+", " ").Trim();
+        var help = MarkdownHelp.Parse(File.ReadAllText(Path.Combine(Docs, name + ".md")));
+        var printed = _session.Run($"(Get-Help {name}).syntax | Out-String -Width 2000").Output.Single().ToString()
+            .Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+        Assert.Equal(help.Syntax.Select(s => Shape(s.Text)), printed.Select(Shape));
+    }
+
     /// <summary>AWS CLI and AWS Tools users search by the operation they know; every page that exposes one names it.</summary>
     [Theory]
     [InlineData("Get-IbComponent", "API operations: ListComponents, GetComponent", "aws imagebuilder list-components")]
