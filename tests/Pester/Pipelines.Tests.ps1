@@ -63,6 +63,9 @@ Describe 'Pipelines' {
         (Get-IbPipeline -Name nightly).Schedule | Should -BeNullOrEmpty
         $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'cron(0 3 * * ? * *)' | Out-Null } catch { $_ }
         "$err" | Should -Match 'it has 7 fields where Image Builder takes 6'
+        $err = try { Get-IbPipeline -Name nightly | Update-IbPipeline -Schedule 'cron(90 3 * * ? *)' | Out-Null } catch { $_ }
+        "$err" | Should -Match ([regex]::Escape("-Schedule 'cron(90 3 * * ? *)' is not a schedule Image Builder takes: its minutes field ('90') holds 90, where it takes 0 to 59."))
+        (Get-IbPipeline -Name nightly).Schedule | Should -BeNullOrEmpty
     }
 
     It 'says a version that breaks the rule in words with an example' {

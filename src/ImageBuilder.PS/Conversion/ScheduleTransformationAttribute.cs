@@ -1,6 +1,7 @@
 using System;
 using System.Management.Automation;
 using ImageBuilder.PS.Model.Ib;
+using ImageBuilder.PS.Validation;
 
 namespace ImageBuilder.PS.Conversion
 {
@@ -44,9 +45,9 @@ namespace ImageBuilder.PS.Conversion
         private static readonly char[] FieldCharacters = "0123456789*?,-/#LW".ToCharArray();
 
         /// <summary>
-        /// What is wrong with the expression's form, or null. Only the form is checked here (cron( ), five or six fields,
-        /// the characters a field may hold); whether each field's values are in range is left to the service, so no
-        /// schedule it takes is refused here.
+        /// What is wrong with the expression, or null: its form (cron( ), five or six fields, the characters a field may
+        /// hold), then each field's values against its range (<see cref="CronFields"/>). Only what is surely wrong is
+        /// refused, so no schedule the service takes is refused here.
         /// </summary>
         private static string? Problem(string expression)
         {
@@ -75,7 +76,7 @@ namespace ImageBuilder.PS.Conversion
                     }
                 }
             }
-            return null;
+            return CronFields.Problem(fields);
         }
     }
 }
