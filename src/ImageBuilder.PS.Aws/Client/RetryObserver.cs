@@ -84,7 +84,7 @@ namespace ImageBuilder.PS.Aws
         /// Why an attempt failed, in words. An answer that broke off arrives as the SDK's failure to read an error
         /// ("error unmarshalling response", with the status line's code); what happened is the transport's.
         /// </summary>
-        internal static string Reason(Exception error)
+        private static string Reason(Exception error)
         {
             var broken = SdkFailures.FindTransportCause(error);
             return error switch
