@@ -44,6 +44,40 @@ Describe 'Under faults' {
         $retries[1] | Should -Match '^ListComponents: attempt 3 of at most \d+, [0-9.]+ s after attempt 2 failed: .*\(503\)'
     }
 
+    It 'says in -Verbose that an answer broke off, once for each dropped connection' {
+        Add-IbEmulatorFault DropConnection -Operation ListComponents -Count 2
+
+        $verbose = Get-IbComponent -Verbose 4>&1 | Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        $retries = @($verbose -match '^ListComponents: attempt')
+        $retries.Count | Should -Be 2
+        $retries[0] | Should -Match '^ListComponents: attempt 2 of at most 3, [0-9.]+ s after attempt 1 failed: the answer \(HTTP 500\) broke off: The response ended prematurely'
+        $retries[1] | Should -Match '^ListComponents: attempt 3 of at most 3, [0-9.]+ s after attempt 2 failed: the answer \(HTTP 500\) broke off'
+    }
+
+    It 'gives up on dropped connections after AWS_MAX_ATTEMPTS attempts, naming the client token' {
+        # One drop more than a call's attempts: the call uses up exactly its attempts, and the re-run meets the last drop.
+        $attempts = [int] $env:AWS_MAX_ATTEMPTS
+        Add-IbEmulatorFault DropConnection -Operation CreateInfrastructureConfiguration -Count ($attempts + 1)
+        $err = $null
+
+        $infra = New-IbInfrastructureConfiguration -Name dropped -InstanceProfileName ImageBuilderInstanceRole -ClientToken dropped-token-1 -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $infra | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'ConnectionFailed,*'
+        "$err" | Should -Match '^CreateInfrastructureConfiguration got no answer from .+ The response ended prematurely.+ The request may have been applied\. Running the command again with -ClientToken dropped-token-1 is safe'
+        @(Get-IbEmulatorFault).Count | Should -Be 1   # the last drop is still to come
+
+        $verbose = New-IbInfrastructureConfiguration -Name dropped -InstanceProfileName ImageBuilderInstanceRole -ClientToken dropped-token-1 -Verbose 4>&1 |
+            Where-Object { $_ -is [System.Management.Automation.VerboseRecord] } | ForEach-Object Message
+
+        @($verbose -match '^CreateInfrastructureConfiguration: attempt').Count | Should -Be 1
+        Get-IbEmulatorFault | Should -BeNullOrEmpty
+        Get-CallCount CreateInfrastructureConfiguration | Should -Be 1
+        @(Get-IbInfrastructureConfiguration -Name dropped).Count | Should -Be 1
+    }
+
     It 'creates once when the answer to a create is lost after the service made it' {
         Add-IbEmulatorFault DropAfterApply -Operation CreateInfrastructureConfiguration -Count 1
         $err = $null

@@ -9,23 +9,25 @@ using Amazon.Runtime.Internal;
 namespace ImageBuilder.PS.Aws
 {
     /// <summary>
-    /// Sits inside AWSSDK.Core's RetryHandler, so it sees every attempt of a call: it remembers why an attempt failed
-    /// and when, and as the next one starts tells the call's listener which attempt it is, why, and how long the SDK
-    /// waited. The listener is the caller's (set per call through <see cref="Listener"/>, which flows with the call's
-    /// async context); it runs on a pool thread, so the cmdlet queues the text and writes it on its own thread.
+    /// Sits inside AWSSDK.Core's RetryHandler, so it sees every attempt of a call: it counts them itself (the SDK's
+    /// own count leaves out re-sends it makes outside its retry policy), remembers why an attempt failed and when,
+    /// and as the next one starts tells the call's listener which attempt it is, why, and how long the SDK waited.
+    /// The listener is the caller's (set per call through <see cref="Listener"/>, which flows with the call's async
+    /// context); it runs on a pool thread, so the cmdlet queues the text and writes it on its own thread.
     /// </summary>
     internal sealed class RetryObserver : PipelineHandler
     {
         /// <summary>Where the current call's retry messages go; null when nobody listens.</summary>
         public static readonly AsyncLocal<Action<string>?> Listener = new();
 
-        private sealed class LastFailure
+        private sealed class CallAttempts
         {
+            public int Started;
             public string Reason = "";
             public Stopwatch Since = new();
         }
 
-        private static readonly ConditionalWeakTable<IRequestContext, LastFailure> Failures = new();
+        private static readonly ConditionalWeakTable<IRequestContext, CallAttempts> Attempts = new();
 
         public override void InvokeSync(IExecutionContext executionContext)
         {
@@ -58,28 +60,43 @@ namespace ImageBuilder.PS.Aws
         private static void Before(IExecutionContext context)
         {
             var request = context.RequestContext;
-            if (request.Retries == 0 || Listener.Value is not { } listener || !Failures.TryGetValue(request, out var last))
+            var attempts = Attempts.GetValue(request, _ => new CallAttempts());
+            var attempt = ++attempts.Started;
+            if (attempt == 1 || Listener.Value is not { } listener)
             {
                 return;
             }
-            var attempts = request.ClientConfig.MaxErrorRetry + 1;
+            // The stale-connection re-sends are off (ServiceClientConfig); counted in, should they ever be on.
+            var most = request.ClientConfig.MaxErrorRetry + 1 + request.ClientConfig.MaxStaleConnectionRetries;
             var operation = (request.OriginalRequest as OperationRequest)?.Operation.Name ?? request.RequestName;
-            listener($"{operation}: attempt {request.Retries + 1} of at most {attempts}, " +
-                $"{last.Since.Elapsed.TotalSeconds:0.0#} s after attempt {request.Retries} failed: {last.Reason}");
+            listener($"{operation}: attempt {attempt} of at most {most}, " +
+                $"{attempts.Since.Elapsed.TotalSeconds:0.0#} s after attempt {attempt - 1} failed: {attempts.Reason}");
         }
 
         private static void Failed(IExecutionContext context, Exception error)
         {
-            var last = Failures.GetValue(context.RequestContext, _ => new LastFailure());
-            last.Reason = Reason(error);
-            last.Since.Restart();
+            var attempts = Attempts.GetValue(context.RequestContext, _ => new CallAttempts());
+            attempts.Reason = Reason(error);
+            attempts.Since.Restart();
         }
 
-        private static string Reason(Exception error) => error switch
+        /// <summary>
+        /// Why an attempt failed, in words. An answer that broke off arrives as the SDK's failure to read an error
+        /// ("error unmarshalling response", with the status line's code); what happened is the transport's.
+        /// </summary>
+        private static string Reason(Exception error)
         {
-            AmazonServiceException service when service.StatusCode != 0 =>
-                $"{service.ErrorCode ?? "an error"} ({(int)service.StatusCode}){(string.IsNullOrEmpty(service.Message) ? "" : ": " + service.Message.TrimEnd('.'))}",
-            _ => (error.InnerException ?? error).Message.TrimEnd('.'),
-        };
+            var broken = SdkFailures.FindTransportCause(error);
+            return error switch
+            {
+                AmazonServiceException service when service.StatusCode != 0 && broken is not null =>
+                    $"the answer (HTTP {(int)service.StatusCode}) broke off: {Trimmed(broken.Message)}",
+                AmazonServiceException service when service.StatusCode != 0 =>
+                    $"{service.ErrorCode ?? "an error"} ({(int)service.StatusCode}){(string.IsNullOrEmpty(service.Message) ? "" : ": " + Trimmed(service.Message))}",
+                _ => Trimmed((broken ?? error.InnerException ?? error).Message),
+            };
+        }
+
+        private static string Trimmed(string message) => message.TrimEnd('.');
     }
 }

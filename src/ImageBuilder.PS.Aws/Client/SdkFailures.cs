@@ -64,7 +64,10 @@ namespace ImageBuilder.PS.Aws
         /// The transport failure under the SDK's wrapping, whose message says what happened ("the response ended
         /// prematurely") where the SDK's own says something beside the point ("error unmarshalling response").
         /// </summary>
-        public static Exception TransportCause(Exception error)
+        public static Exception TransportCause(Exception error) => FindTransportCause(error) ?? error;
+
+        /// <summary>The transport failure in the chain of causes, or null when the call failed otherwise.</summary>
+        public static Exception? FindTransportCause(Exception error)
         {
             for (var cause = error; cause is not null; cause = cause.InnerException)
             {
@@ -73,9 +76,9 @@ namespace ImageBuilder.PS.Aws
                     return cause;
                 }
             }
-            return error;
+            return null;
         }
-    
+
         /// <summary>
         /// Whether a transport failure happened before the request could leave: the name did not resolve, nothing
         /// listened on the port, or no route led there. Such a request was certainly not applied, and running the

@@ -21,6 +21,12 @@ namespace ImageBuilder.PS.Aws
             AuthenticationServiceName = binding.Service.SigningName;
             // Standard mode: adaptive stalls for many seconds on a first-request throttle.
             RetryMode = RequestRetryMode.Standard;
+            // The SDK's RetryHandler re-sends at once, up to 10 times, uncounted and unseen by the retry policy, any
+            // attempt whose answer broke off ("the response ended prematurely", a reset), taking it for a stale
+            // pooled connection: a call then makes 13 attempts where AWS_MAX_ATTEMPTS allows 3. .NET already
+            // re-sends on a fresh connection when a pooled one turns out closed before any answer; an answer that
+            // starts and breaks off is a failure like another, counted, backed off and written to -Verbose.
+            MaxStaleConnectionRetries = 0;
             // The module resolves AWS_ENDPOINT_URL_* and profile endpoint_url itself (see EndpointSettings), so
             // that it can say where a request went and why; the SDK must not apply them a second time.
             IgnoreConfiguredEndpointUrls = true;

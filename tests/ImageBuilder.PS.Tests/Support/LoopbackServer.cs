@@ -24,7 +24,13 @@ public sealed class RecordedRequest
 
 public sealed record CannedResponse(int Status, string Body = "{}", IReadOnlyDictionary<string, string>? Headers = null)
 {
+    /// <summary>The answer starts (status line, headers, half the body) and the connection is then broken.</summary>
+    public bool BreaksOff { get; init; }
+
     public static CannedResponse Json(string body) => new(200, body);
+
+    /// <summary>What the emulator's DropConnection sends: a 500 status line, one byte of a two-byte body, a reset.</summary>
+    public static CannedResponse BrokenOff() => new(500) { BreaksOff = true };
 
     public static CannedResponse Error(int status, string code, string message) =>
         new(status, JsonSerializer.Serialize(new Dictionary<string, string> { ["message"] = message }),
@@ -116,6 +122,15 @@ public sealed class LoopbackServer : IDisposable
             }
             var bytes = Encoding.UTF8.GetBytes(response.Body);
             context.Response.ContentLength64 = bytes.Length;
+            if (response.BreaksOff)
+            {
+                await context.Response.OutputStream.WriteAsync(bytes.AsMemory(0, bytes.Length / 2)).ConfigureAwait(false);
+                await context.Response.OutputStream.FlushAsync().ConfigureAwait(false);
+                // A reset that arrives with the start unread can discard it; a moment lets the client take it in.
+                await Task.Delay(TimeSpan.FromMilliseconds(100)).ConfigureAwait(false);
+                context.Response.Abort();
+                return;
+            }
             await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
             context.Response.Close();
         }
