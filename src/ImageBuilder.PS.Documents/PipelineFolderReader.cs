@@ -83,6 +83,7 @@ namespace ImageBuilder.PS.Documents
                         workflows.Select(w => w.Name), pipelineWorkflows, reader);
                 }
                 pipeline = new FolderSettings<CreateImagePipelineRequest>(request, read.Given);
+                CheckSchedule(request, pipelineNode, reader);
             }
 
             var versionFilled = new[] { "semanticVersion" };
@@ -269,6 +270,24 @@ namespace ImageBuilder.PS.Documents
                 if (names[i] is not null) paths.Add($"{list}[{i}].{arnKey}");
             }
             return paths;
+        }
+
+        /// <summary>
+        /// The schedule's cron expression, field by field, as -Schedule checks it: 'cron(90 3 * * ? *)' is named here
+        /// with its line instead of being refused by the service half-way through a publish.
+        /// </summary>
+        private static void CheckSchedule(CreateImagePipelineRequest request, YamlMappingNode pipelineNode, YamlShapeReader reader)
+        {
+            if (request.Schedule?.ScheduleExpression is not { } expression || CronFields.ExpressionProblem(expression) is not { } problem)
+            {
+                return;
+            }
+            YamlNode at = pipelineNode;
+            if (pipelineNode.Children.TryGetValue(new YamlScalarNode("schedule"), out var schedule))
+            {
+                at = schedule is YamlMappingNode m && m.Children.TryGetValue(new YamlScalarNode("scheduleExpression"), out var value) ? value : schedule;
+            }
+            reader.Problem(at, $"{L.Pipeline}.schedule.scheduleExpression", $"'{expression}' is not a schedule Image Builder takes: {problem}. {CronFields.Form}");
         }
 
         /// <summary>

@@ -155,6 +155,24 @@ Describe 'Publish-IbPipeline' {
         (Invoke-EmulatorControl -Path '/_emulator/state').calls.PSObject.Properties.Name | Should -Not -Match 'imagebuilder:'
     }
 
+    It 'names a schedule field out of its range, with its line, and sends nothing' {
+        $copy = Join-Path $TestDrive "cron-$([guid]::NewGuid())"
+        Copy-Item -Recurse $script:Folder $copy
+        $file = Join-Path $copy pipeline.yaml
+        $text = Get-Content -Raw $file
+        $text | Should -Match ([regex]::Escape('cron(0 3 * * ? *)'))
+        $text.Replace('cron(0 3 * * ? *)', 'cron(0 25 * * ? *)') | Set-Content $file
+        $err = $null
+
+        $plan = Publish-IbPipeline -Path $copy -ErrorVariable err -ErrorAction SilentlyContinue
+
+        $plan | Should -BeNullOrEmpty
+        $err.Count | Should -Be 1
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'PipelineFolderInvalid,*'
+        $err[0].Exception.Message | Should -Match "pipeline\.yaml, line \d+, pipeline\.schedule\.scheduleExpression: 'cron\(0 25 \* \* \? \*\)' is not a schedule Image Builder takes: its hours field \('25'\) holds 25, where it takes 0 to 23"
+        (Invoke-EmulatorControl -Path '/_emulator/state').calls.PSObject.Properties.Name | Should -Not -Match 'imagebuilder:'
+    }
+
     It 'is applied by examples/pipeline-folder.ps1, which changes nothing the second time' {
         $first = & "$TestRepoRoot/examples/pipeline-folder.ps1" -Path $script:Folder 6>&1 | Out-String
         $before = Get-ChangeCallCount

@@ -71,6 +71,9 @@ function Measure-Creates([string] $Kind, [double] $Rate, $Fixtures) {
         [pscustomobject]@{
             Number = $i; Written = $null -ne $written; Failed = @($failed).Count -gt 0; Seconds = $watch.Elapsed.TotalSeconds
             ErrorIds = @($failed | ForEach-Object { $_.FullyQualifiedErrorId.Split(',')[0] })
+            # When every answer to the create itself is lost, the module cannot know it was carried out; what it must
+            # then say is that it may have been, and that the same -ClientToken makes a re-run safe.
+            ToldMayBeApplied = @($failed | Where-Object { "$_" -match 'may have been applied\. Running the command again with -ClientToken \S+ is safe' }).Count -gt 0
         }
     }
     Clear-IbEmulatorFault
@@ -93,6 +96,7 @@ function Measure-Creates([string] $Kind, [double] $Rate, $Fixtures) {
         Written = @($results | Where-Object Written).Count
         Created = @($results | Where-Object Made -GE 1).Count
         ReportedFailed = @($results | Where-Object { $_.Made -ge 1 -and -not $_.Written }).Count
+        ToldMayBeApplied = @($results | Where-Object { $_.Made -ge 1 -and -not $_.Written -and $_.ToldMayBeApplied }).Count
         FailedNotCreated = @($results | Where-Object { $_.Made -eq 0 -and $_.Failed }).Count
         Duplicated = @($results | Where-Object Made -GT 1).Count
         Hung = @($results | Where-Object Seconds -GT $limit).Count
@@ -236,10 +240,10 @@ Get-IbImage -Arn '$arn' -EndpointUrl '$($emulator.Url)' -ProfileName role
     ''
     "## Creates under faults ($Creates creates a run, half components and half image builds; every call faulted at the rate; up to $attempts attempts a call; $($TimeoutSeconds) s limit a call)"
     ''
-    '| fault | rate | written | created | created but reported failed | failed, not created | duplicated | hung | longest create | errors of those not created |'
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|'
+    '| fault | rate | written | created | created but reported failed | of those, told it may have been applied and to re-run with its -ClientToken | failed, not created | duplicated | hung | longest create | errors of those not created |'
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|'
     foreach ($r in $rows) {
-        "| $($r.Kind) | $([int] ($r.Rate * 100))% | $($r.Written)/$($r.Creates) | $($r.Created)/$($r.Creates) | $($r.ReportedFailed) | $($r.FailedNotCreated) | $($r.Duplicated) | $($r.Hung) | $(Format-Seconds $r.Longest) | $($r.ErrorIds) |"
+        "| $($r.Kind) | $([int] ($r.Rate * 100))% | $($r.Written)/$($r.Creates) | $($r.Created)/$($r.Creates) | $($r.ReportedFailed) | $($r.ToldMayBeApplied) | $($r.FailedNotCreated) | $($r.Duplicated) | $($r.Hung) | $(Format-Seconds $r.Longest) | $($r.ErrorIds) |"
     }
     ''
     '## Three infrastructure configurations piped into Get-IbInfrastructureConfiguration, with dropped answers (DropConnection)'

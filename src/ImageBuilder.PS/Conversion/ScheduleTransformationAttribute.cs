@@ -32,51 +32,11 @@ namespace ImageBuilder.PS.Conversion
                     throw new ArgumentTransformationMetadataException(e.Message, e);
                 }
             }
-            if (schedule?.ScheduleExpression is { } given && Problem(given) is { } problem)
+            if (schedule?.ScheduleExpression is { } given && CronFields.ExpressionProblem(given) is { } problem)
             {
-                throw new ArgumentTransformationMetadataException(
-                    $"-Schedule '{given}' is not a schedule Image Builder takes: {problem}. A schedule is cron(minutes hours day-of-month " +
-                    "month day-of-week year), with '?' in one of the two day fields, such as 'cron(0 3 * * ? *)' for 03:00 every day " +
-                    "or 'cron(0 6 ? * MON *)' for 06:00 on Mondays (UTC unless the schedule names a Timezone).");
+                throw new ArgumentTransformationMetadataException($"-Schedule '{given}' is not a schedule Image Builder takes: {problem}. {CronFields.Form}");
             }
             return schedule;
-        }
-
-        private static readonly char[] FieldCharacters = "0123456789*?,-/#LW".ToCharArray();
-
-        /// <summary>
-        /// What is wrong with the expression, or null: its form (cron( ), five or six fields, the characters a field may
-        /// hold), then each field's values against its range (<see cref="CronFields"/>). Only what is surely wrong is
-        /// refused, so no schedule the service takes is refused here.
-        /// </summary>
-        private static string? Problem(string expression)
-        {
-            var text = expression.Trim();
-            if (!text.StartsWith("cron(", StringComparison.OrdinalIgnoreCase))
-            {
-                return "it does not start with cron(";
-            }
-            if (!text.EndsWith(")", StringComparison.Ordinal))
-            {
-                return "it does not end with )";
-            }
-            var fields = text.Substring(5, text.Length - 6).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length is < 5 or > 6)
-            {
-                return $"it has {fields.Length} field{(fields.Length == 1 ? "" : "s")} where Image Builder takes 6 (or 5, without the year)";
-            }
-            for (int i = 0; i < fields.Length; i++)
-            {
-                // Month and day names (JAN, MON) are letters; anything else outside the field characters is a typo.
-                foreach (var c in fields[i])
-                {
-                    if (Array.IndexOf(FieldCharacters, char.ToUpperInvariant(c)) < 0 && !char.IsLetter(c))
-                    {
-                        return $"its field {i + 1} ('{fields[i]}') holds '{c}', which no cron field takes";
-                    }
-                }
-            }
-            return CronFields.Problem(fields);
         }
     }
 }

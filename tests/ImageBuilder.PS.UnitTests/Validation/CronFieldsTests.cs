@@ -35,4 +35,16 @@ public sealed class CronFieldsTests
     [InlineData("5,75 3 * * ? *", "its minutes field ('5,75') holds 75, where it takes 0 to 59")]
     public void Out_of_range_values_are_named_with_their_field_and_range(string fields, string expected) =>
         Assert.Equal(expected, Problem(fields));
+
+    [Theory]
+    [InlineData("cron(0 3 * * ? *)", null)]
+    [InlineData("  CRON(0 6 ? * MON *)  ", null)]
+    [InlineData("rate(1 day)", "it does not start with cron(")]
+    [InlineData("cron(0 3 * * ? *", "it does not end with )")]
+    [InlineData("cron(0 3 * *)", "it has 4 fields where Image Builder takes 6 (or 5, without the year)")]
+    [InlineData("cron(0 3 * * ? * 1)", "it has 7 fields where Image Builder takes 6 (or 5, without the year)")]
+    [InlineData("cron(0 3 * * ? %)", "its field 6 ('%') holds '%', which no cron field takes")]
+    [InlineData("cron(0 25 * * ? *)", "its hours field ('25') holds 25, where it takes 0 to 23")]
+    public void A_whole_expression_is_checked_for_its_form_then_its_fields(string expression, string? expected) =>
+        Assert.Equal(expected, CronFields.ExpressionProblem(expression));
 }
