@@ -51,9 +51,13 @@ internal sealed class FaultInjector
         }
     }
 
+    /// <summary>
+    /// The rules in force as they stand now: a rule's Count is the calls it has left and its Skip the calls it still
+    /// lets pass, so a listing after a call that used one up says so.
+    /// </summary>
     public IReadOnlyList<FaultRule> Rules
     {
-        get { lock (_gate) return _rules.Select(r => r.Rule).ToList(); }
+        get { lock (_gate) return _rules.Select(r => r.AsItStands()).ToList(); }
     }
 
     /// <summary>The fault this call gets, if any (the first rule that fires, in the order they were added).</summary>
@@ -102,6 +106,17 @@ internal sealed class FaultInjector
 
         public FaultRule Rule { get; }
         public int Remaining { get; set; }
+
+        public FaultRule AsItStands() => new()
+        {
+            Operation = Rule.Operation,
+            Kind = Rule.Kind,
+            Count = Rule.Count is null ? null : Remaining,
+            Skip = Rule.Skip - Skipped,
+            Rate = Rule.Rate,
+            StatusCode = Rule.StatusCode,
+            Delay = Rule.Delay,
+        };
         public int Skipped { get; set; }
         // A fixed seed makes a rate-based run repeatable.
         public Random Random { get; } = new(20191202);
