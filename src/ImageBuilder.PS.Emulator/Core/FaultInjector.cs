@@ -106,7 +106,11 @@ internal sealed class FaultInjector
 
         public FaultRule Rule { get; }
         public int Remaining { get; set; }
+        public int Skipped { get; set; }
+        // A fixed seed makes a rate-based run repeatable.
+        public Random Random { get; } = new(20191202);
 
+        /// <summary>The rule as given, with the calls it has left to fault and to let pass.</summary>
         public FaultRule AsItStands() => new()
         {
             Operation = Rule.Operation,
@@ -117,8 +121,5 @@ internal sealed class FaultInjector
             StatusCode = Rule.StatusCode,
             Delay = Rule.Delay,
         };
-        public int Skipped { get; set; }
-        // A fixed seed makes a rate-based run repeatable.
-        public Random Random { get; } = new(20191202);
     }
 }
